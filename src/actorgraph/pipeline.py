@@ -1,0 +1,150 @@
+"""The pipeline, stage by stage: ingest → segment → dedupe → NLP (actors) → records.
+
+Heavy resources (the spaCy pipeline, the knowledge base) are built once and passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from actorgraph import __version__
+from actorgraph.config import Settings
+from actorgraph.dedupe import Known, mark_duplicates
+from actorgraph.ingest import InputFormat, read_inputs
+from actorgraph.nlp.actors import compose, find_pieces
+from actorgraph.nlp.pipeline import load_nlp, model_version
+from actorgraph.resolve.kb import KnowledgeBase
+from actorgraph.resolve.resolver import group_actors, resolve_phrase
+from actorgraph.segment import content_id, segment
+from actorgraph.types import Actor, Article, Document, Skipped, WarnFn
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one story."""
+
+    document: Document
+    actors: tuple[Actor, ...]
+
+
+@dataclass
+class Prepared:
+    """The stories of a run, de-duplicated, and what could not be used."""
+
+    documents: list[Document] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    # Stored documents found to duplicate new ones: {id: (duplicate_of, containment)}
+    stored_duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
+
+
+class Resources:
+    """The knowledge base and spaCy pipeline, loaded on first use and then kept."""
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase | None = None, nlp: Language | None = None):
+        self.settings = settings
+        self._kb = kb
+        self._nlp = nlp
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = KnowledgeBase.load(self.settings.kb_dirs)
+        return self._kb
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.settings.spacy_model)
+        return self._nlp
+
+    @property
+    def extractor_version(self) -> str:
+        return f"actorgraph-{__version__}+{model_version(self.nlp)}"
+
+
+def place_resolver(kb: KnowledgeBase):  # noqa: ANN201 - returns a PlaceResolver
+    """A function from a place name (city or country) to the ISO3 code of its state."""
+
+    def resolve(name: str) -> str | None:
+        for entry, alias in kb.lookup(name):
+            if entry.kind == "state" and alias.form in ("name", "alias", "capital"):
+                return entry.code
+        return None
+
+    return resolve
+
+
+def prepare(
+    inputs: Iterable[str],
+    resources: Resources,
+    *,
+    input_format: InputFormat = "auto",
+    warn: WarnFn,
+    similar: Callable[[dict[str, str]], list[Known]] | None = None,
+    stdin=None,  # noqa: ANN001
+) -> Prepared:
+    """Read, segment and de-duplicate every input; collect what was skipped."""
+    settings = resources.settings
+    prepared = Prepared()
+    articles: list[Article] = []
+    for item in read_inputs(inputs, settings, input_format=input_format, warn=warn, stdin=stdin):
+        if isinstance(item, Skipped):
+            prepared.skipped.append(item)
+        else:
+            articles.append(item)
+    resolve_place = place_resolver(resources.kb)
+    documents: list[Document] = []
+    seen: dict[str, Document] = {}
+    for article in articles:
+        stories = segment(article, resolve_place)
+        if not stories:
+            prepared.skipped.append(Skipped(article.source, "no story text left after removing boilerplate"))
+            continue
+        for document in stories:
+            previous = seen.get(document.id)
+            if previous is not None:
+                if previous.source == document.source:
+                    prepared.skipped.append(Skipped(document.source, "the same input was given twice"))
+                    continue
+                if article.given_id is not None:
+                    prepared.skipped.append(Skipped(document.source, f"id '{document.id}' was already used"))
+                    continue
+                # The same text from another source: its own id, marked as a copy below.
+                document = replace(document, id=content_id(document.text, salt=document.source))
+            seen[document.id] = document
+            documents.append(document)
+    known = similar({d.id: d.text for d in documents}) if similar and documents else []
+    prepared.documents, prepared.stored_duplicates = mark_duplicates(
+        documents,
+        threshold=settings.dedupe_containment,
+        shingle_size=settings.dedupe_shingle,
+        num_perm=settings.dedupe_num_perm,
+        known=known,
+    )
+    return prepared
+
+
+def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Actor, ...]:
+    """The actors of one parsed story."""
+    place_code = document.place.code if document.place else None
+    pieces = find_pieces(doc, kb, document.headings, place_code)
+    phrases = compose(pieces, doc.text, document.headings)
+    day: date | None = document.published
+    resolved = [r for p in phrases if (r := resolve_phrase(p, doc.text, kb, day)) is not None]
+    return tuple(group_actors(document.id, resolved))
+
+
+def extract(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:
+    """Run the NLP stages over stories, in batches, yielding one `Extraction` per story."""
+    nlp = resources.nlp
+    kb = resources.kb
+    stream = nlp.pipe(
+        ((d.text, d) for d in documents), as_tuples=True, batch_size=resources.settings.batch_size
+    )
+    for doc, document in stream:
+        yield Extraction(document=document, actors=extract_actors(doc, document, kb))

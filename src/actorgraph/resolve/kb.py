@@ -1,0 +1,436 @@
+"""The knowledge base: states, organisations, people with dated offices, and agent words.
+
+Loaded from the tab-separated files in `resolve/data/` (see its README) plus any number of
+user layers in the same format. Names are indexed by their folded form in an Aho-Corasick
+automaton, so finding every known name in a document is one pass over its text.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+import ahocorasick
+
+from actorgraph.errors import KnowledgeBaseError
+from actorgraph.text import fold, fold_key, has_upper
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# Forms of a name, strongest first. A "surname" only counts with support from context.
+FORMS = (
+    "name",
+    "alias",
+    "acronym",
+    "capital",
+    "metonym",
+    "adjective",
+    "demonym",
+    "surname",
+    "term",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office held by a person from `start` to `end` (open ends are None)."""
+
+    code: str | None
+    sector: str | None
+    title: str
+    start: date | None
+    end: date | None
+    note: str = ""
+
+    def active(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def describe(self) -> str:
+        span = f"{self.start.isoformat() if self.start else '?'}–{self.end.isoformat() if self.end else ''}"
+        return f"{self.title} ({self.code}, {span})"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing the knowledge base knows about."""
+
+    id: str
+    kind: str  # state | organisation | person | agent
+    name: str
+    code: str | None
+    sector: str | None
+    type: str
+    layer: str
+    roles: tuple[Role, ...] = ()
+    label: str | None = None  # agents: canonical label, e.g. "Ministry of Foreign Affairs"
+    agent_kind: str | None = None  # agents: title | group | institution
+    regions: tuple[str, ...] = ()
+    country: str | None = None
+
+    def role_at(self, day: date | None) -> tuple[Role | None, str]:
+        """The office held on `day` and how it was chosen ('current', 'former', 'latest'...)."""
+        if not self.roles:
+            return None, "none"
+        if day is None:
+            latest = max(self.roles, key=lambda r: r.start or date.min)
+            return latest, "latest"
+        active = [r for r in self.roles if r.active(day)]
+        if active:
+            # The most senior office: heads of state/government are listed first by convention,
+            # but prefer the one begun most recently when several overlap.
+            return max(active, key=lambda r: r.start or date.min), "current"
+        before = [r for r in self.roles if r.end is not None and r.end <= day]
+        if before:
+            return max(before, key=lambda r: r.end or date.min), "former"
+        return min(self.roles, key=lambda r: r.start or date.max), "future"
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A name form of an entry as indexed."""
+
+    key: str
+    surface: str
+    entry_id: str
+    form: str
+    case_sensitive: bool = False
+    sector: str | None = None  # metonyms such as "Pentagon" carry their own sector
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A knowledge-base name found in a text: `text[start:end]`."""
+
+    start: int
+    end: int
+    aliases: tuple[Alias, ...]
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    layers: list[str] = field(default_factory=list)
+    _automaton: ahocorasick.Automaton | None = None
+
+    # ---- building -------------------------------------------------------------------
+    @classmethod
+    def load(cls, extra_dirs: Iterable[Path] = ()) -> KnowledgeBase:
+        """The bundled knowledge base plus user layers, later layers adding to earlier ones."""
+        kb = cls()
+        kb.add_layer(DATA_DIR, "builtin")
+        for directory in extra_dirs:
+            kb.add_layer(Path(directory), Path(directory).name)
+        kb.build()
+        return kb
+
+    def add_layer(self, directory: Path, layer: str) -> None:
+        """Read every known file in `directory` into this knowledge base."""
+        if not directory.is_dir():
+            raise KnowledgeBaseError(f"knowledge-base directory not found: {directory}")
+        self.layers.append(layer)
+        readers = {
+            "states.tsv": self._read_states,
+            "organisations.tsv": self._read_organisations,
+            "people.tsv": self._read_people,
+            "agents.tsv": self._read_agents,
+            "blockers.tsv": self._read_blockers,
+        }
+        found = False
+        for filename, reader in readers.items():
+            path = directory / filename
+            if path.exists():
+                found = True
+                reader(_rows(path), layer)
+        if not found:
+            raise KnowledgeBaseError(
+                f"{directory} holds none of {', '.join(readers)}: not a knowledge-base layer"
+            )
+        self._automaton = None
+
+    def add_entry(self, entry: Entry) -> None:
+        if entry.id in self.entries:
+            old = self.entries[entry.id]
+            if entry.roles:
+                entry = replace(old, roles=old.roles + entry.roles)
+            else:
+                return
+        self.entries[entry.id] = entry
+
+    def add_alias(
+        self,
+        surface: str,
+        entry_id: str,
+        form: str,
+        *,
+        case_sensitive: bool = False,
+        sector: str | None = None,
+    ) -> None:
+        surface = surface.strip()
+        if not surface:
+            return
+        key = fold_key(surface)
+        if len(key) < 2:
+            return
+        alias = Alias(key, surface, entry_id, form, case_sensitive, sector)
+        bucket = self.aliases[key]
+        if not any(a.entry_id == entry_id and a.form == form and a.sector == sector for a in bucket):
+            bucket.append(alias)
+        self._automaton = None
+
+    def build(self) -> None:
+        """(Re)build the matcher after entries and aliases were added."""
+        automaton = ahocorasick.Automaton()
+        for key in self.aliases:
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    # ---- readers --------------------------------------------------------------------
+    def _read_states(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for _line, row, _path in rows:
+            code = row["code"].strip().upper()
+            entry_id = f"state:{code}"
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="state",
+                    name=row["name"].strip(),
+                    code=code,
+                    sector=None,
+                    type="state",
+                    layer=layer,
+                    regions=tuple(_split(row.get("regions", ""))),
+                )
+            )
+            self.add_alias(row["name"], entry_id, "name")
+            for value in _split(row.get("aliases", "")):
+                self.add_alias(value, entry_id, "alias", case_sensitive=_is_acronym(value))
+            for value in _split(row.get("adjectives", "")):
+                self.add_alias(value, entry_id, "adjective", case_sensitive=_is_acronym(value))
+            for value in _split(row.get("demonyms", "")):
+                self.add_alias(value, entry_id, "demonym")
+            for value in _split(row.get("capitals", "")):
+                self.add_alias(value, entry_id, "capital")
+            for value in _split(row.get("metonyms", "")):
+                name, _, sector = value.rpartition(":")
+                if not name:
+                    name, sector = sector, ""
+                self.add_alias(
+                    name,
+                    entry_id,
+                    "metonym",
+                    case_sensitive=_is_acronym(name),
+                    sector=sector.strip().upper() or None,
+                )
+
+    def _read_organisations(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for _line, row, _path in rows:
+            entry_id = f"org:{row['id'].strip()}"
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="organisation",
+                    name=row["name"].strip(),
+                    code=(row.get("code") or "").strip().upper() or None,
+                    sector=(row.get("sector") or "").strip().upper() or None,
+                    type=(row.get("type") or "organisation").strip() or "organisation",
+                    layer=layer,
+                    country=(row.get("country") or "").strip().upper() or None,
+                )
+            )
+            self.add_alias(row["name"], entry_id, "name", case_sensitive=_is_acronym(row["name"]))
+            for value in _split(row.get("aliases", "")):
+                self.add_alias(value, entry_id, "alias", case_sensitive=_is_acronym(value))
+            for value in _split(row.get("acronyms", "")):
+                self.add_alias(value, entry_id, "acronym", case_sensitive=True)
+
+    def _read_people(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for line, row, path in rows:
+            entry_id = f"person:{row['id'].strip()}"
+            try:
+                role = Role(
+                    code=(row.get("code") or "").strip().upper() or None,
+                    sector=(row.get("sector") or "").strip().upper() or None,
+                    title=(row.get("role") or "").strip(),
+                    start=_parse_date(row.get("start", ""), start=True),
+                    end=_parse_date(row.get("end", ""), start=False),
+                    note=(row.get("notes") or "").strip(),
+                )
+            except ValueError as exc:
+                raise KnowledgeBaseError(f"{path}:{line}: {exc}") from exc
+            name = row["name"].strip()
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="person",
+                    name=name,
+                    code=role.code,
+                    sector=role.sector,
+                    type="person",
+                    layer=layer,
+                    roles=(role,),
+                )
+            )
+            self.add_alias(name, entry_id, "name")
+            for value in _split(row.get("aliases", "")):
+                self.add_alias(value, entry_id, "alias")
+            surname = _surname(name)
+            if surname:
+                self.add_alias(surname, entry_id, "surname")
+
+    def _read_agents(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for _line, row, _path in rows:
+            terms = _split(row["term"])
+            if not terms:
+                continue
+            label = (row.get("label") or "").strip() or terms[0].title()
+            sector = (row.get("sector") or "").strip().upper() or None
+            kind = (row.get("kind") or "group").strip()
+            entry_id = f"agent:{fold_key(terms[0])}"
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="agent",
+                    name=label,
+                    code=None,
+                    sector=sector,
+                    type="agent",
+                    layer=layer,
+                    label=label,
+                    agent_kind=kind,
+                )
+            )
+            for term in terms:
+                self.add_alias(term, entry_id, "term")
+
+    def _read_blockers(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for _line, row, _path in rows:
+            phrase = row["phrase"].strip()
+            entry_id = f"blocker:{fold_key(phrase)}"
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="blocker",
+                    name=phrase,
+                    code=None,
+                    sector=None,
+                    type="blocker",
+                    layer=layer,
+                )
+            )
+            self.add_alias(phrase, entry_id, "name")
+
+    # ---- queries --------------------------------------------------------------------
+    def scan(self, text: str) -> list[Hit]:
+        """Every knowledge-base name in `text`, as spans of `text` (overlaps included)."""
+        if self._automaton is None:
+            self.build()
+        assert self._automaton is not None
+        folded, mapping = fold(text)
+        hits: list[Hit] = []
+        for end_index, key in self._automaton.iter(folded):
+            start = end_index - len(key) + 1
+            end = end_index + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end < len(folded) and folded[end].isalnum():
+                continue
+            o_start = mapping[start] if mapping else start
+            o_end = mapping[end] if mapping else end
+            surface = text[o_start:o_end]
+            usable = tuple(a for a in self.aliases[key] if _case_ok(a, surface))
+            if usable:
+                hits.append(Hit(o_start, o_end, usable))
+        return hits
+
+    def lookup(self, name: str, day: date | None = None) -> list[tuple[Entry, Alias]]:
+        """Entries whose name or alias equals `name` after folding (exact, case-insensitive)."""
+        key = fold_key(name)
+        return [(self.entries[a.entry_id], a) for a in self.aliases.get(key, [])]
+
+    def state(self, code: str) -> Entry | None:
+        return self.entries.get(f"state:{code}")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+# ---- helpers ----------------------------------------------------------------------------
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str], Path]]:
+    try:
+        handle = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise KnowledgeBaseError(f"cannot read {path}: {exc}") from exc
+    with handle:
+        lines = [
+            (n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#")
+        ]
+    if not lines:
+        return
+    header = lines[0][1].rstrip("\r\n").split("\t")
+    reader = csv.reader((line for _, line in lines[1:]), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (number, _), values in zip(lines[1:], reader, strict=True):
+        if len(values) > len(header):
+            raise KnowledgeBaseError(f"{path}:{number}: {len(values)} columns, the header has {len(header)}")
+        row = dict(zip(header, values + [""] * (len(header) - len(values)), strict=True))
+        yield number, row, path
+
+
+def _split(value: str | None) -> list[str]:
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
+
+
+def _is_acronym(value: str) -> bool:
+    letters = [c for c in value if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _case_ok(alias: Alias, surface: str) -> bool:
+    if alias.case_sensitive:
+        return all(
+            (not a.isalpha()) or (a.isupper() == b.isupper())
+            for a, b in zip(alias.surface, surface, strict=False)
+        ) and any(c.isupper() for c in surface)
+    if alias.form == "term":
+        return True
+    return has_upper(surface)
+
+
+_PARTICLES = {"bin", "ibn", "al", "el", "van", "von", "de", "der", "da", "di", "la", "le"}
+
+
+def _surname(name: str) -> str | None:
+    parts = name.replace(",", " ").split()
+    if len(parts) < 2:
+        return None
+    last = parts[-1]
+    # "Jr." style suffixes and particles make poor surnames on their own.
+    if last.rstrip(".").lower() in {"jr", "sr", "ii", "iii"} and len(parts) > 2:
+        last = parts[-2]
+    if len(last) < 3 or last.lower() in _PARTICLES:
+        return None
+    return last
+
+
+def _parse_date(value: str | None, *, start: bool) -> date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return date(year, 1, 1) if start else date(year, 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if start:
+                return date(year, month, 1)
+            return date(year + (month == 12), month % 12 + 1, 1)
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"bad date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from exc

@@ -1,0 +1,423 @@
+"""Actor phrases to coded actors: code, sector, canonical name, and the reason for each.
+
+Resolution is date-aware: a person is coded by the office they held on the story's date,
+and a title without a name ("Serbia's president") is resolved to whoever held that office
+then, when the knowledge base knows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from actorgraph.nlp.actors import (
+    AGENT,
+    NER_ORG,
+    NER_PERSON,
+    ORG,
+    PERSON,
+    STATE,
+    SURNAME,
+    Phrase,
+    Piece,
+)
+from actorgraph.resolve.kb import Entry, KnowledgeBase
+from actorgraph.text import fold_key
+from actorgraph.types import Actor, Mention, Resolution, Span
+
+# Sectors that an agent word may impose on an organisation it qualifies ("NATO troops").
+_SPECIFIC_SECTORS = {"MIL", "COP", "SPY", "LEG", "JUD"}
+# Labels of a city's own institutions: with a capital they name the city, not the state.
+_LOCAL_LABELS = {"municipality", "mayor", "city council", "city hall", "local government"}
+# Agent labels that mean "the government" in general rather than a named body.
+_GENERIC_LABELS = {"government", "officials", "authorities", "leadership", "administration"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """One phrase, resolved: the key groups mentions of the same actor in a story."""
+
+    key: str
+    code: str | None
+    sector: str | None
+    name: str
+    type: str
+    kb_id: str | None
+    score: float
+    reason: str
+    span: Span
+    sentence: int
+    via: str
+    role: str | None = None
+
+
+def _entry(kb: KnowledgeBase, piece: Piece) -> Entry | None:
+    return kb.entries.get(piece.best.entry_id) if piece.best else None
+
+
+def _locus(kb: KnowledgeBase, piece: Piece) -> tuple[Entry | None, str]:
+    entry = _entry(kb, piece)
+    form = piece.best.form if piece.best else "name"
+    return entry, form
+
+
+def _agent(kb: KnowledgeBase, agents: Sequence[Piece]) -> Entry | None:
+    # The head word is the last one ("Defense Minister", "Foreign Ministry"); earlier words
+    # qualify it ("Deputy Prime Minister" -> the title).
+    for piece in reversed(agents):
+        entry = _entry(kb, piece)
+        if entry is not None and entry.kind == "agent":
+            return entry
+    return None
+
+
+def _person_for_office(kb: KnowledgeBase, code: str, label: str, day: date | None) -> Entry | None:
+    """Who held the office `label` of `code` on `day` (None when unknown or ambiguous)."""
+    label_key = fold_key(label)
+    found = []
+    for entry in kb.entries.values():
+        if entry.kind != "person":
+            continue
+        for role in entry.roles:
+            if role.code != code or fold_key(role.title) != label_key:
+                continue
+            if (day is None and role.end is None) or (day is not None and role.active(day)):
+                found.append(entry)
+    return found[0] if len(found) == 1 else None
+
+
+def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | None) -> Resolved | None:
+    """Resolve one phrase; None when it names no actor worth recording."""
+    span = Span(phrase.start, phrase.end, text[phrase.start : phrase.end])
+    agent = _agent(kb, phrase.agents)
+    locus_piece = phrase.loci[0] if phrase.loci else None
+    locus, locus_form = _locus(kb, locus_piece) if locus_piece else (None, "")
+    when = f" as of {day.isoformat()}" if day else " (story undated: latest office)"
+
+    if phrase.person is not None:
+        return _resolve_person(phrase, span, kb, day, agent, locus, when, text)
+
+    if agent is not None and locus is not None:
+        label = agent.label or agent.name
+        if locus.kind == "organisation":
+            if agent.sector in _SPECIFIC_SECTORS and agent.sector != locus.sector:
+                return Resolved(
+                    key=f"agent:{locus.code}:{agent.sector}:{fold_key(label)}",
+                    code=locus.code,
+                    sector=agent.sector,
+                    name=f"{label} of {locus.name}",
+                    type="agent",
+                    kb_id=locus.id,
+                    score=0.85,
+                    reason=f"'{span.text}': {locus.name} ({locus.code}) + '{label}' → {agent.sector}",
+                    span=span,
+                    sentence=phrase.sentence,
+                    via="kb",
+                )
+            return _org(locus, span, phrase, score=0.9, extra=f" with '{label}'")
+        if agent.agent_kind == "title" and locus.code and day is not None:
+            holder = _person_for_office(kb, locus.code, label, day)
+            if holder is not None:
+                role, how = holder.role_at(day)
+                return Resolved(
+                    key=f"kb:{holder.id}",
+                    code=role.code if role else locus.code,
+                    sector=role.sector if role else agent.sector,
+                    name=holder.name,
+                    type="person",
+                    kb_id=holder.id,
+                    score=0.8,
+                    reason=f"office '{label}' of {locus.name} was held by {holder.name}{when}",
+                    span=span,
+                    sentence=phrase.sentence,
+                    via="office",
+                    role=role.title if role else None,
+                )
+        generic = fold_key(label) in _GENERIC_LABELS
+        name = f"Government of {locus.name}" if generic else f"{label} of {locus.name}"
+        if locus_form == "capital" and fold_key(label) in _LOCAL_LABELS and locus_piece is not None:
+            # "Tirana Municipality" is the city's own administration, not the state's.
+            city = text[locus_piece.start : locus_piece.end]
+            return Resolved(
+                key=f"local:{locus.code}:{fold_key(city)}:{fold_key(label)}",
+                code=locus.code,
+                sector=agent.sector,
+                name=f"{label} of {city}",
+                type="agent",
+                kb_id=locus.id,
+                score=0.85,
+                reason=f"'{span.text}': local institution of {city}, capital of {locus.name} ({locus.code})",
+                span=span,
+                sentence=phrase.sentence,
+                via="kb",
+            )
+        return Resolved(
+            key=f"agent:{locus.code}:{agent.sector}:{'government' if generic else fold_key(label)}",
+            code=locus.code,
+            sector=agent.sector,
+            name=name,
+            type="agent",
+            kb_id=locus.id,
+            score=0.85 if locus_form in ("name", "alias", "adjective") else 0.8,
+            reason=f"'{span.text}': {locus_form} of {locus.name} → {locus.code}; '{label}' → {agent.sector}",
+            span=span,
+            sentence=phrase.sentence,
+            via="kb",
+        )
+
+    if agent is not None:
+        if agent.agent_kind == "title" or phrase.heading:
+            return None  # a bare title ("the president") is for coreference, not an actor
+        label = agent.label or agent.name
+        return Resolved(
+            key=f"agent:-:{agent.sector}:{fold_key(label)}",
+            code=None,
+            sector=agent.sector,
+            name=label,
+            type="agent",
+            kb_id=None,
+            score=0.4,
+            reason=f"'{span.text}' names a kind of actor ({agent.sector}); the text ties it to no state",
+            span=span,
+            sentence=phrase.sentence,
+            via="kb",
+        )
+
+    if locus is not None and locus_piece is not None:
+        if locus.kind == "organisation":
+            return _org(locus, span, phrase, score=0.95)
+        if locus.kind == "state":
+            best = locus_piece.best
+            if best and best.form == "metonym":
+                sector = best.sector
+                named = (
+                    best.surface
+                    if fold_key(locus.name) in fold_key(best.surface)
+                    else f"{best.surface} ({locus.name})"
+                )
+                return Resolved(
+                    key=f"metonym:{locus.code}:{sector}:{fold_key(best.surface)}",
+                    code=locus.code,
+                    sector=sector,
+                    name=named,
+                    type="institution",
+                    kb_id=locus.id,
+                    score=0.9,
+                    reason=f"'{span.text}' stands for an institution of {locus.name} ({sector})",
+                    span=span,
+                    sentence=phrase.sentence,
+                    via="kb",
+                )
+            if best and best.form == "demonym":
+                return Resolved(
+                    key=f"people:{locus.code}",
+                    code=locus.code,
+                    sector="CVL",
+                    name=f"People of {locus.name}",
+                    type="people",
+                    kb_id=locus.id,
+                    score=0.75,
+                    reason=f"demonym '{span.text}' → people of {locus.name}",
+                    span=span,
+                    sentence=phrase.sentence,
+                    via="kb",
+                )
+            score = {"name": 0.99, "alias": 0.97, "capital": 0.85, "adjective": 0.9}.get(locus_form, 0.8)
+            how = {
+                "name": "name of",
+                "alias": "another name of",
+                "capital": "capital used for",
+                "adjective": "adjective of",
+            }.get(locus_form, "name of")
+            return Resolved(
+                key=f"kb:{locus.id}",
+                code=locus.code,
+                sector=None,
+                name=locus.name,
+                type="state",
+                kb_id=locus.id,
+                score=score,
+                reason=f"'{span.text}': {how} {locus.name} ({locus.code})",
+                span=span,
+                sentence=phrase.sentence,
+                via="kb",
+            )
+    if locus_piece is not None and locus_piece.kind == NER_ORG:
+        if phrase.heading:
+            return None
+        return Resolved(
+            key=f"ner:org:{fold_key(span.text)}",
+            code=None,
+            sector=None,
+            name=_strip_article(span.text),
+            type="organisation",
+            kb_id=None,
+            score=0.3,
+            reason="organisation found by the entity recogniser; not in the knowledge base",
+            span=span,
+            sentence=phrase.sentence,
+            via="ner",
+        )
+    return None
+
+
+def _org(locus: Entry, span: Span, phrase: Phrase, *, score: float, extra: str = "") -> Resolved:
+    return Resolved(
+        key=f"kb:{locus.id}",
+        code=locus.code,
+        sector=locus.sector,
+        name=locus.name,
+        type=locus.type,
+        kb_id=locus.id,
+        score=score,
+        reason=f"'{span.text}' is {locus.name}{extra} → {locus.code or 'no code'}/{locus.sector or '-'}",
+        span=span,
+        sentence=phrase.sentence,
+        via="kb",
+    )
+
+
+def _resolve_person(
+    phrase: Phrase,
+    span: Span,
+    kb: KnowledgeBase,
+    day: date | None,
+    agent: Entry | None,
+    locus: Entry | None,
+    when: str,
+    text: str,
+) -> Resolved | None:
+    person = phrase.person
+    assert person is not None
+    title = (agent.label or agent.name) if agent else None
+    entry = _entry(kb, person) if person.kind in (PERSON, SURNAME) else None
+    if entry is not None and entry.kind == "person":
+        candidates = [kb.entries[a.entry_id] for a in person.aliases if a.entry_id in kb.entries]
+        if locus is not None and len(candidates) > 1:
+            # Several people share the surname: prefer the one of the locus's state.
+            matching = [c for c in candidates if any(r.code == locus.code for r in c.roles)]
+            if matching:
+                entry = matching[0]
+        role, how = entry.role_at(day)
+        code = role.code if role else entry.code
+        sector = role.sector if role else entry.sector
+        score = {"current": 0.95, "latest": 0.9, "former": 0.75, "future": 0.6}.get(how, 0.7)
+        if person.kind == SURNAME:
+            score -= 0.1
+        reason = f"person '{entry.name}'"
+        if role:
+            reason += f": {how} office {role.describe()}{when}"
+        if locus is not None and locus.code and code and locus.code != code:
+            reason += f"; the text also names {locus.name}"
+            score -= 0.15
+        return Resolved(
+            key=f"kb:{entry.id}",
+            code=code,
+            sector=sector,
+            name=entry.name,
+            type="person",
+            kb_id=entry.id,
+            score=round(score, 2),
+            reason=reason,
+            span=span,
+            sentence=phrase.sentence,
+            via="kb" if person.kind == PERSON else "surname",
+            role=role.title if role else None,
+        )
+    # A person the knowledge base does not know: code and sector from the words around.
+    name = text[person.start : person.end]
+    code = locus.code if locus is not None else None
+    sector = agent.sector if agent is not None else None
+    if locus is not None and agent is None:
+        sector = locus.sector if locus.kind == "organisation" else None
+    parts = []
+    if locus is not None:
+        parts.append(f"{locus.name} → {locus.code}")
+    if title:
+        parts.append(f"title '{title}' → {sector}")
+    reason = "person not in the knowledge base"
+    reason += ("; " + ", ".join(parts)) if parts else "; no state or organisation in the phrase"
+    return Resolved(
+        key=f"ner:person:{fold_key(name)}",
+        code=code,
+        sector=sector,
+        name=name,
+        type="person",
+        kb_id=None,
+        score=0.6 if code else 0.3,
+        reason=reason,
+        span=span,
+        sentence=phrase.sentence,
+        via="ner" if person.kind == NER_PERSON else "kb",
+        role=title,
+    )
+
+
+def _strip_article(value: str) -> str:
+    for article in ("The ", "the "):
+        if value.startswith(article):
+            return value[len(article) :]
+    return value
+
+
+def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
+    """Mentions of the same actor in a story become one `Actor`, in order of first mention."""
+    merged = _merge_unknown_surnames(resolved)
+    order: list[str] = []
+    by_key: dict[str, list[Resolved]] = {}
+    for item in merged:
+        if item.key not in by_key:
+            order.append(item.key)
+            by_key[item.key] = []
+        by_key[item.key].append(item)
+    actors = []
+    for key in order:
+        items = by_key[key]
+        best = max(items, key=lambda r: r.score)
+        # An unknown person named once with a title and once without keeps the titled coding.
+        code = best.code or next((r.code for r in items if r.code), None)
+        sector = best.sector or next((r.sector for r in items if r.sector), None)
+        mentions = tuple(
+            Mention(r.span, r.sentence, r.via) for r in sorted(items, key=lambda r: r.span.start)
+        )
+        roles = tuple(dict.fromkeys(r.role for r in items if r.role))
+        actors.append(
+            Actor(
+                doc_id=doc_id,
+                id=actor_id(doc_id, key),
+                code=code,
+                sector=sector,
+                name=best.name,
+                type=best.type,
+                mentions=mentions,
+                resolution=Resolution(best.score, best.reason),
+                kb_id=best.kb_id,
+                roles=roles,
+            )
+        )
+    return actors
+
+
+def _merge_unknown_surnames(resolved: Sequence[Resolved]) -> list[Resolved]:
+    """'Ivan Horvat ... Horvat said': the bare surname joins the full name seen earlier."""
+    full: dict[str, str] = {}
+    out: list[Resolved] = []
+    for item in resolved:
+        if item.key.startswith("ner:person:"):
+            words = item.name.split()
+            if len(words) > 1:
+                full.setdefault(fold_key(words[-1]), item.key)
+            elif fold_key(item.name) in full:
+                item = replace(item, key=full[fold_key(item.name)])
+        out.append(item)
+    return out
+
+
+def actor_id(doc_id: str, key: str) -> str:
+    """A stable actor id: the same story and actor give the same id in every run."""
+    return "a" + hashlib.sha1(f"{doc_id}\0{key}".encode()).hexdigest()[:12]
+
+
+__all__ = ["Resolved", "resolve_phrase", "group_actors", "actor_id", "AGENT", "ORG", "STATE"]

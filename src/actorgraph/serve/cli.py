@@ -1,0 +1,285 @@
+"""The `actorgraph` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from actorgraph import __version__
+from actorgraph.config import Settings
+from actorgraph.errors import ActorgraphError
+from actorgraph.serve.console import Reporter, err, progress, tick
+
+app = typer.Typer(
+    help="Who did what to whom: evidence-backed actors, events, stances and quotes from news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="Look up and extend the knowledge base of actors.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+InputFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--input-format",
+        help="How to read inputs: auto (by extension and content), text, html, jsonl.",
+        case_sensitive=False,
+    ),
+]
+KbOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--kb", help="Extra knowledge-base layer directory (repeatable).", exists=True, file_okay=False
+    ),
+]
+
+
+def _settings(**overrides: Any) -> Settings:
+    base = Settings()
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if "kb_dirs" in values:
+        values["kb_dirs"] = list(base.kb_dirs) + list(values["kb_dirs"])
+    return base.model_copy(update=values)
+
+
+def _write(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"actorgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """actorgraph command line."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
+    output_format: Annotated[
+        str, typer.Option("--format", help="Output: jsonl (one record per line) or table.")
+    ] = "jsonl",
+    input_format: InputFormatOption = "auto",
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
+    ] = False,
+    kb: KbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
+) -> None:
+    """Extract documents and actors (per the output contract) as JSON Lines on stdout."""
+    from actorgraph.pipeline import Resources, prepare
+    from actorgraph.pipeline import extract as run_extract
+    from actorgraph.records import actor_record, document_record
+
+    if output_format not in ("jsonl", "table"):
+        raise typer.BadParameter("use jsonl or table", param_hint="--format")
+    if input_format not in ("auto", "text", "html", "jsonl"):
+        raise typer.BadParameter("use auto, text, html or jsonl", param_hint="--input-format")
+    settings = _settings(max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb)
+    reporter = Reporter(quiet=quiet)
+    resources = Resources(settings)
+    prepared = prepare(paths, resources, input_format=input_format, warn=reporter.warn)  # type: ignore[arg-type]
+    for item in prepared.skipped:
+        reporter.skip(item)
+    counts = {"documents": 0, "duplicates": 0, "actors": 0}
+    results = []
+    with progress(len(prepared.documents), "extracting", enabled=not quiet) as bar:
+        for extraction in tick(bar, run_extract(prepared.documents, resources)):
+            counts["documents"] += 1
+            counts["duplicates"] += extraction.document.duplicate_of is not None
+            counts["actors"] += len(extraction.actors)
+            if output_format == "jsonl":
+                _write(document_record(extraction.document))
+                for actor in extraction.actors:
+                    _write(actor_record(actor))
+                sys.stdout.flush()
+            else:
+                results.append(extraction)
+    if output_format == "table":
+        from actorgraph.serve.tables import print_extractions
+
+        print_extractions(results)
+    reporter.summary(**counts)
+    raise typer.Exit(reporter.exit_code)
+
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (default: sqlite:///actorgraph.db, or $ACTORGRAPH_DB_URL)."),
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
+    db: DbOption = None,
+    input_format: InputFormatOption = "auto",
+    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(help="Stories coded and committed per transaction.")] = 32,
+    kb: KbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
+) -> None:
+    """Run the pipeline and keep everything in the store (re-running adds nothing new)."""
+    settings = _settings(db_url=db, max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb)
+    reporter = Reporter(quiet=quiet)
+    result = _ingest_into(paths, settings, reporter, input_format=input_format, batch_size=batch_size)
+    reporter.summary(**{k: v for k, v in result.counts().items() if k != "skipped"})
+    raise typer.Exit(reporter.exit_code)
+
+
+def _ingest_into(paths, settings: Settings, reporter: Reporter, **options: Any):  # noqa: ANN001, ANN202
+    from actorgraph.pipeline import Resources
+    from actorgraph.run import ingest as run_ingest
+    from actorgraph.store import open_store
+
+    store = open_store(settings.db_url)
+    resources = Resources(settings)
+    state: dict[str, Any] = {}
+
+    def prepared(prep: Any, todo: int) -> None:
+        for item in prep.skipped:
+            reporter.skip(item)
+        state["bar"] = progress_cm = progress(todo, "coding", enabled=not reporter.quiet)
+        state["handle"] = progress_cm.__enter__()
+
+    def advanced(n: int) -> None:
+        bar = state.get("handle")
+        if bar is not None:
+            bar.advance(bar.task_ids[0], n)
+
+    try:
+        return run_ingest(
+            paths, store, resources, warn=reporter.warn, on_prepared=prepared, on_batch=advanced, **options
+        )
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+        store.close()
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo store.")] = Path(
+        "actorgraph-demo.db"
+    ),
+) -> None:
+    """Code the bundled sample corpus into an SQLite file and show what was found."""
+    from actorgraph.serve.tables import print_store_summary
+    from actorgraph.store import open_store
+
+    corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+    settings = _settings(db_url=f"sqlite:///{db}")
+    reporter = Reporter()
+    err.print(f"coding the sample corpus in {corpus} into {db} ...")
+    result = _ingest_into([str(corpus)], settings, reporter)
+    reporter.summary(**{k: v for k, v in result.counts().items() if k != "skipped"})
+    store = open_store(settings.db_url)
+    try:
+        print_store_summary(store)
+    finally:
+        store.close()
+
+
+@kb_app.command("lookup")
+def kb_lookup(
+    name: Annotated[str, typer.Argument(help="A name, alias, acronym, adjective or capital.")],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Resolve offices as of this date (YYYY-MM-DD).")
+    ] = None,
+    kb: KbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
+) -> None:
+    """Show what the knowledge base knows about NAME (as of --date for people)."""
+    from actorgraph.resolve.kb import KnowledgeBase
+    from actorgraph.serve.tables import print_lookup
+
+    day = _parse_day(on)
+    knowledge = KnowledgeBase.load(_settings(kb_dirs=kb).kb_dirs)
+    found = knowledge.lookup(name, day)
+    rows = []
+    for entry, alias in found:
+        role, how = entry.role_at(day)
+        rows.append(
+            {
+                "id": entry.id,
+                "name": entry.name,
+                "kind": entry.kind,
+                "form": alias.form,
+                "code": (role.code if role else entry.code),
+                "sector": (alias.sector or (role.sector if role else entry.sector)),
+                "type": entry.type,
+                "office": role.describe() if role else None,
+                "office_status": how if role else None,
+                "layer": entry.layer,
+            }
+        )
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print_lookup(name, day, rows)
+    raise typer.Exit(0 if rows else 1)
+
+
+@kb_app.command("import")
+def kb_import(
+    paths: Annotated[list[Path], typer.Argument(help="PETRARCH/Phoenix dictionary files.", exists=True)],
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the new layer to.")],
+) -> None:
+    """Convert PETRARCH/TABARI actor and agent dictionaries into a knowledge-base layer."""
+    from actorgraph.resolve.phoenix import import_dictionaries
+
+    summary = import_dictionaries(paths, out, warn=Reporter().warn)
+    err.print(
+        f"wrote layer {out}: {summary.organisations} actors, {summary.people} dated roles, "
+        f"{summary.agents} agent terms; use it with --kb {out} or ACTORGRAPH_KB_DIRS='[\"{out}\"]'"
+    )
+
+
+def _parse_day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--date") from exc
+
+
+def main() -> None:
+    """Entry point: run the app; user-facing errors get one line, not a traceback."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        app()
+    except ActorgraphError as exc:
+        err.print(f"[red]error[/] {exc}")
+        sys.exit(2)
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""Rich tables for people reading in a terminal (stdout)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+out = Console(highlight=False, soft_wrap=False)
+
+
+def print_lookup(name: str, day: date | None, rows: Sequence[dict[str, Any]]) -> None:
+    when = f" on {day.isoformat()}" if day else ""
+    if not rows:
+        out.print(f"nothing known as '{name}'")
+        return
+    table = Table(title=f"'{name}'{when}", title_justify="left")
+    for column in ("code", "sector", "name", "kind", "form", "office", "layer"):
+        table.add_column(column)
+    for row in rows:
+        office = row["office"] or ""
+        if row["office_status"] and row["office_status"] != "current":
+            office += f" [{row['office_status']}]"
+        table.add_row(
+            row["code"] or "-",
+            row["sector"] or "-",
+            row["name"],
+            row["kind"],
+            row["form"],
+            office,
+            row["layer"],
+        )
+    out.print(table)
+
+
+def print_extractions(results: Sequence[Any]) -> None:
+    for extraction in results:
+        document = extraction.document
+        title = document.title or document.text[:60].replace("\n", " ") + "…"
+        dup = (
+            f"  [dim](duplicate of {document.duplicate_of}, {document.containment:.0%})[/]"
+            if document.duplicate_of
+            else ""
+        )
+        out.print(f"[bold]{title}[/]  [dim]{document.id} {document.source}[/]{dup}")
+        table = Table(show_header=True, box=None, pad_edge=False)
+        for column in ("code", "sector", "actor", "type", "mentions", "score"):
+            table.add_column(column)
+        for actor in extraction.actors:
+            table.add_row(
+                actor.code or "-",
+                actor.sector or "-",
+                actor.name,
+                actor.type,
+                str(len(actor.mentions)),
+                f"{actor.resolution.score:.2f}",
+            )
+        out.print(table)
+        out.print()
+
+
+def print_store_summary(store: Any, limit: int = 50) -> None:
+    """What the store holds: each story with its actors (and coded facts, when present)."""
+    from sqlalchemy import select
+
+    from actorgraph.store import schema
+
+    with store.engine.connect() as conn:
+        docs = (
+            conn.execute(
+                select(schema.documents)
+                .order_by(schema.documents.c.published, schema.documents.c.id)
+                .limit(limit)
+            )
+            .mappings()
+            .all()
+        )
+        for doc in docs:
+            title = doc["title"] or (doc["text"][:70].replace("\n", " ") + "…")
+            extra = (
+                f"  [dim]duplicate of {doc['duplicate_of']} ({doc['containment']:.0%})[/]"
+                if doc["duplicate_of"]
+                else ""
+            )
+            when = doc["published"].isoformat() if doc["published"] else "undated"
+            out.print(f"[bold]{title}[/]  [dim]{when} · {doc['id']}[/]{extra}")
+            actors = conn.execute(
+                select(schema.actors.c.code, schema.actors.c.sector, schema.actors.c.name).where(
+                    schema.actors.c.doc_id == doc["id"]
+                )
+            ).all()
+            names = ", ".join(
+                f"{name} [dim]({code or '-'}{'/' + sector if sector else ''})[/]"
+                for code, sector, name in actors
+            )
+            out.print(f"  actors: {names or '-'}")
+            events = conn.execute(
+                select(
+                    schema.events.c.type,
+                    schema.events.c.modality,
+                    schema.events.c.source,
+                    schema.events.c.target,
+                    schema.events.c.evidence_text,
+                )
+                .where(schema.events.c.doc_id == doc["id"])
+                .order_by(schema.events.c.evidence_start)
+            ).all()
+            for kind, modality, source, target, evidence in events:
+                src = "+".join(r["code"] or "?" for r in source) or "?"
+                tgt = "+".join(r["code"] or "?" for r in target) or "-"
+                flag = "" if modality == "asserted" else f" [italic]{modality}[/]"
+                out.print(f"  [cyan]{kind}[/] {src} → {tgt}{flag}  [dim]{evidence[:90]}[/]")
+        out.print()

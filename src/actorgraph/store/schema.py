@@ -1,0 +1,195 @@
+"""The one schema of the store (SQLAlchemy Core), shared by SQLite and PostgreSQL.
+
+Alembic migrations in `migrations/versions` create and evolve it; this module is what the
+code reads and writes through, and what `alembic check` compares the migrations against.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(40), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    # running | completed | failed | interrupted (a run left "running" was killed)
+    Column("status", String(20), nullable=False),
+    Column("extractor", String(200), nullable=False),
+    Column("inputs", JSON, nullable=False),
+    Column("counts", JSON, nullable=False),
+    Column("skipped", JSON, nullable=False),
+    Column("message", Text),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("byline", Text),
+    Column("place_name", String(200)),
+    Column("place_code", String(8)),
+    Column("text", Text, nullable=False),
+    Column("text_sha256", String(64), nullable=False),
+    Column("headings", JSON, nullable=False),
+    Column("story_index", Integer, nullable=False, default=0),
+    Column("duplicate_of", String(200)),
+    Column("containment", Float),
+    Column("shingles", Integer, nullable=False),
+    Column("extractor", String(200)),
+    Column("run_id", Integer, ForeignKey("runs.id")),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("coded_at", DateTime(timezone=True)),
+    Index(None, "text_sha256"),
+    Index(None, "published"),
+    Index(None, "duplicate_of"),
+)
+
+# A fixed sample of each document's shingle hashes (those divisible by a modulus): shared
+# samples estimate containment, so excerpts of stored stories are found through an index.
+fingerprints = Table(
+    "fingerprints",
+    metadata,
+    Column("hash", BigInteger, primary_key=True, autoincrement=False),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Index(None, "doc_id"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("code", String(20)),
+    Column("sector", String(10)),
+    Column("name", Text, nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("kb_id", String(200)),
+    Column("score", Float, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("mentions", JSON, nullable=False),
+    Column("roles", JSON, nullable=False),
+    Column("first_seen", Date),
+    Index(None, "doc_id"),
+    Index(None, "code", "sector"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("mode", String(40)),
+    Column("context", JSON, nullable=False),
+    Column("source", JSON, nullable=False),
+    Column("target", JSON, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("date", Date),
+    Column("location_name", String(200)),
+    Column("location_code", String(8)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("extractor", String(200), nullable=False),
+    Column("quad", String(30), nullable=False),
+    Column("intensity", Float, nullable=False),
+    Index(None, "doc_id"),
+    Index(None, "date"),
+    Index(None, "type", "date"),
+)
+
+# One row per (source code, target code) pair of an event: what the dyad analyses read.
+event_dyads = Table(
+    "event_dyads",
+    metadata,
+    Column("event_id", String(40), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_code", String(20), primary_key=True),
+    Column("target_code", String(20), primary_key=True),
+    Column("date", Date),
+    Column("type", String(20), nullable=False),
+    Column("quad", String(30), nullable=False),
+    Column("intensity", Float, nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("duplicate", Boolean, nullable=False, default=False),
+    Index(None, "source_code", "target_code", "date"),
+    Index(None, "target_code", "date"),
+    Index(None, "date"),
+)
+
+stances = Table(
+    "stances",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("holder_code", String(20)),
+    Column("holder_sector", String(10)),
+    Column("holder_name", Text, nullable=False),
+    Column("polarity", String(10), nullable=False),
+    Column("target_kind", String(10), nullable=False),  # actor | event | topic
+    Column("target_code", String(20)),
+    Column("target_name", Text),
+    Column("target_event", String(40)),
+    Column("target_topic", Text),
+    Column("date", Date),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("extractor", String(200), nullable=False),
+    Index(None, "doc_id"),
+    Index(None, "holder_code", "polarity"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("doc_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("speaker_code", String(20)),
+    Column("speaker_sector", String(10)),
+    Column("speaker_name", Text),
+    Column("speaker_text", Text),
+    Column("cue", String(60)),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("date", Date),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Index(None, "doc_id"),
+    Index(None, "speaker_code"),
+)

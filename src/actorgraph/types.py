@@ -1,0 +1,183 @@
+"""Frozen records that flow between the pipeline stages.
+
+Every fact carries a `Span` into its document's text, so provenance can be checked with
+`document.text[span.start:span.end] == span.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Modality = Literal["asserted", "hypothetical", "negated"]
+Polarity = Literal["support", "oppose", "neutral"]
+# Called with (input name, message) for problems that do not stop an input from being used.
+WarnFn = Callable[[str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a document's text: `text == document.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input unit as read from a file, URL, stdin or a JSON Lines record (before segmenting)."""
+
+    source: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    byline: str | None = None
+    url: str | None = None
+    given_id: str | None = None
+    # Whether `text` came from HTML extraction (already cleaned) or raw text that still
+    # needs un-wrapping and boilerplate removal.
+    from_html: bool = False
+    # Position of the input in the run, so "later" is defined when no date tells it.
+    order: int = 0
+    # Stories of one page found apart (HTML teasers): their number after the main story.
+    part: int = 0
+    # A date in the file name (archives often name files by date): used when the text
+    # itself gives none, and to complete a dateline without a year.
+    date_hint: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One story: the unit that is de-duplicated and coded."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None
+    published: date | None
+    byline: str | None
+    place: Place | None
+    url: str | None = None
+    # Character spans of lines that are headings (title, sub-headings): kept out of sentences.
+    headings: tuple[tuple[int, int], ...] = ()
+    story_index: int = 0
+    order: int = 0
+    duplicate_of: str | None = None
+    containment: float | None = None
+
+    @property
+    def text_sha256(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """Why an actor got its code: a score in 0..1 and a human-readable reason."""
+
+    score: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    code: str | None
+    sector: str | None
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place in the text where an actor is named, with how it was recognised."""
+
+    span: Span
+    sentence: int
+    # "kb" (knowledge base alias), "ner" (spaCy entity), "title" (agent phrase), "coref" ...
+    via: str = "kb"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    doc_id: str
+    id: str
+    code: str | None
+    sector: str | None
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+    resolution: Resolution
+    kb_id: str | None = None
+    roles: tuple[str, ...] = field(default=())
+
+    @property
+    def ref(self) -> ActorRef:
+        return ActorRef(self.code, self.sector, self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input that could not be used, with a reason a user can act on."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A PLOVER event with its participants and the sentence that proves it."""
+
+    doc_id: str
+    id: str
+    type: str
+    mode: str | None
+    context: tuple[str, ...]
+    source: tuple[ActorRef, ...]
+    target: tuple[ActorRef, ...]
+    modality: Modality
+    date: date | None
+    location: Place | None
+    evidence: Span
+    confidence: float
+    extractor: str
+    trigger: Span | None = None
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """Who supports, opposes or stays neutral toward an actor, an event or a topic."""
+
+    doc_id: str
+    id: str
+    holder: ActorRef
+    polarity: Polarity
+    target_actor: ActorRef | None
+    target_event: str | None
+    target_topic: str | None
+    evidence: Span
+    confidence: float
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: direct (in quotation marks) or reported."""
+
+    doc_id: str
+    id: str
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    content: Span
+    direct: bool
+    evidence: Span

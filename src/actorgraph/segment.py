@@ -174,7 +174,7 @@ _INLINE_BYLINE = re.compile(
     rf"^By\s+(?P<by>{_NAME_WORD}(?:\s+(?:and\s+)?(?!{_CAPS_PLACE}\b[,\s])[A-Z][a-z][\w'’.\-]*)*)\s+(?=[A-Z]{{2}})"
 )
 _BYLINE_LINE = re.compile(
-    rf"^By:?\s+(?P<by>{_NAME_WORD}(?:[\s,]+(?:and\s+)?(?:{_NAME_WORD}|de|van|von|al-\w+)){{0,8}})"
+    rf"^By:?\s+(?:the\s+)?(?P<by>{_NAME_WORD}(?:[\s,]+(?:and\s+)?(?:{_NAME_WORD}|de|van|von|al-\w+)){{0,8}})"
     r"(?:\s*[|,]\s*.{0,60})?$"
 )
 _PAREN_BYLINE = re.compile(r"^\((?P<by>[^()]{3,120}?)\s*\)$")

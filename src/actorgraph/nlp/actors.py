@@ -40,6 +40,9 @@ _FORM_RANK = {
     )
 }
 _ADJACENT = re.compile(r"^(?:\s*['’]s)?\s*$|^\s*-\s*$")
+# Between a state and a title, the capitalised words of a portfolio ("Montenegrin Public
+# Administration Minister", "Kosovo's Foreign Affairs Minister").
+_PORTFOLIO = re.compile(r"^(?:\s*['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+$")
 _OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?$", re.I)
 _AND = re.compile(r"\b(?:and|or)\b|&", re.I)
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
@@ -328,7 +331,9 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
             last = loci[0]
             loci = loci[:1]
         # Titles and agent words, then a person: "Defense Minister Ivan Anušić"
-        while j < n and pieces[j].kind == AGENT and (last is None or joins(last, pieces[j])):
+        while j < n and pieces[j].kind == AGENT and (
+            last is None or joins(last, pieces[j]) or (not agents and loci and joins(last, pieces[j], _PORTFOLIO))
+        ):
             agents.append(pieces[j])
             last = pieces[j]
             j += 1

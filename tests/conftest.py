@@ -1,0 +1,54 @@
+"""Shared fixtures: the knowledge base and spaCy pipeline load once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actorgraph.config import Settings
+from actorgraph.pipeline import Resources
+from actorgraph.resolve.kb import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = ROOT / "src" / "actorgraph" / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", default=False, help="Rewrite golden files from current output."
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings(kb_dirs=[])
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def resources(settings: Settings, kb: KnowledgeBase) -> Resources:
+    return Resources(settings, kb=kb)
+
+
+@pytest.fixture(scope="session")
+def nlp(resources: Resources):  # noqa: ANN201
+    return resources.nlp
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Tests never read the developer's own settings or write next to the project.
+    for name in ("ACTORGRAPH_DB_URL", "ACTORGRAPH_KB_DIRS", "ACTORGRAPH_MAX_BYTES", "ACTORGRAPH_ALLOW_PRIVATE"):
+        monkeypatch.delenv(name, raising=False)

@@ -154,15 +154,6 @@ SPANISH_1252_STORY = (
 )
 
 
-@pytest.mark.xfail(
-    reason=(
-        "decode.py takes charset-normalizer's best() guess, which is Windows-1250 for these "
-        "Windows-1252 texts (no byte tells the two apart, the scores tie); the letters the code "
-        "pages do not share are corrupted: ñ -> ń, è -> č ('Peña' -> 'Peńa', 'Muñoz' -> 'Muńoz', "
-        "'Lefèvre' -> 'Lefčvre', 'Núñez' -> 'Núńez')"
-    ),
-    strict=True,
-)
 @pytest.mark.parametrize("story", [SPANISH_NAMES_1252_STORY, SPANISH_1252_STORY], ids=["en", "es"])
 def test_windows_1252_text_with_n_tilde_and_e_grave_decodes_exactly(story: str) -> None:
     result = decode_bytes(story.encode("cp1252"), "wire-1252.txt")
@@ -207,14 +198,6 @@ def test_latin2_croatian_article_keeps_names_with_c_acute_c_caron_and_d_stroke()
     assert any("not UTF-8" in m for m in warn.messages)
 
 
-@pytest.mark.xfail(
-    reason=(
-        "decode.py trusts charset-normalizer's best guess, which is Windows-1250 for this "
-        "ISO-8859-2 text: bytes 0xA9/0xAE/0xB9/0xBE come out as ©/®/ą/ľ instead of Š/Ž/š/ž, "
-        "so 'Željko Šušnjar' becomes '®eljko ©u¹njar'-like garbage ('položaju' -> 'poloľaju')"
-    ),
-    strict=True,
-)
 def test_latin2_croatian_article_keeps_names_with_s_and_z_caron() -> None:
     result = decode_bytes(LATIN2_STORY.encode("iso-8859-2"), "zagreb.txt")
 

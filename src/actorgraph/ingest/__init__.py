@@ -204,7 +204,8 @@ def articles_from_jsonl(
 ) -> Iterator[Article | Skipped]:
     """One `Article` per JSON Lines record; a broken line is skipped with its line number."""
     seen_ids: set[str] = set()
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a record: JSON allows U+2028 and friends raw inside strings.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         where = f"{source}:{lineno}"
         if not line.strip():
             continue

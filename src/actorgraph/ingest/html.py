@@ -9,6 +9,9 @@ from datetime import date
 from actorgraph.errors import InputError
 from actorgraph.types import Article
 
+# Fewer words than this after extraction is a navigation shell, a "please enable JavaScript"
+# page or an error page, not an article.
+MIN_WORDS = 12
 _HTML_SNIFF = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|p|div)[\s>]", re.I)
 
 
@@ -34,11 +37,17 @@ def parse_html(html: str, source: str, *, url: str | None = None, order: int = 0
                 include_comments=False,
                 include_tables=False,
                 favor_recall=True,
+                # Only dates the page states (meta tags, time elements), not a copyright year
+                # in the footer, which would pass for a publication date.
+                date_extraction_params={"extensive_search": False, "original_date": True},
             )
         except Exception as exc:  # trafilatura raises many lxml types on broken markup
             raise InputError(source, f"cannot parse HTML ({type(exc).__name__})") from exc
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(source, "HTML page without extractable main text")
+    words = len(extracted.text.split())
+    if words < MIN_WORDS:
+        raise InputError(source, f"HTML page without extractable main text (only {words} words left)")
     return Article(
         source=source,
         text=extracted.text,

@@ -37,7 +37,11 @@ class Fetched:
 
 def check_address(url: str, allow_private: bool) -> None:
     """Raise `InputError` if `url`'s host resolves to an address the user did not allow."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise InputError(url, f"malformed URL ({exc})") from exc
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         raise InputError(url, f"unsupported URL scheme '{parts.scheme}' (http and https only)")
     host = parts.hostname
@@ -46,19 +50,14 @@ def check_address(url: str, allow_private: bool) -> None:
     if allow_private:
         return
     try:
-        infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
+        infos = socket.getaddrinfo(host, port or 443, proto=socket.IPPROTO_TCP)
     except socket.gaierror as exc:
         raise InputError(url, f"cannot resolve host '{host}' ({exc.strerror})") from exc
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
-        if (
-            address.is_loopback
-            or address.is_private
-            or address.is_link_local
-            or address.is_reserved
-            or address.is_multicast
-            or address.is_unspecified
-        ):
+        # Only globally routable addresses: this also refuses carrier-grade NAT (100.64/10),
+        # where some clouds keep their metadata services.
+        if not address.is_global or address.is_multicast:
             raise InputError(
                 url,
                 f"refusing to fetch: host '{host}' resolves to non-public address {address} "
@@ -87,14 +86,14 @@ def fetch(
             check_address(current, settings.allow_private)
             try:
                 with client.stream("GET", current, headers=extra_headers or {}) as response:
+                    if response.status_code == 304:
+                        return Fetched(current, b"", "", None, dict(response.headers), 304)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
                             raise InputError(url, f"redirect without a Location header at {current}")
                         current = urljoin(current, location)
                         continue
-                    if response.status_code == 304:
-                        return Fetched(current, b"", "", None, dict(response.headers), 304)
                     if response.status_code >= 400:
                         raise InputError(url, f"HTTP {response.status_code} from {current}")
                     declared = response.headers.get("content-length")

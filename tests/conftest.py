@@ -18,7 +18,10 @@ SHARED = ROOT.parent / "shared"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", default=False, help="Rewrite golden files from current output."
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite golden files from current output.",
     )
 
 
@@ -50,5 +53,10 @@ def nlp(resources: Resources):  # noqa: ANN201
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Tests never read the developer's own settings or write next to the project.
-    for name in ("ACTORGRAPH_DB_URL", "ACTORGRAPH_KB_DIRS", "ACTORGRAPH_MAX_BYTES", "ACTORGRAPH_ALLOW_PRIVATE"):
+    for name in (
+        "ACTORGRAPH_DB_URL",
+        "ACTORGRAPH_KB_DIRS",
+        "ACTORGRAPH_MAX_BYTES",
+        "ACTORGRAPH_ALLOW_PRIVATE",
+    ):
         monkeypatch.delenv(name, raising=False)

@@ -64,10 +64,14 @@ def test_surname_after_full_name_joins_the_same_actor(resources) -> None:
 
 
 def test_office_is_resolved_as_of_the_story_date(resources) -> None:
-    before = find(actors_of("Prime Minister Aleksandar Vučić met EU envoys.", resources, date(2016, 5, 10)),
-                  "Aleksandar Vučić")
-    after = find(actors_of("President Aleksandar Vučić met EU envoys.", resources, date(2022, 5, 10)),
-                 "Aleksandar Vučić")
+    before = find(
+        actors_of("Prime Minister Aleksandar Vučić met EU envoys.", resources, date(2016, 5, 10)),
+        "Aleksandar Vučić",
+    )
+    after = find(
+        actors_of("President Aleksandar Vučić met EU envoys.", resources, date(2022, 5, 10)),
+        "Aleksandar Vučić",
+    )
     assert "Prime Minister" in before.roles[0] and "President" in after.roles[0]
     assert before.code == after.code == "SRB"
 
@@ -127,15 +131,19 @@ def test_unknown_person_takes_code_from_the_title_phrase(resources) -> None:
 
 
 def test_shared_party_name_resolved_by_the_dateline(resources) -> None:
-    text = ("Albanian Politics Roundup\n\nTIRANA, Albania (AP) — The opposition Democratic Party said it would "
-            "boycott parliament until the vote was repeated.")
+    text = (
+        "Albanian Politics Roundup\n\nTIRANA, Albania (AP) — The opposition Democratic Party said it would "
+        "boycott parliament until the vote was repeated."
+    )
     party = [a for a in actors_of(text, resources) if a.type == "party"]
     assert party and party[0].code == "ALB"
 
 
 def test_every_mention_points_into_the_text(resources) -> None:
-    text = ("PRISTINA, Kosovo (AP) — Kosovo’s Ministry of Foreign Affairs accused Serbia of backing the gunmen, "
-            "while Đuro Macut’s government in Belgrade and the U.S. State Department called for calm.")
+    text = (
+        "PRISTINA, Kosovo (AP) — Kosovo’s Ministry of Foreign Affairs accused Serbia of backing the gunmen, "
+        "while Đuro Macut’s government in Belgrade and the U.S. State Department called for calm."
+    )
     [document] = segment(Article(source="t", text=text), place_resolver(resources.kb))
     for actor in extract_actors(resources.nlp(document.text), document, resources.kb):
         assert 0 < actor.resolution.score <= 1 and actor.resolution.reason

@@ -12,8 +12,19 @@ import pytest
 from .conftest import ROOT, SAMPLES, SHARED
 
 ACTORGRAPH = [sys.executable, "-m", "actorgraph.serve.cli"]
-DOCUMENT_FIELDS = {"kind", "id", "source", "title", "published", "byline", "place", "text", "text_sha256",
-                   "duplicate_of", "containment"}
+DOCUMENT_FIELDS = {
+    "kind",
+    "id",
+    "source",
+    "title",
+    "published",
+    "byline",
+    "place",
+    "text",
+    "text_sha256",
+    "duplicate_of",
+    "containment",
+}
 ACTOR_FIELDS = {"kind", "doc_id", "id", "code", "sector", "name", "type", "mentions", "resolution"}
 
 
@@ -38,9 +49,9 @@ def test_extract_writes_contract_records_only_on_stdout(sample_run) -> None:
     assert len(documents) >= 10 and len(actors) > 50
     texts = {d["id"]: d["text"] for d in documents}
     for document in documents:
-        assert DOCUMENT_FIELDS <= document.keys()
+        assert document.keys() >= DOCUMENT_FIELDS
     for actor in actors:
-        assert ACTOR_FIELDS <= actor.keys()
+        assert actor.keys() >= ACTOR_FIELDS
         assert {"score", "reason"} == set(actor["resolution"])
         for mention in actor["mentions"]:
             assert texts[actor["doc_id"]][mention["start"] : mention["end"]] == mention["text"]
@@ -63,7 +74,9 @@ def test_bad_inputs_are_skipped_with_one_line_each(tmp_path: Path) -> None:
     (tmp_path / "big.txt").write_text("Serbia said. " * 500)
     (tmp_path / "nobody.html").write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
     feed = tmp_path / "feed.jsonl"
-    feed.write_text('{"id": "a1", "text": "Kosovo police closed the Jarinje crossing on Sunday."}\n{"id": "a2", "text": \n')
+    feed.write_text(
+        '{"id": "a1", "text": "Kosovo police closed the Jarinje crossing on Sunday."}\n{"id": "a2", "text": \n'
+    )
     result = run("extract", str(tmp_path), str(tmp_path / "missing.txt"), "--max-bytes", "2000")
     assert result.returncode == 1
     stderr = result.stderr.decode()
@@ -71,16 +84,27 @@ def test_bad_inputs_are_skipped_with_one_line_each(tmp_path: Path) -> None:
     skipped = [line for line in stderr.splitlines() if line.startswith("skipped")]
     reasons = "\n".join(skipped)
     assert len(skipped) == 6, stderr
-    for name, reason in [("empty.txt", "empty"), ("image.png", "PNG"), ("big.txt", "limit"),
-                         ("nobody.html", "text"), ("feed.jsonl:2", "invalid JSON"), ("missing.txt", "no such")]:
+    for name, reason in [
+        ("empty.txt", "empty"),
+        ("image.png", "PNG"),
+        ("big.txt", "limit"),
+        ("nobody.html", "text"),
+        ("feed.jsonl:2", "invalid JSON"),
+        ("missing.txt", "no such"),
+    ]:
         assert any(name in line and reason in line for line in skipped), (name, reasons)
     ids = {r["id"] for r in records(result.stdout) if r["kind"] == "document"}
     assert "a1" in ids and len(ids) == 2
 
 
 def test_stdin_and_jsonl_input_format() -> None:
-    article = {"id": "wire-7", "title": "Serbia protests", "published": "2024-02-02", "source": "wire",
-               "text": "BELGRADE (AP) — Serbia protested to the European Union on Friday over Kosovo's ban."}
+    article = {
+        "id": "wire-7",
+        "title": "Serbia protests",
+        "published": "2024-02-02",
+        "source": "wire",
+        "text": "BELGRADE (AP) — Serbia protested to the European Union on Friday over Kosovo's ban.",
+    }
     result = run("extract", "-", "--input-format", "jsonl", stdin=(json.dumps(article) + "\n").encode())
     assert result.returncode == 0, result.stderr.decode()
     [document] = [r for r in records(result.stdout) if r["kind"] == "document"]
@@ -126,7 +150,21 @@ def test_seed_files_acceptance() -> None:
         assert sum(1 for d in documents if d["title"]) == 4
         actors = [r for r in rows if r["kind"] == "actor" and r["doc_id"] == analysis["id"]]
         found = {a["code"] for a in actors}
-        assert {"ALB", "HRV", "XKX", "SRB", "NATO", "RUS", "CHN", "IRN", "BGR", "MKD", "MNE", "EU", "USA"} <= found
+        assert {
+            "ALB",
+            "HRV",
+            "XKX",
+            "SRB",
+            "NATO",
+            "RUS",
+            "CHN",
+            "IRN",
+            "BGR",
+            "MKD",
+            "MNE",
+            "EU",
+            "USA",
+        } <= found
         people = {a["name"]: a["code"] for a in rows if a["kind"] == "actor" and a["type"] == "person"}
         assert people.get("Aleksandar Vučić") == "SRB" and people.get("Albin Kurti") == "XKX"
         assert people.get("Ivan Anušić") == "HRV" and people.get("Edi Rama") == "ALB"

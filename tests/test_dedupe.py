@@ -36,8 +36,16 @@ UNRELATED = (
 
 
 def _doc(doc_id: str, text: str, order: int, published: date | None = None) -> Document:
-    return Document(id=doc_id, source=doc_id, text=text, title=None, published=published, byline=None,
-                    place=None, order=order)
+    return Document(
+        id=doc_id,
+        source=doc_id,
+        text=text,
+        title=None,
+        published=published,
+        byline=None,
+        place=None,
+        order=order,
+    )
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(["original", "excerpt", "unrelated"])))

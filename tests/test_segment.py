@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings as hsettings
+from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from actorgraph.pipeline import place_resolver
@@ -84,7 +85,12 @@ def test_headings_are_their_own_lines_and_offsets_round_trip(kb) -> None:
         ("SKOPJE, March 4 (Reuters) - North Macedonia's government", "Skopje", "MKD", date(2023, 3, 4)),
         ("TIRANA, Albania 20 June, 2025— A cyber group", "Tirana", "ALB", date(2025, 6, 20)),
         ("June 23, 2025 – Tirana Albania has expressed support", "Tirana", "ALB", date(2025, 6, 23)),
-        ("BANJA LUKA, Bosnia and Herzegovina, June 15 — The president", "Banja Luka", "BIH", date(2023, 6, 15)),
+        (
+            "BANJA LUKA, Bosnia and Herzegovina, June 15 — The president",
+            "Banja Luka",
+            "BIH",
+            date(2023, 6, 15),
+        ),
         ("Sarajevo, 2 May 2024 - The state court", "Sarajevo", "BIH", date(2024, 5, 2)),
     ],
 )
@@ -166,8 +172,30 @@ def test_sample_corpus_segments_without_losing_text(kb) -> None:
 
 
 _WORDS = st.sampled_from(
-    ["Serbia", "said", "the", "Kosovo", "police", "on", "Monday.", "NATO", "—", "News", "\n", "\n\n",
-     "Original post Here", "By Ana Kovač", "BELGRADE,", "(AP)", "Vučić", "…", "“", "”", "  ", "\t"]
+    [
+        "Serbia",
+        "said",
+        "the",
+        "Kosovo",
+        "police",
+        "on",
+        "Monday.",
+        "NATO",
+        "—",
+        "News",
+        "\n",
+        "\n\n",
+        "Original post Here",
+        "By Ana Kovač",
+        "BELGRADE,",
+        "(AP)",
+        "Vučić",
+        "…",
+        "“",
+        "”",
+        "  ",
+        "\t",
+    ]
 )
 
 

@@ -30,12 +30,8 @@ class Settings(BaseSettings):
     )
 
     # Input limits
-    max_bytes: int = Field(
-        default=20_000_000, ge=1, description="Largest input file or download accepted, in bytes."
-    )
-    max_chars: int = Field(
-        default=2_000_000, ge=1, description="Longest text accepted for one article, in characters."
-    )
+    max_bytes: int = Field(default=20_000_000, ge=1, description="Largest input file or download accepted, in bytes.")
+    max_chars: int = Field(default=2_000_000, ge=1, description="Longest text accepted for one article, in characters.")
     fetch_timeout: float = Field(default=20.0, gt=0, description="Seconds per URL request.")
     max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
     allow_private: bool = Field(

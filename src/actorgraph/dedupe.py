@@ -75,8 +75,7 @@ def mark_duplicates(
     duplicate; of two documents contained in each other (near-equal), the later one is.
     """
     items = [
-        _Item(d.id, shingles(d.text, shingle_size), d.published, (d.order, d.story_index), True)
-        for d in documents
+        _Item(d.id, shingles(d.text, shingle_size), d.published, (d.order, d.story_index), True) for d in documents
     ]
     items += [_Item(k.id, shingles(k.text, shingle_size), k.published, (k.order, 0), False) for k in known]
     found = _find(items, threshold, num_perm)

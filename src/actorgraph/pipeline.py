@@ -143,8 +143,6 @@ def extract(documents: Sequence[Document], resources: Resources) -> Iterator[Ext
     """Run the NLP stages over stories, in batches, yielding one `Extraction` per story."""
     nlp = resources.nlp
     kb = resources.kb
-    stream = nlp.pipe(
-        ((d.text, d) for d in documents), as_tuples=True, batch_size=resources.settings.batch_size
-    )
+    stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=resources.settings.batch_size)
     for doc, document in stream:
         yield Extraction(document=document, actors=extract_actors(doc, document, kb))

@@ -162,12 +162,8 @@ _DASH = r"\s*(?:—|–|-{1,2}|:)\s*"
 _CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
 _TAIL = r"(?:,\s*[A-Z][a-z]+(?:[ -](?:(?:and|of|the)\s+)?[A-Z][a-z]+){0,3})?"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?"
-_DATELINE_PLACE_FIRST = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}{_TAIL})(?:,?\s*(?P<date>{_DATE}))?{_AGENCY}{_DASH}"
-)
-_DATELINE_TITLE_PLACE = re.compile(
-    rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<date>{_DATE}){_AGENCY}{_DASH}"
-)
+_DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_CAPS_PLACE}{_TAIL})(?:,?\s*(?P<date>{_DATE}))?{_AGENCY}{_DASH}")
+_DATELINE_TITLE_PLACE = re.compile(rf"^(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s*(?P<date>{_DATE}){_AGENCY}{_DASH}")
 _DATELINE_DATE_FIRST = re.compile(rf"^(?P<date>{_DATE}){_DASH}")
 _NAME_WORD = r"[A-Z][\w'’.\-]*"
 _INLINE_BYLINE = re.compile(
@@ -215,9 +211,7 @@ def unwrap(lines: list[str]) -> list[str]:
     widest = max(non_blank, default=0)
     # Text wrapped at a fixed width: most lines come close to the widest one, none is long.
     wrapped = (
-        len(non_blank) >= 4
-        and widest <= 100
-        and sum(1 for n in non_blank if n >= 0.7 * widest) >= 0.5 * len(non_blank)
+        len(non_blank) >= 4 and widest <= 100 and sum(1 for n in non_blank if n >= 0.7 * widest) >= 0.5 * len(non_blank)
     )
     out: list[str] = []
     for line in lines:
@@ -391,9 +385,7 @@ def _promote_headlines(lines: list[_Line]) -> None:
 def _next_text_has_dateline(lines: list[_Line], index: int) -> bool:
     for line in lines[index + 1 : index + 4]:
         if line.kind == "text":
-            return _match_dateline(line.text, lambda _name: None) is not None or bool(
-                _INLINE_BYLINE.match(line.text)
-            )
+            return _match_dateline(line.text, lambda _name: None) is not None or bool(_INLINE_BYLINE.match(line.text))
         if line.kind not in ("heading", "byline"):
             return False
     return False

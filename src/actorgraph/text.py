@@ -112,6 +112,9 @@ def fold_char(ch: str) -> str:
         return low
     decomposed = unicodedata.normalize("NFKD", ch)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if stripped != ch and stripped:
+        # "ѐ" decomposes to a Cyrillic "е": fold what is left as well.
+        return "".join(fold_char(c) if c != ch else c.casefold() for c in stripped)
     return stripped.casefold()
 
 

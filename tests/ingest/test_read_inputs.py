@@ -103,9 +103,7 @@ def small(settings: Settings) -> Settings:
 # --- Directories --------------------------------------------------------------------------------
 
 
-def test_directory_is_read_recursively_in_sorted_order_without_hidden_files(
-    tmp_path: Path, settings: Settings
-) -> None:
+def test_directory_is_read_recursively_in_sorted_order_without_hidden_files(tmp_path: Path, settings: Settings) -> None:
     root = tmp_path / "corpus"
     (root / "world" / "europe").mkdir(parents=True)
     (root / ".git").mkdir()
@@ -145,9 +143,7 @@ def test_hidden_parts_are_judged_below_the_given_directory_only(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("hidden_only", [False, True], ids=["empty", "only-hidden"])
-def test_directory_without_usable_files_is_skipped(
-    tmp_path: Path, settings: Settings, hidden_only: bool
-) -> None:
+def test_directory_without_usable_files_is_skipped(tmp_path: Path, settings: Settings, hidden_only: bool) -> None:
     root = tmp_path / "inbox"
     root.mkdir()
     if hidden_only:
@@ -293,9 +289,7 @@ def test_html_page_without_body_text_is_skipped_with_a_reason(tmp_path: Path, se
 
 
 @pytest.mark.parametrize("page", [NOSCRIPT_SHELL_HTML, NOT_FOUND_HTML], ids=["noscript", "nav-footer"])
-def test_html_page_with_only_boilerplate_text_is_skipped(
-    tmp_path: Path, settings: Settings, page: str
-) -> None:
+def test_html_page_with_only_boilerplate_text_is_skipped(tmp_path: Path, settings: Settings, page: str) -> None:
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
 
@@ -481,9 +475,7 @@ def test_jsonl_record_with_html_text_is_extracted(tmp_path: Path, settings: Sett
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["U+2028", "U+2029"])
-def test_jsonl_text_containing_unicode_line_separators(
-    tmp_path: Path, settings: Settings, separator: str
-) -> None:
+def test_jsonl_text_containing_unicode_line_separators(tmp_path: Path, settings: Settings, separator: str) -> None:
     body = f"The envoy arrived in Kyiv on Monday.{separator}Talks begin tomorrow, officials said.\n"
     path = tmp_path / "scraped.jsonl"
     path.write_text(jsonl({"id": "s-1", "text": body}, GOOD_2), encoding="utf-8")

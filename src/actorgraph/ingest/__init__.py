@@ -69,9 +69,7 @@ def read_inputs(
                     ):
                         yield Skipped(raw, f"unsupported content type '{page.content_type}'")
                         continue
-                yield from _from_bytes(
-                    page.body, raw, fmt, settings, warn, counter, url=page.url, charset=page.charset
-                )
+                yield from _from_bytes(page.body, raw, fmt, settings, warn, counter, url=page.url, charset=page.charset)
             else:
                 path = Path(raw)
                 if path.is_dir():
@@ -117,9 +115,7 @@ def _from_file(
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
-            yield Skipped(
-                source, f"file is {size:,} bytes, over the limit of {settings.max_bytes:,} (--max-bytes)"
-            )
+            yield Skipped(source, f"file is {size:,} bytes, over the limit of {settings.max_bytes:,} (--max-bytes)")
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -231,9 +227,7 @@ def articles_from_jsonl(
             continue
         seen_ids.add(article_id)
         if len(body) > settings.max_chars:
-            yield Skipped(
-                where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}"
-            )
+            yield Skipped(where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}")
             continue
         published = _parse_date(record.get("published"), where, warn)
         url = record.get("url") if isinstance(record.get("url"), str) else None

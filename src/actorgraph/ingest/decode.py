@@ -177,9 +177,7 @@ def _check_text(text: str, source: str) -> str:
     sample = text[:20000]
     if not sample.strip():
         raise InputError(source, "empty input")
-    bad = sum(
-        1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f"
-    )
+    bad = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t\f")
     if bad > max(8, len(sample) * 0.02):
         raise InputError(source, "binary or corrupt input (too many control characters)")
     return text

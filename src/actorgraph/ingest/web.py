@@ -123,9 +123,7 @@ def fetch(
                         status=response.status_code,
                     )
             except httpx.TimeoutException as exc:
-                raise InputError(
-                    url, f"timed out after {settings.fetch_timeout:g} s ({type(exc).__name__})"
-                ) from exc
+                raise InputError(url, f"timed out after {settings.fetch_timeout:g} s ({type(exc).__name__})") from exc
             except httpx.HTTPError as exc:
                 raise InputError(url, f"request failed: {exc.__class__.__name__}: {exc}") from exc
         raise InputError(url, f"more than {settings.max_redirects} redirects")

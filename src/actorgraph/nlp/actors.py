@@ -150,11 +150,7 @@ def find_pieces(
                 c
                 for c in overlapping
                 if c.kind in (PERSON, AGENT)
-                or (
-                    c.kind in (STATE, ORG)
-                    and c.best
-                    and c.best.form not in ("capital", "adjective", "demonym")
-                )
+                or (c.kind in (STATE, ORG) and c.best and c.best.form not in ("capital", "adjective", "demonym"))
             ]
             if strong:
                 continue
@@ -163,13 +159,9 @@ def find_pieces(
             if not _plausible_name(ent.text):
                 continue
             chosen = [c for c in chosen if c not in overlapping]
-            chosen.append(
-                Piece(ent.start_char, ent.end_char, NER_PERSON, (), sentence_of(ent.start_char), "PERSON")
-            )
+            chosen.append(Piece(ent.start_char, ent.end_char, NER_PERSON, (), sentence_of(ent.start_char), "PERSON"))
         elif not overlapping and _plausible_org(ent.text):
-            chosen.append(
-                Piece(ent.start_char, ent.end_char, NER_ORG, (), sentence_of(ent.start_char), "ORG")
-            )
+            chosen.append(Piece(ent.start_char, ent.end_char, NER_ORG, (), sentence_of(ent.start_char), "ORG"))
 
     chosen = [p for p in chosen if p.kind != BLOCKER]
     chosen.sort(key=lambda p: p.start)
@@ -188,9 +180,7 @@ def _mark_modifier(piece: Piece, doc: Doc, pieces: Sequence[Piece]) -> Piece:
     head = span[-1]
     outside = head.head if head.head.i < span.start or head.head.i >= span.end else None
     if head.dep_ in ("amod", "compound", "nmod", "npadvmod") and outside is not None:
-        covered = any(
-            p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces
-        )
+        covered = any(p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces)
         if not covered:
             return replace(piece, modifier=True)
     if head.lower_ in _NOMINAL_AGENTS and any(
@@ -265,9 +255,7 @@ def _plausible_name(value: str) -> bool:
     if not 1 <= len(words) <= 5 or _BAD_NAME_WORD.search(value):
         return False
     return all(
-        w[:1].isupper()
-        or w.lower() in {"bin", "ibn", "al", "de", "van", "von", "der", "da"}
-        or w[:1] in "'’-"
+        w[:1].isupper() or w.lower() in {"bin", "ibn", "al", "de", "van", "von", "der", "da"} or w[:1] in "'’-"
         for w in words
     )
 
@@ -331,8 +319,10 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
             last = loci[0]
             loci = loci[:1]
         # Titles and agent words, then a person: "Defense Minister Ivan Anušić"
-        while j < n and pieces[j].kind == AGENT and (
-            last is None or joins(last, pieces[j]) or (not agents and loci and joins(last, pieces[j], _PORTFOLIO))
+        while (
+            j < n
+            and pieces[j].kind == AGENT
+            and (last is None or joins(last, pieces[j]) or (not agents and loci and joins(last, pieces[j], _PORTFOLIO)))
         ):
             agents.append(pieces[j])
             last = pieces[j]
@@ -382,9 +372,7 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
                 distributed = len(targets) > 1
                 span_start, span_end = (locus.start, locus.end) if distributed else (start, end)
                 phrases.append(
-                    Phrase(
-                        span_start, span_end, sentence, (locus,), tuple(agents), None, heading, distributed
-                    )
+                    Phrase(span_start, span_end, sentence, (locus,), tuple(agents), None, heading, distributed)
                 )
         elif agents:
             phrases.append(Phrase(start, end, sentence, (), tuple(agents), None, heading))

@@ -147,9 +147,7 @@ class KnowledgeBase:
                 found = True
                 reader(_rows(path), layer)
         if not found:
-            raise KnowledgeBaseError(
-                f"{directory} holds none of {', '.join(readers)}: not a knowledge-base layer"
-            )
+            raise KnowledgeBaseError(f"{directory} holds none of {', '.join(readers)}: not a knowledge-base layer")
         self._automaton = None
 
     def add_entry(self, entry: Entry) -> None:
@@ -178,7 +176,8 @@ class KnowledgeBase:
             return
         alias = Alias(key, surface, entry_id, form, case_sensitive, sector)
         bucket = self.aliases[key]
-        if not any(a.entry_id == entry_id and a.form == form and a.sector == sector for a in bucket):
+        # One alias per entry and key: the first (strongest) form listed wins.
+        if not any(a.entry_id == entry_id and a.sector == sector for a in bucket):
             bucket.append(alias)
         self._automaton = None
 
@@ -341,7 +340,12 @@ class KnowledgeBase:
             if end < len(folded) and folded[end].isalnum():
                 continue
             o_start = mapping[start] if mapping else start
-            o_end = mapping[end] if mapping else end
+            # The end of the original character holding the last folded one ("U.S…" folds
+            # to "u.s...", so a match can end inside one original character).
+            if mapping and mapping[end] == mapping[end - 1]:
+                o_end = mapping[end - 1] + 1
+            else:
+                o_end = mapping[end] if mapping else end
             surface = text[o_start:o_end]
             usable = tuple(a for a in self.aliases[key] if _case_ok(a, surface))
             if usable:
@@ -351,7 +355,10 @@ class KnowledgeBase:
     def lookup(self, name: str, day: date | None = None) -> list[tuple[Entry, Alias]]:
         """Entries whose name or alias equals `name` after folding (exact, case-insensitive)."""
         key = fold_key(name)
-        return [(self.entries[a.entry_id], a) for a in self.aliases.get(key, [])]
+        found: dict[str, tuple[Entry, Alias]] = {}
+        for alias in self.aliases.get(key, []):
+            found.setdefault(alias.entry_id, (self.entries[alias.entry_id], alias))
+        return list(found.values())
 
     def state(self, code: str) -> Entry | None:
         return self.entries.get(f"state:{code}")
@@ -367,9 +374,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str], Path]]:
     except OSError as exc:
         raise KnowledgeBaseError(f"cannot read {path}: {exc}") from exc
     with handle:
-        lines = [
-            (n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#")
-        ]
+        lines = [(n, line) for n, line in enumerate(handle, start=1) if line.strip() and not line.startswith("#")]
     if not lines:
         return
     header = lines[0][1].rstrip("\r\n").split("\t")
@@ -392,9 +397,10 @@ def _is_acronym(value: str) -> bool:
 
 def _case_ok(alias: Alias, surface: str) -> bool:
     if alias.case_sensitive:
+        if len(alias.surface) >= 4 and surface[:1].isupper() and surface[1:].islower():
+            return True  # British style "Nato", "Osce"
         return all(
-            (not a.isalpha()) or (a.isupper() == b.isupper())
-            for a, b in zip(alias.surface, surface, strict=False)
+            (not a.isalpha()) or (a.isupper() == b.isupper()) for a, b in zip(alias.surface, surface, strict=False)
         ) and any(c.isupper() for c in surface)
     if alias.form == "term":
         return True
@@ -424,8 +430,9 @@ def _parse_date(value: str | None, *, start: bool) -> date | None:
     parts = value.split("-")
     try:
         if len(parts) == 1:
+            # End dates are exclusive: a term ending "2000" runs through 31 December 2000.
             year = int(parts[0])
-            return date(year, 1, 1) if start else date(year, 12, 31)
+            return date(year, 1, 1) if start else date(year + 1, 1, 1)
         if len(parts) == 2:
             year, month = int(parts[0]), int(parts[1])
             if start:

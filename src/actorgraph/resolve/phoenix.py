@@ -13,7 +13,6 @@ Agent dictionaries have `TERM [~SEC]` lines with `!MACRO! = A, B` substitutions.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -73,13 +72,35 @@ SECTORS = {
     "DEV",
     "HRI",
 }
-_ROLE = re.compile(r"\[([~A-Z]+)(?:\s+([<>]?\s*\d{6,8}(?:\s*-\s*\d{6,8})?))?\s*\]")
+_ROLE = re.compile(r"\[([~A-Z]+)(?:\s+([^\]]*?))?\s*\]")
+_SMALL = {
+    "and",
+    "of",
+    "the",
+    "de",
+    "del",
+    "la",
+    "le",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "van",
+    "von",
+    "der",
+    "for",
+    "in",
+    "on",
+}
 
 
 @dataclass
 class _Entry:
     names: list[str] = field(default_factory=list)
     roles: list[tuple[str, str | None]] = field(default_factory=list)
+    # Whether the first code stood on the name line itself (countries, organisations) rather
+    # than on indented lines of dated offices (people).
+    coded_on_name_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -156,17 +177,34 @@ def _entries(text: str) -> Iterable[_Entry]:
         if name:
             current.names.append(name)
         current.roles.extend(_roles(line))
+        current.coded_on_name_line = bool(current.roles)
     if current is not None and current.names:
         yield current
 
 
 def _roles(line: str) -> list[tuple[str, str | None]]:
-    return [(m.group(1), m.group(2)) for m in _ROLE.finditer(line)]
+    return [(m.group(1), (m.group(2) or "").strip() or None) for m in _ROLE.finditer(line)]
 
 
 def _name(raw: str) -> str:
+    """`SERBIA_AND_MONTENEGRO_` → `Serbia and Montenegro`; acronyms (UN, U.S.) stay."""
     words = raw.replace("_", " ").split()
-    return " ".join(w if len(w) <= 3 and w.isalpha() and w.isupper() else _title(w) for w in words)
+    out = []
+    for index, word in enumerate(words):
+        if "." in word.strip("."):
+            out.append(word.upper())  # U.S., U.N., C.I.A.
+        elif word.lower() in _SMALL:
+            out.append(word.lower() if index else _title(word))
+        elif len(word) <= 3 and word.isalpha() and word.isupper() and not _pronounceable(word):
+            out.append(word)
+        else:
+            out.append(_title(word))
+    return " ".join(out)
+
+
+def _pronounceable(word: str) -> bool:
+    # Three-letter words with a vowel inside are mostly names (BEN, ALI, ABU), not acronyms.
+    return len(word) == 3 and word[1].lower() in "aeiou" and word.lower() not in {"usa", "nato"}
 
 
 def _title(word: str) -> str:
@@ -182,9 +220,7 @@ def _split_code(code: str) -> tuple[str | None, str | None]:
     sector = next((s for s in segments[1:] if s in SECTORS), None)
     if head in ("IGO", "NGO", "IMG", "MNC", "ISM"):
         org = next((IGO_REMAP[s] for s in segments[1:] if s in IGO_REMAP), None)
-        return org, sector or (
-            "IGO" if head == "IGO" else "NGO" if head == "NGO" else "REB" if head == "IMG" else None
-        )
+        return org, sector or ("IGO" if head == "IGO" else "NGO" if head == "NGO" else "REB" if head == "IMG" else None)
     return COUNTRY_REMAP.get(head, head), sector
 
 
@@ -204,6 +240,8 @@ def _dates(value: str | None) -> tuple[str, str] | None:
 
 
 def _date(digits: str) -> str:
+    if not digits.isdigit():
+        raise ValueError(digits)
     if len(digits) == 8:
         year, rest = int(digits[:4]), digits[4:]
     elif len(digits) == 6:
@@ -232,7 +270,7 @@ def _convert(
     if not entry.roles:
         return
     first_code, first_dates = entry.roles[0]
-    if first_dates is None and len(first_code) == 3 and first_code.isalpha():
+    if entry.coded_on_name_line and len(first_code) == 3 and first_code.isalpha():
         # A country entry; its dated codes describe the territory's history, not a person.
         code, _sector = _split_code(first_code)
         states.append([code or first_code, name, "|".join(aliases), "", "", "", "", ""])
@@ -259,6 +297,9 @@ def _convert(
         span = _dates(raw_dates)
         if span is None:
             warn(source, f"{name}: unreadable dates '{raw_dates}'; role skipped")
+            continue
+        if span[0] and span[1] and span[1] < span[0]:
+            warn(source, f"{name}: dates '{raw_dates}' end before they start; role skipped")
             continue
         people.append(
             [
@@ -292,7 +333,11 @@ def _agents(text: str) -> list[list[str]]:
             continue
         term, code = match.group(1), match.group(2)
         sector = code[:3]
-        for expanded in _expand(term, macros):
+        # "TERM {PLURALS}": irregular plurals in braces ({} means none).
+        plurals = re.findall(r"\{([^}]*)\}", term)
+        term = re.sub(r"\s*\{[^}]*\}", "", term).strip()
+        variants = [term] + [p.strip() for group in plurals for p in re.split(r"[,\s]+", group) if p.strip()]
+        for expanded in (e for variant in variants for e in _expand(variant, macros)):
             words = expanded.replace("_", " ").lower().split()
             value = " ".join(words)
             if value and value not in seen:
@@ -312,11 +357,10 @@ def _expand(term: str, macros: dict[str, list[str]]) -> list[str]:
 
 
 def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    # Tab-separated with no quoting, as the knowledge-base reader expects: cells lose tabs
+    # and line breaks, nothing else is escaped.
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write("# imported from PETRARCH/Phoenix dictionaries by `actorgraph kb import`\n")
-        writer = csv.writer(
-            handle, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n"
-        )
-        writer.writerow(header)
+        handle.write("\t".join(header) + "\n")
         for row in rows:
-            writer.writerow([cell.replace("\t", " ") for cell in row])
+            handle.write("\t".join(" ".join(cell.split()) for cell in row) + "\n")

@@ -193,9 +193,7 @@ def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | Non
             if best and best.form == "metonym":
                 sector = best.sector
                 named = (
-                    best.surface
-                    if fold_key(locus.name) in fold_key(best.surface)
-                    else f"{best.surface} ({locus.name})"
+                    best.surface if fold_key(locus.name) in fold_key(best.surface) else f"{best.surface} ({locus.name})"
                 )
                 return Resolved(
                     key=f"metonym:{locus.code}:{sector}:{fold_key(best.surface)}",
@@ -379,9 +377,7 @@ def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
         # An unknown person named once with a title and once without keeps the titled coding.
         code = best.code or next((r.code for r in items if r.code), None)
         sector = best.sector or next((r.sector for r in items if r.sector), None)
-        mentions = tuple(
-            Mention(r.span, r.sentence, r.via) for r in sorted(items, key=lambda r: r.span.start)
-        )
+        mentions = tuple(Mention(r.span, r.sentence, r.via) for r in sorted(items, key=lambda r: r.span.start))
         roles = tuple(dict.fromkeys(r.role for r in items if r.role))
         actors.append(
             Actor(

@@ -35,9 +35,7 @@ InputFormatOption = Annotated[
 ]
 KbOption = Annotated[
     list[Path] | None,
-    typer.Option(
-        "--kb", help="Extra knowledge-base layer directory (repeatable).", exists=True, file_okay=False
-    ),
+    typer.Option("--kb", help="Extra knowledge-base layer directory (repeatable).", exists=True, file_okay=False),
 ]
 
 
@@ -178,9 +176,7 @@ def _ingest_into(paths, settings: Settings, reporter: Reporter, **options: Any):
 
 @app.command()
 def demo(
-    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo store.")] = Path(
-        "actorgraph-demo.db"
-    ),
+    db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo store.")] = Path("actorgraph-demo.db"),
 ) -> None:
     """Code the bundled sample corpus into an SQLite file and show what was found."""
     from actorgraph.serve.tables import print_store_summary
@@ -202,9 +198,7 @@ def demo(
 @kb_app.command("lookup")
 def kb_lookup(
     name: Annotated[str, typer.Argument(help="A name, alias, acronym, adjective or capital.")],
-    on: Annotated[
-        str | None, typer.Option("--date", help="Resolve offices as of this date (YYYY-MM-DD).")
-    ] = None,
+    on: Annotated[str | None, typer.Option("--date", help="Resolve offices as of this date (YYYY-MM-DD).")] = None,
     kb: KbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output.")] = False,
 ) -> None:

@@ -71,9 +71,7 @@ def print_store_summary(store: Any, limit: int = 50) -> None:
     with store.engine.connect() as conn:
         docs = (
             conn.execute(
-                select(schema.documents)
-                .order_by(schema.documents.c.published, schema.documents.c.id)
-                .limit(limit)
+                select(schema.documents).order_by(schema.documents.c.published, schema.documents.c.id).limit(limit)
             )
             .mappings()
             .all()
@@ -93,8 +91,7 @@ def print_store_summary(store: Any, limit: int = 50) -> None:
                 )
             ).all()
             names = ", ".join(
-                f"{name} [dim]({code or '-'}{'/' + sector if sector else ''})[/]"
-                for code, sector, name in actors
+                f"{name} [dim]({code or '-'}{'/' + sector if sector else ''})[/]" for code, sector, name in actors
             )
             out.print(f"  actors: {names or '-'}")
             events = conn.execute(

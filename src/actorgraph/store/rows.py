@@ -45,9 +45,7 @@ def extraction_rows(
     document: Document = extraction.document
     rows: dict[str, list[dict[str, Any]]] = {
         "documents": [document_row(document, extractor, run_id, now)],
-        "fingerprints": [
-            {"hash": h, "doc_id": document.id} for h in dict.fromkeys(fingerprints(document.text))
-        ],
+        "fingerprints": [{"hash": h, "doc_id": document.id} for h in dict.fromkeys(fingerprints(document.text))],
         "actors": [],
         "events": [],
         "event_dyads": [],

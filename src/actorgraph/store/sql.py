@@ -84,9 +84,7 @@ class SqlStore:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 found.update(
-                    conn.execute(
-                        select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))
-                    ).scalars()
+                    conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))).scalars()
                 )
         return found
 
@@ -136,16 +134,12 @@ class SqlStore:
             )
             event_ids = select(schema.events.c.id).where(schema.events.c.doc_id == doc_id)
             conn.execute(
-                update(schema.event_dyads)
-                .where(schema.event_dyads.c.event_id.in_(event_ids))
-                .values(duplicate=True)
+                update(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)).values(duplicate=True)
             )
 
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
-            return int(
-                conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar_one()
-            )
+            return int(conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar_one())
 
     def write(self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str]) -> None:
         """Write the rows of some documents in one transaction, replacing what they had."""

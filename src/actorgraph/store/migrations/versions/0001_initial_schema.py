@@ -178,9 +178,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("stances", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_stances_doc_id"), ["doc_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_stances_holder_code_polarity"), ["holder_code", "polarity"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_stances_holder_code_polarity"), ["holder_code", "polarity"], unique=False)
 
     op.create_table(
         "event_dyads",
@@ -205,9 +203,7 @@ def upgrade() -> None:
             ["source_code", "target_code", "date"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_event_dyads_target_code_date"), ["target_code", "date"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_event_dyads_target_code_date"), ["target_code", "date"], unique=False)
 
     # ### end Alembic commands ###
 

@@ -17,11 +17,14 @@ from actorgraph.config import Settings
 from actorgraph.dedupe import Known, mark_duplicates
 from actorgraph.ingest import InputFormat, read_inputs
 from actorgraph.nlp.actors import compose, find_pieces
+from actorgraph.nlp.arguments import ActorIndex
+from actorgraph.nlp.events import EventExtractor
+from actorgraph.nlp.lexicon import load_lexicon
 from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.resolve.kb import KnowledgeBase
 from actorgraph.resolve.resolver import group_actors, resolve_phrase
 from actorgraph.segment import content_id, segment
-from actorgraph.types import Actor, Article, Document, Skipped, WarnFn
+from actorgraph.types import Actor, Article, Document, Event, Quote, Skipped, Stance, WarnFn
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,9 @@ class Extraction:
 
     document: Document
     actors: tuple[Actor, ...]
+    events: tuple[Event, ...] = ()
+    stances: tuple[Stance, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass
@@ -49,6 +55,7 @@ class Resources:
         self.settings = settings
         self._kb = kb
         self._nlp = nlp
+        self._coder: Coder | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -61,6 +68,12 @@ class Resources:
         if self._nlp is None:
             self._nlp = load_nlp(self.settings.spacy_model)
         return self._nlp
+
+    @property
+    def coder(self) -> Coder:
+        if self._coder is None:
+            self._coder = Coder(self.kb)
+        return self._coder
 
     @property
     def extractor_version(self) -> str:
@@ -129,6 +142,21 @@ def prepare(
     return prepared
 
 
+class Coder:
+    """The NLP stages after parsing: actors, then events, stances and quotes."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.states = {e.code: e.name for e in kb.entries.values() if e.kind == "state" and e.code}
+        self.events = EventExtractor(load_lexicon())
+
+    def code(self, doc: Doc, document: Document) -> Extraction:
+        actors = extract_actors(doc, document, self.kb)
+        index = ActorIndex(doc, actors, document, self.states)
+        events = tuple(self.events.extract(doc, document, index))
+        return Extraction(document=document, actors=actors, events=events)
+
+
 def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Actor, ...]:
     """The actors of one parsed story."""
     place_code = document.place.code if document.place else None
@@ -142,7 +170,7 @@ def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Act
 def extract(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:
     """Run the NLP stages over stories, in batches, yielding one `Extraction` per story."""
     nlp = resources.nlp
-    kb = resources.kb
+    coder = resources.coder
     stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=resources.settings.batch_size)
     for doc, document in stream:
-        yield Extraction(document=document, actors=extract_actors(doc, document, kb))
+        yield coder.code(doc, document)

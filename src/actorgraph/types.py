@@ -91,9 +91,12 @@ class Resolution:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
+    """An actor as an event, stance or quote refers to it."""
+
     code: str | None
     sector: str | None
     name: str
+    type: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +124,7 @@ class Actor:
 
     @property
     def ref(self) -> ActorRef:
-        return ActorRef(self.code, self.sector, self.name)
+        return ActorRef(self.code, self.sector, self.name, self.type)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ _ADJACENT = re.compile(r"^(?:\s*['’]s)?\s*$|^\s*-\s*$")
 # Between a state and a title, the capitalised words of a portfolio ("Montenegrin Public
 # Administration Minister", "Kosovo's Foreign Affairs Minister").
 _PORTFOLIO = re.compile(r"^(?:\s*['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+$")
-_OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?$", re.I)
+_OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|fellow\s+)?$", re.I)
 _AND = re.compile(r"\b(?:and|or)\b|&", re.I)
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
 _DESCRIBED = re.compile(r"^\s*[“\"‘']?\s*$")

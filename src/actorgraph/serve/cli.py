@@ -80,10 +80,10 @@ def extract(
     kb: KbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
 ) -> None:
-    """Extract documents and actors (per the output contract) as JSON Lines on stdout."""
+    """Extract documents, actors, events, stances and quotes (the output contract) as JSON Lines."""
     from actorgraph.pipeline import Resources, prepare
     from actorgraph.pipeline import extract as run_extract
-    from actorgraph.records import actor_record, document_record
+    from actorgraph.records import extraction_records
 
     if output_format not in ("jsonl", "table"):
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
@@ -95,17 +95,19 @@ def extract(
     prepared = prepare(paths, resources, input_format=input_format, warn=reporter.warn)  # type: ignore[arg-type]
     for item in prepared.skipped:
         reporter.skip(item)
-    counts = {"documents": 0, "duplicates": 0, "actors": 0}
+    counts = {"documents": 0, "duplicates": 0, "actors": 0, "events": 0, "stances": 0, "quotes": 0}
     results = []
     with progress(len(prepared.documents), "extracting", enabled=not quiet) as bar:
         for extraction in tick(bar, run_extract(prepared.documents, resources)):
             counts["documents"] += 1
             counts["duplicates"] += extraction.document.duplicate_of is not None
             counts["actors"] += len(extraction.actors)
+            counts["events"] += len(extraction.events)
+            counts["stances"] += len(extraction.stances)
+            counts["quotes"] += len(extraction.quotes)
             if output_format == "jsonl":
-                _write(document_record(extraction.document))
-                for actor in extraction.actors:
-                    _write(actor_record(actor))
+                for record in extraction_records(extraction):
+                    _write(record)
                 sys.stdout.flush()
             else:
                 results.append(extraction)
@@ -193,6 +195,64 @@ def demo(
         print_store_summary(store)
     finally:
         store.close()
+
+
+def _default_plover() -> Path | None:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base.parent / "shared" / "eval" / "plover" / "gsr_dev.jsonl"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def _default_gold_dirs() -> list[Path]:
+    dirs = [Path(__file__).resolve().parent.parent / "samples" / "gold"]
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base / "eval" / "gold"
+        if candidate.exists() and candidate not in dirs:
+            dirs.append(candidate)
+            break
+    return dirs
+
+
+@app.command("eval")
+def evaluate(
+    plover: Annotated[
+        Path | None, typer.Option(help="PLOVER gold sentences (JSON Lines); default ../shared/eval/plover/gsr_dev.jsonl.")
+    ] = None,
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="Directories of *.gold.json article gold files (repeatable).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    misses: Annotated[int, typer.Option(help="Show up to N missed gold events per section.")] = 0,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Fail (exit 1) if a score is under the floors in this baseline file.")
+    ] = None,
+    kb: KbOption = None,
+) -> None:
+    """Score the extractor against gold files: precision, recall and F1 per type and overall."""
+    from actorgraph.evaluate import Report, below_floors, evaluate_articles, evaluate_plover
+    from actorgraph.pipeline import Resources
+    from actorgraph.serve.tables import print_report
+
+    resources = Resources(_settings(kb_dirs=kb))
+    report = Report()
+    plover_path = plover or _default_plover()
+    if plover_path is not None:
+        evaluate_plover(plover_path, resources, report)
+    else:
+        err.print("[yellow]note[/] no PLOVER gold file found; pass --plover PATH")
+    evaluate_articles(gold or _default_gold_dirs(), resources, report)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2))
+    else:
+        print_report(report, misses)
+    if baseline is not None:
+        floors = json.loads(baseline.read_text(encoding="utf-8"))["floors"]
+        problems = below_floors(report, floors)
+        for problem in problems:
+            err.print(f"[red]below floor[/] {problem}")
+        raise typer.Exit(1 if problems else 0)
 
 
 @kb_app.command("lookup")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+import json
 from typing import Any
 
 from rich.console import Console
@@ -111,3 +112,31 @@ def print_store_summary(store: Any, limit: int = 50) -> None:
                 flag = "" if modality == "asserted" else f" [italic]{modality}[/]"
                 out.print(f"  [cyan]{kind}[/] {src} → {tgt}{flag}  [dim]{evidence[:90]}[/]")
         out.print()
+
+
+def print_report(report: Any, misses: int = 0) -> None:
+    """The evaluation report: sections, then per-type scores, then some misses."""
+    table = Table(title="actorgraph eval", title_justify="left")
+    for column in ("section", "P", "R", "F1", "matched", "output", "expected"):
+        table.add_column(column, justify="right" if column != "section" else "left")
+    for name, score in report.sections.items():
+        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
+                      str(score.matched), str(score.output), str(score.expected))
+    out.print(table)
+    for key, value in report.extra.items():
+        out.print(f"{key}: {value}")
+    for section, types in report.by_type.items():
+        per = Table(title=f"{section} by type", title_justify="left")
+        for column in ("type", "P", "R", "F1", "matched", "output", "expected"):
+            per.add_column(column, justify="right" if column != "type" else "left")
+        for kind, score in types.items():
+            per.add_row(kind, f"{score.precision:.2f}", f"{score.recall:.2f}", f"{score.f1:.2f}",
+                        str(score.matched), str(score.output), str(score.expected))
+        out.print(per)
+    if misses:
+        for section, items in report.misses.items():
+            if not items:
+                continue
+            out.print(f"[bold]{section}: {len(items)} misses[/]")
+            for item in items[:misses]:
+                out.print("  " + json.dumps(item, ensure_ascii=False))

@@ -1,0 +1,352 @@
+"""The evaluation harness: the extractor scored against gold files.
+
+Two kinds of gold:
+
+* PLOVER's gold sentences (JSON Lines: `text`, `event`, `source`/`target` code lists). An
+  expected event is found when an output event of that sentence has the same type, a source
+  code in common (any source when none is expected) and, where a target is expected, a target
+  code in common. Codes `IGO`/`NGO` stand for any organisation. Events marked `negated` are
+  left out; each output event matches at most one expected event; precision is over all
+  output events of those sentences.
+* Our own article gold (`*.gold.json`: events, stances, quotes, non-events, actors for one
+  article file), matched the same way and additionally within the evidence sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from actorgraph.ontology import EVENT_TYPES
+from actorgraph.pipeline import Extraction, Resources, extract, prepare
+from actorgraph.segment import content_id, normalize
+from actorgraph.types import ActorRef, Document, Event
+
+ORG_MARKERS = {"IGO", "NGO", "IMG", "ISM"}
+NON_STATE_TYPES = {"igo", "mission", "agency", "ngo", "media", "party", "armed_group", "hacker_group", "company",
+                   "court", "legislature", "government", "organisation", "imported"}
+
+
+@dataclass
+class Score:
+    """Counts for one category: true positives, output and expected."""
+
+    matched: int = 0
+    output: int = 0
+    expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.output if self.output else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "matched": self.matched, "output": self.output, "expected": self.expected,
+        }
+
+
+@dataclass
+class Report:
+    """Scores by section (plover, articles, stances, quotes, ...) and by event type."""
+
+    sections: dict[str, Score] = field(default_factory=dict)
+    by_type: dict[str, dict[str, Score]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    misses: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sections": {k: v.as_dict() for k, v in self.sections.items()},
+            "by_type": {k: {t: s.as_dict() for t, s in v.items()} for k, v in self.by_type.items()},
+            "extra": self.extra,
+        }
+
+
+def codes_of(ref: ActorRef, states: set[str]) -> set[str]:
+    """The codes an output actor answers to: its own, and IGO for any organisation."""
+    found = {ref.code} if ref.code else set()
+    if (ref.code and ref.code not in states) or (ref.type in NON_STATE_TYPES):
+        found |= ORG_MARKERS
+    return found
+
+
+def _expected_codes(values: Iterable[str]) -> set[str]:
+    out = set()
+    for value in values:
+        if value in ORG_MARKERS:
+            out |= ORG_MARKERS
+        else:
+            out.add(value)
+    return out
+
+
+def event_matches(event: Event, kind: str, source: Sequence[str], target: Sequence[str], states: set[str]) -> bool:
+    """The PLOVER rule: same type, overlapping source codes, overlapping target codes if any."""
+    if event.type != kind:
+        return False
+    if source:
+        out = set().union(*(codes_of(r, states) for r in event.source)) if event.source else set()
+        if not out & _expected_codes(source):
+            return False
+    if target:
+        out = set().union(*(codes_of(r, states) for r in event.target)) if event.target else set()
+        if not out & _expected_codes(target):
+            return False
+    return True
+
+
+def _match(
+    events: Sequence[Event], expected: Sequence[dict[str, Any]], states: set[str], *, text: str | None = None
+) -> tuple[list[bool], set[int]]:
+    """Greedy one-to-one matching; returns which expected were found and the used outputs."""
+    used: set[int] = set()
+    found = []
+    for gold in expected:
+        hit = False
+        for index, event in enumerate(events):
+            if index in used:
+                continue
+            if text is not None and gold.get("evidence"):
+                if not same_sentence(gold["evidence"], event.evidence.text):
+                    continue
+            if event_matches(event, gold["type"], gold.get("source") or [], gold.get("target") or [], states):
+                used.add(index)
+                hit = True
+                break
+        found.append(hit)
+    return found, used
+
+
+def same_sentence(gold_evidence: str, sentence: str) -> bool:
+    """Whether a gold evidence excerpt comes from this output sentence.
+
+    Gold excerpts may carry a dateline or headline words that segmentation put on a line of
+    their own; most of the excerpt must still be found in the sentence.
+    """
+    gold, out = _norm(gold_evidence), _norm(sentence)
+    if gold in out:
+        return True
+    from difflib import SequenceMatcher
+
+    match = SequenceMatcher(None, gold, out, autojunk=False).find_longest_match(0, len(gold), 0, len(out))
+    return match.size >= 0.6 * len(gold)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').split())
+
+
+# ---- PLOVER sentences ------------------------------------------------------------------------
+def evaluate_plover(path: Path, resources: Resources, report: Report, *, name: str = "plover") -> None:
+    """Score the extractor on PLOVER gold sentences (one event expected per sentence)."""
+    states = _states(resources)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    documents = []
+    for record in records:
+        text = normalize(record["text"]).strip()
+        documents.append(
+            Document(id=record["id"], source=str(path), text=text, title=None, published=None, byline=None, place=None)
+        )
+    results = {ex.document.id: ex for ex in extract(documents, resources)}
+    total = Score()
+    per_type: dict[str, Score] = defaultdict(Score)
+    misses = []
+    for record in records:
+        extraction = results[record["id"]]
+        events = [e for e in extraction.events if e.modality != "negated"]
+        gold = [{"type": record["event"], "source": [s["code"] for s in record.get("source", []) if s.get("code")],
+                 "target": [t["code"] for t in record.get("target", []) if t.get("code")]}]
+        found, used = _match(events, gold, states)
+        total.expected += 1
+        total.output += len(events)
+        total.matched += sum(found)
+        per_type[record["event"]].expected += 1
+        per_type[record["event"]].matched += sum(found)
+        for event in events:
+            per_type[event.type].output += 1
+        if not found[0]:
+            misses.append({"id": record["id"], "text": record["text"], "expected": gold[0],
+                           "output": [_brief(e) for e in events]})
+    report.sections[name] = total
+    report.by_type[name] = dict(sorted(per_type.items()))
+    report.misses[name] = misses
+
+
+def _brief(event: Event) -> str:
+    src = "+".join(r.code or "?" for r in event.source) or "-"
+    tgt = "+".join(r.code or "?" for r in event.target) or "-"
+    return f"{event.type} {src}->{tgt} {event.modality}"
+
+
+# ---- article gold ----------------------------------------------------------------------------
+def evaluate_articles(gold_dirs: Sequence[Path], resources: Resources, report: Report, *, name: str = "articles") -> None:
+    """Score events, stances, quotes, non-events and actors against `*.gold.json` files."""
+    states = _states(resources)
+    events_score, stance_score, quote_score, actor_score = Score(), Score(), Score(), Score()
+    modality = Counter()
+    per_type: dict[str, Score] = defaultdict(Score)
+    violations = []
+    misses = []
+    files = 0
+    for gold_dir in gold_dirs:
+        for gold_path in sorted(gold_dir.glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            extractions = _extract_article(gold_path, gold, resources)
+            if not extractions:
+                continue
+            files += 1
+            events = [e for ex in extractions for e in ex.events]
+            asserted = [e for e in events if e.modality != "negated"]
+            expected = [g for g in gold.get("events", []) if g.get("modality") != "negated"]
+            found, used = _match(asserted, expected, states, text="")
+            events_score.expected += len(expected)
+            events_score.output += len(asserted)
+            events_score.matched += sum(found)
+            for g, hit in zip(expected, found, strict=True):
+                per_type[g["type"]].expected += 1
+                per_type[g["type"]].matched += hit
+                if not hit:
+                    misses.append({"file": gold_path.name, "expected": g})
+            for e in asserted:
+                per_type[e.type].output += 1
+            # Modality of every expected event found (negated ones included).
+            for g in gold.get("events", []):
+                candidates = [e for e in events if same_sentence(g.get("evidence", ""), e.evidence.text)
+                              and event_matches(e, g["type"], g.get("source") or [], g.get("target") or [], states)]
+                if candidates:
+                    modality["found"] += 1
+                    modality["right"] += any(e.modality == g.get("modality", "asserted") for e in candidates)
+            for non_event in gold.get("non_events", []):
+                bad = [e for e in asserted if e.modality == "asserted" and e.trigger is not None
+                       and _norm(e.trigger.text) in _norm(non_event["evidence"])
+                       and _norm(non_event["evidence"]) in _norm(e.evidence.text)]
+                if bad:
+                    violations.append({"file": gold_path.name, "non_event": non_event["evidence"],
+                                       "output": [_brief(e) for e in bad]})
+            _score_stances(gold, extractions, states, stance_score)
+            _score_quotes(gold, extractions, states, quote_score)
+            _score_actors(gold, extractions, actor_score)
+    report.sections[name] = events_score
+    report.sections[f"{name}.stances"] = stance_score
+    report.sections[f"{name}.quotes"] = quote_score
+    report.sections[f"{name}.actors"] = actor_score
+    report.by_type[name] = dict(sorted(per_type.items()))
+    report.extra[f"{name}.files"] = files
+    report.extra[f"{name}.modality_accuracy"] = round(modality["right"] / modality["found"], 4) if modality["found"] else 0.0
+    report.extra[f"{name}.non_event_violations"] = len(violations)
+    report.misses[name] = misses
+    report.misses[f"{name}.non_events"] = violations
+
+
+def _extract_article(gold_path: Path, gold: dict[str, Any], resources: Resources) -> list[Extraction]:
+    folder = gold_path.parent.parent / ("corpus" if (gold_path.parent.parent / "corpus").exists() else "articles")
+    article = folder / gold["file"]
+    if not article.exists():
+        return []
+    prepared = prepare([str(article)], resources, warn=lambda *_: None)
+    documents = prepared.documents
+    if gold.get("id"):
+        documents = [d for d in documents if d.id == gold["id"] or d.id.startswith(gold["id"] + "#")]
+    return list(extract(documents, resources))
+
+
+def _score_stances(gold: dict[str, Any], extractions: Sequence[Extraction], states: set[str], score: Score) -> None:
+    stances = [s for ex in extractions for s in ex.stances]
+    expected = gold.get("stances", [])
+    score.expected += len(expected)
+    score.output += len(stances)
+    used: set[int] = set()
+    for g in expected:
+        for index, stance in enumerate(stances):
+            if index in used or stance.polarity != g.get("polarity"):
+                continue
+            if not same_sentence(g.get("evidence", ""), stance.evidence.text):
+                continue
+            if g.get("holder") and g["holder"] not in codes_of(stance.holder, states) | {stance.holder.code}:
+                continue
+            used.add(index)
+            score.matched += 1
+            break
+
+
+def _score_quotes(gold: dict[str, Any], extractions: Sequence[Extraction], states: set[str], score: Score) -> None:
+    quotes = [q for ex in extractions for q in ex.quotes]
+    expected = gold.get("quotes", [])
+    score.expected += len(expected)
+    score.output += len(quotes)
+    used: set[int] = set()
+    for g in expected:
+        content = _norm(g.get("content", ""))
+        for index, quote in enumerate(quotes):
+            if index in used:
+                continue
+            out = _norm(quote.content.text)
+            if not content or not (content in out or (out and out in content and len(out) > 0.5 * len(content))):
+                continue
+            if g.get("speaker") and (quote.speaker is None or g["speaker"] not in codes_of(quote.speaker, states)):
+                continue
+            used.add(index)
+            score.matched += 1
+            break
+
+
+def _score_actors(gold: dict[str, Any], extractions: Sequence[Extraction], score: Score) -> None:
+    actors = [a for ex in extractions for a in ex.actors]
+    names = {_norm(a.name).lower() for a in actors}
+    pairs = {(a.code, _norm(a.name).lower()) for a in actors}
+    codes = {a.code for a in actors}
+    for g in gold.get("actors", []):
+        score.expected += 1
+        name = _norm(g.get("name", "")).lower()
+        if (g.get("code"), name) in pairs or (name in names) or (g.get("code") in codes and g.get("name") is None):
+            score.matched += 1
+        elif g.get("code") in codes and name and not any(name == n for n in names):
+            # the code is right but the actor carries another canonical name
+            score.matched += 1
+    score.output += len({(a.code, a.name) for a in actors})
+
+
+def _states(resources: Resources) -> set[str]:
+    return set(resources.coder.states)
+
+
+# ---- baseline gate -----------------------------------------------------------------------------
+def corpus_checksum(paths: Iterable[Path]) -> str:
+    """A checksum of the gold files and the articles they annotate."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def below_floors(report: Report, floors: dict[str, dict[str, float]]) -> list[str]:
+    """Metrics under their committed floor, as human-readable lines."""
+    problems = []
+    for section, metrics in floors.items():
+        score = report.sections.get(section)
+        for metric, floor in metrics.items():
+            value = float(report.extra.get(section, 0.0)) if score is None else getattr(score, metric)
+            if value + 1e-9 < floor:
+                problems.append(f"{section} {metric} {value:.3f} < floor {floor:.3f}")
+    return problems
+
+
+__all__ = ["Report", "Score", "evaluate_plover", "evaluate_articles", "below_floors", "event_matches", "EVENT_TYPES",
+           "content_id"]

@@ -1,0 +1,417 @@
+"""From syntax to actors: which actors a noun phrase, pronoun or description stands for.
+
+`ActorIndex` knows where every actor is mentioned. Given the head token of an argument it
+returns the actors of its phrase (compound actors included), and resolves pronouns ("it",
+"they", "he") and definite descriptions ("the country", "the alliance", "the two sides")
+to the nearest compatible actor before them. Generic agents that the text ties to no state
+("the government said") are anchored to the state the story is about at that point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from actorgraph.types import Actor, ActorRef, Document
+
+# Dependents that start a new clause or aside: their actors are not the argument's.
+_CLAUSAL = {"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "mark", "ccomp", "xcomp"}
+_NP_PREPS = {"of", "from", "in", "between", "among"}
+# An owner ("calls by Belarus's rulers", "a camp for Congolese refugees", "crimes committed
+# by Croat forces") may sit deeper in a phrase than an argument's own words.
+_OWNER_PREPS = _NP_PREPS | {"by", "for", "against", "with", "on", "to"}
+_PRONOUNS = {
+    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
+    "it": "single", "its": "single", "itself": "single",
+    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+}
+_DESCRIPTIONS = {
+    "country": "state", "nation": "state", "state": "state", "republic": "state", "kingdom": "state",
+    "alliance": "alliance", "bloc": "bloc", "union": "bloc", "organisation": "org", "organization": "org",
+    "body": "org", "agency": "org", "group": "group", "movement": "group", "coalition": "group",
+    "government": "GOV", "authorities": "GOV", "administration": "GOV", "cabinet": "GOV", "leadership": "GOV",
+    "ministry": "GOV", "regime": "GOV", "army": "MIL", "military": "MIL", "troops": "MIL", "police": "COP",
+    "president": "person", "minister": "person", "premier": "person", "leader": "person",
+    "chancellor": "person", "spokesman": "person", "spokeswoman": "person", "spokesperson": "person",
+}
+_MULTI = re.compile(r"^(two|both|three|four|all)$", re.I)
+_MULTI_NOUNS = {"countries", "nations", "sides", "neighbours", "neighbors", "governments", "states", "parties", "capitals"}
+_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
+_ORG_TYPES = {"igo", "mission", "agency", "ngo", "media", "party", "armed_group", "hacker_group", "company",
+              "court", "legislature", "government", "organisation", "imported"}
+_NEUTRAL_MODIFIERS = {"senior", "top", "government", "state", "security", "interior", "defence", "defense", "foreign",
+                      "military", "police", "special", "riot", "border", "federal", "national", "central", "own",
+                      "new", "former", "acting", "chief", "high-ranking", "other", "local"}
+_TIES = re.compile(
+    r"\b(linked|tied|connected|affiliated|aligned|backed|sponsored|supported|loyal|close|working)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArgActor:
+    """An actor filling an argument, and how: named in the phrase, or by coreference."""
+
+    ref: ActorRef
+    actor: Actor | None
+    via: str  # mention | coref | anchored | tied
+    start: int  # where the actor's words are, for ordering and evidence
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    start: int
+    end: int
+    token: int  # index of the mention's last token
+    actor: Actor
+    subject: bool
+    group: int  # mentions in one coordinated phrase share a group number
+
+
+class ActorIndex:
+    """Where each actor is mentioned in a parsed story, and resolution of arguments to actors."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor], document: Document, states: dict[str, str]):
+        self.doc = doc
+        self.document = document
+        self.states = states  # code -> state name, for naming anchored agents
+        self.by_token: dict[int, list[_Occurrence]] = {}
+        occurrences: list[_Occurrence] = []
+        for actor in actors:
+            for mention in actor.mentions:
+                span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                head = span.root
+                occurrences.append(
+                    _Occurrence(
+                        mention.span.start, mention.span.end, span[-1].i, actor,
+                        head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"),
+                        _group_of(head),
+                    )
+                )
+                for token in span:
+                    self.by_token.setdefault(token.i, []).append(occurrences[-1])
+        self.occurrences = sorted(occurrences, key=lambda o: o.start)
+
+    # ---- phrases ------------------------------------------------------------------------
+    def phrase_tokens(self, head: Token, *, owner: bool = False) -> list[Token]:
+        """The tokens of the noun phrase headed by `head`, without clauses and asides."""
+        preps = _OWNER_PREPS if owner else _NP_PREPS
+        out: list[Token] = []
+        stack = [head]
+        while stack:
+            token = stack.pop()
+            out.append(token)
+            for child in token.children:
+                if child.dep_ in _CLAUSAL and not (owner and child.dep_ == "acl" and child.tag_ == "VBN"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ not in preps:
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def actors_of(self, head: Token | None, *, anchor: bool = True) -> list[ArgActor]:
+        """The actors an argument headed by `head` stands for (empty if none)."""
+        if head is None:
+            return []
+        heads = [head, *_conjuncts(head)]
+        found: list[ArgActor] = []
+        for item in heads:
+            if item.lower_ in _PRONOUNS and item.pos_ == "PRON" or (item.lower_ in _PRONOUNS and item.dep_ == "poss"):
+                found.extend(self.resolve_pronoun(item))
+                continue
+            covering = self._covering(item)
+            if covering and all(a.type == "people" for a in covering):
+                # "The Albanians of southern Serbia": a community placed in a state belongs to it
+                placed = [a for a in self._inside(item) if a.type == "state" and a.ref.code not in {c.ref.code for c in covering}]
+                if placed:
+                    found.extend(ArgActor(ActorRef(a.ref.code, "CVL", f"{covering[0].ref.name} ({a.ref.name})", "people"),
+                                          covering[0].actor, "located", a.start, "people") for a in placed)
+                    continue
+            if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
+                # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
+                # generic word takes the state named in its own phrase.
+                inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)]
+                if inside:
+                    sector = covering[0].ref.sector
+                    found.extend(
+                        ArgActor(ActorRef(a.ref.code, sector, f"{covering[0].ref.name} ({a.ref.name})", "agent"),
+                                 covering[0].actor, "located", a.start, "agent")
+                        for a in inside
+                    )
+                    continue
+            if covering:
+                found.extend(covering)
+                continue
+            inside = self._inside(item)
+            if inside:
+                found.extend(inside)
+                continue
+            described = self.resolve_description(item)
+            if described:
+                found.extend(described)
+        found = _unique(found)
+        if anchor:
+            found = [self._anchor(a, head) for a in found]
+        return found
+
+    def owner_of(self, head: Token | None) -> list[ArgActor]:
+        """Actors named inside a non-actor phrase: "Iraq's proposal", "Russian diplomats"."""
+        if head is None:
+            return []
+        found: list[ArgActor] = []
+        for item in [head, *_conjuncts(head)]:
+            if item.pos_ == "PRON" and item.lower_ in _PRONOUNS:
+                found.extend(self.resolve_pronoun(item))
+                continue
+            found.extend(self._inside(item, owner=True) or self._covering(item) or self._possessive_pronoun(item))
+        return _unique([self._anchor(a, head) for a in found])
+
+    def _covering(self, token: Token) -> list[ArgActor]:
+        found = [self._arg(o, "mention") for o in self.by_token.get(token.i, [])]
+        return [self._apposed(a, token) for a in found]
+
+    def _apposed(self, arg: ArgActor, token: Token) -> ArgActor:
+        """"Kenzo Oshima, the United Nations Emergency Relief Coordinator": code from the aside."""
+        if arg.ref.code is not None or arg.type != "person":
+            return arg
+        for child in token.children:
+            if child.dep_ != "appos":
+                continue
+            for inner in child.subtree:
+                for occurrence in self.by_token.get(inner.i, []):
+                    if occurrence.actor.code:
+                        ref = ActorRef(occurrence.actor.code, occurrence.actor.sector, arg.ref.name, "person")
+                        return ArgActor(ref, arg.actor, "apposition", arg.start, "person")
+        return arg
+
+    def _inside(self, token: Token, *, owner: bool = False) -> list[ArgActor]:
+        found: list[ArgActor] = []
+        for item in self.phrase_tokens(token, owner=owner):
+            for occurrence in self.by_token.get(item.i, []):
+                found.append(self._arg(occurrence, "mention"))
+            if item.i != token.i and item.dep_ == "poss" and item.lower_ in _PRONOUNS:
+                found.extend(self.resolve_pronoun(item))
+        return _unique(found)
+
+    def _possessive_pronoun(self, token: Token) -> list[ArgActor]:
+        return [a for child in token.children if child.dep_ == "poss" and child.lower_ in _PRONOUNS
+                for a in self.resolve_pronoun(child)]
+
+    def _arg(self, occurrence: _Occurrence, via: str) -> ArgActor:
+        actor = occurrence.actor
+        return ArgActor(actor.ref, actor, via, occurrence.start, actor.type)
+
+    # ---- coreference ---------------------------------------------------------------------
+    def _before(self, token: Token, sentences_back: int) -> list[_Occurrence]:
+        sentence_start = token.sent.start
+        first_sentence = token.sent
+        for _ in range(sentences_back):
+            if first_sentence.start == 0:
+                break
+            first_sentence = self.doc[first_sentence.start - 1].sent
+        lower = first_sentence.start_char
+        own = set(self.by_token.get(token.i, []))
+        return [
+            o for o in self.occurrences
+            if lower <= o.start < token.idx and o not in own and not (o.start >= token.sent.start_char and o.token > token.i)
+            and (o.start < self.doc[sentence_start].idx or o.token < token.i)
+        ]
+
+    def resolve_pronoun(self, token: Token) -> list[ArgActor]:
+        kind = _PRONOUNS.get(token.lower_)
+        if kind is None:
+            return []
+        candidates = self._before(token, 2)
+        if not candidates:
+            return []
+        if kind == "person":
+            pick = [o for o in candidates if o.actor.type == "person"]
+            return [self._arg(pick[-1], "coref")] if pick else []
+        if kind == "single":
+            if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and self._last_subject_is_thing(token):
+                return []  # "it" continues a sentence about the agreement, not an actor
+            pick = [o for o in candidates if o.actor.type != "person" and not _plural_agent(o.actor)]
+            if not pick:
+                return []
+            chosen = pick[-1]
+            # "Serbia considers Kosovo a part of its territory": the object of the verb that
+            # governs the pronoun's phrase is not its antecedent; the subject is.
+            verb = _clause_verb(token)
+            if verb is not None and _is_object_of(self.doc[chosen.token], verb):
+                subjects = [o for o in pick if _is_subject_of(self.doc[o.token], verb)]
+                if subjects:
+                    chosen = subjects[-1]
+            return [self._arg(chosen, "coref")]
+        # plural: the most recent coordinated group, else a plural agent or organisation
+        groups: dict[int, list[_Occurrence]] = {}
+        for occurrence in candidates:
+            if occurrence.group >= 0:
+                groups.setdefault(occurrence.group, []).append(occurrence)
+        recent = [g for g in groups.values() if len({o.actor.id for o in g}) >= 2]
+        if recent:
+            group = max(recent, key=lambda g: g[-1].start)
+            return _unique([self._arg(o, "coref") for o in group])
+        pick = [o for o in candidates if _plural_agent(o.actor) or o.actor.type in _ORG_TYPES]
+        return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _last_subject_is_thing(self, token: Token) -> bool:
+        """Whether the subject before `token` (same or previous sentence) names no actor."""
+        sentence = token.sent
+        scopes = [t for t in sentence if t.i < token.i]
+        if sentence.start > 0:
+            scopes = [t for t in self.doc[sentence.start - 1].sent] + scopes
+        for candidate in reversed(scopes):
+            if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i != token.i:
+                if candidate.pos_ == "PRON":
+                    continue
+                return not self.by_token.get(candidate.i) and not any(
+                    self.by_token.get(t.i) for t in self.phrase_tokens(candidate)
+                )
+        return False
+
+    def resolve_description(self, token: Token) -> list[ArgActor]:
+        """"the country", "the alliance", "the two sides" → the actors they point back to."""
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
+        if not determiners & {"the", "both", "two", "three", "four", "this", "that", "these"}:
+            return []
+        lemma = token.lemma_.lower()
+        candidates = self._before(token, 4)
+        if token.lower_ in _MULTI_NOUNS and (determiners & set(_COUNT)):
+            count = max(_COUNT.get(d, 0) for d in determiners)
+            seen: list[_Occurrence] = []
+            for occurrence in reversed(candidates):
+                if occurrence.actor.type in ("state", *_ORG_TYPES) and occurrence.actor.code not in {
+                    o.actor.code for o in seen
+                }:
+                    seen.append(occurrence)
+                if len(seen) == count:
+                    break
+            return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
+        kind = _DESCRIPTIONS.get(lemma)
+        if kind is None:
+            return []
+        if kind == "state":
+            pick = [o for o in candidates if o.actor.type == "state"]
+        elif kind == "alliance":
+            pick = [o for o in candidates if o.actor.code in ("NATO", "CSTO") or "alliance" in o.actor.name.lower()]
+        elif kind == "bloc":
+            pick = [o for o in candidates if o.actor.type == "igo"]
+        elif kind in ("org", "group"):
+            pick = [o for o in candidates if o.actor.type in _ORG_TYPES]
+        elif kind == "person":
+            pick = [o for o in candidates if o.actor.type == "person"]
+        else:  # a sector: "the government", "the army"
+            pick = [o for o in candidates if o.actor.sector == kind and o.actor.code] or [
+                o for o in candidates if o.actor.type == "state"
+            ]
+            if pick and pick[-1].actor.sector != kind:
+                state = pick[-1].actor
+                name = f"{'Government' if kind == 'GOV' else token.lemma_.title()} of {state.name}"
+                ref = ActorRef(state.code, kind, name, "agent")
+                return [ArgActor(ref, None, "coref", pick[-1].start, "agent")]
+        return [self._arg(pick[-1], "coref")] if pick else []
+
+    # ---- anchoring and ties ------------------------------------------------------------
+    def _anchor(self, arg: ArgActor, head: Token) -> ArgActor:
+        actor = arg.actor
+        if actor is None or actor.code is not None or actor.type not in ("agent",):
+            return arg
+        tied = self._tied_state(head)
+        if tied is not None:
+            code, how = tied
+            return ArgActor(ActorRef(code, actor.sector, f"{actor.name} ({self.states.get(code, code)})", "agent"),
+                            actor, f"tied:{how}", arg.start, "agent")
+        if actor.sector not in ("GOV", "COP", "MIL", "LEG", "JUD", "SPY"):
+            return arg
+        if any(c.dep_ in ("amod", "compound", "nmod") and not self.by_token.get(c.i) and c.lower_ not in _NEUTRAL_MODIFIERS
+               for c in head.children):
+            return arg  # "Western officials", "West African leaders": someone else's
+        code = self.salient_state(head)
+        if code is None:
+            return arg
+        name = f"{'Government' if actor.sector == 'GOV' else actor.name} of {self.states.get(code, code)}"
+        return ArgActor(ActorRef(code, actor.sector, name, "agent"), actor, "anchored", arg.start, "agent")
+
+    def _tied_state(self, head: Token) -> tuple[str, str] | None:
+        """"a group believed to be linked to Iran": the state the text ties an agent to."""
+        for token in head.subtree:
+            if token.i < head.i or not _TIES.match(token.text):
+                continue
+            for inner in token.subtree:
+                for occurrence in self.by_token.get(inner.i, []):
+                    if occurrence.actor.type == "state" and occurrence.actor.code:
+                        return occurrence.actor.code, token.text
+        return None
+
+    def salient_state(self, token: Token) -> str | None:
+        """The state a story is about: its dateline, else the state it names most, else the last one."""
+        if self.document.place and self.document.place.code:
+            return self.document.place.code
+        counts: dict[str, int] = {}
+        for occurrence in self.occurrences:
+            if occurrence.actor.type == "state" and occurrence.actor.code:
+                counts[occurrence.actor.code] = counts.get(occurrence.actor.code, 0) + 1
+        if counts:
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+                return ranked[0][0]
+        for occurrence in reversed(self._before(token, 2)):
+            if occurrence.subject and occurrence.actor.code and occurrence.actor.code in self.states:
+                return occurrence.actor.code
+        return None
+
+
+def _clause_verb(token: Token) -> Token | None:
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _is_object_of(token: Token, verb: Token) -> bool:
+    while token.dep_ == "conj":
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in ("dobj", "obj", "dative", "attr", "oprd")
+
+
+def _is_subject_of(token: Token, verb: Token) -> bool:
+    while token.dep_ in ("conj", "compound", "poss"):
+        token = token.head
+    return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _plural_agent(actor: Actor) -> bool:
+    return actor.type in ("agent", "people") and actor.name.endswith("s")
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _group_of(token: Token) -> int:
+    # Coordinated phrases share the index of their first conjunct.
+    while token.dep_ == "conj":
+        token = token.head
+    return token.i if any(c.dep_ == "conj" for c in token.children) else -1
+
+
+def _unique(items: Iterable[ArgActor]) -> list[ArgActor]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for item in items:
+        key = (item.ref.code, item.ref.sector, item.ref.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out

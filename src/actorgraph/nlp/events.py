@@ -1,0 +1,819 @@
+"""Events: PLOVER-coded who-did-what-to-whom, each proven by its sentence.
+
+For every sentence (headings excluded) the trigger lexicon proposes readings of its verbs and
+nouns; the dependency parse gives each reading its arguments (subject, object, prepositional
+objects; passive voice; shared subjects of coordinated and controlled verbs), which
+`ActorIndex` turns into actors. The clause around the trigger decides the modality (negation,
+modals, conditions, speculation, denials) and the nesting: an event inside the complement
+of another one ("accused Serbia of destabilising the region", "agreed to cooperate") is part
+of it, not an event of its own; a promised cooperative act is AGREE and a promised hostile
+act THREATEN, as PLOVER codes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph import __version__
+from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
+from actorgraph.nlp.temporal import sentence_date
+from actorgraph.ontology import QUAD
+from actorgraph.types import ActorRef, Document, Event, Modality, Place
+from actorgraph.types import Span as TextSpan
+
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "hold", "stage", "mount", "express", "voice", "issue", "make", "give",
+    "take", "impose", "announce", "begin", "start", "resume", "continue", "intensify", "step", "reach",
+    "declare", "lodge", "file", "deliver", "raise", "extend", "order", "claim", "reiterate", "reaffirm",
+    "renew", "open", "initiate", "pledge", "offer", "provide", "deepen", "expand", "strengthen", "seek",
+    "sign", "agree", "finalize", "finalise", "conclude", "complete", "undertake",
+}
+SPEECH = {
+    "say", "tell", "add", "state", "announce", "report", "note", "stress", "emphasize", "emphasise",
+    "argue", "declare", "confirm", "reiterate", "write", "tweet", "explain", "respond", "reply", "assert",
+    "maintain", "insist", "claim", "believe", "think", "signal", "indicate", "acknowledge", "admit",
+    "reveal", "disclose", "recall", "underline", "underscore", "point", "describe", "quote",
+}
+DENY = {"deny", "refute", "dispute"}
+NEGATING = {"refrain", "fail", "avoid", "stop", "cease", "halt", "abandon", "forgo"}
+HYPOTHETICAL = {
+    "plan", "intend", "expect", "hope", "want", "seek", "aim", "consider", "prepare", "try", "wish",
+    "mull", "weigh", "contemplate", "propose", "speculate", "suggest", "predict", "fear", "envisage",
+    "envision", "could", "may", "might", "need", "urge", "ask", "call", "demand", "request", "push",
+}
+MODAL_HYPOTHETICAL = {"could", "may", "might", "can", "should", "ought", "must"}
+FUTURE = {"will", "shall", "'ll", "wo", "would", "'d"}
+CONDITION_MARKS = {"if", "unless", "whether", "provided", "lest"}
+BACKGROUND_MARKS = {"after", "before", "since", "following", "when", "while", "as", "until", "because", "amid"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+HOSTILE_ACTS = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+_CYBER = re.compile(r"\b(cyber|hack|hacker|hackers|hacking|website|websites|servers?|ransomware|malware|ddos|online)\b", re.I)
+_MILITARY = re.compile(r"\b(missiles?|drones?|rockets?|air|artillery|troops|army|military|forces|shelling|jets?|bomb)\b", re.I)
+_VERBAL_OBJECTS = {"decision", "policy", "statement", "remarks", "plan", "proposal", "law", "report", "comments",
+                   "move", "speech", "approach", "stance", "position", "claims", "idea"}
+_FORCE = {"retaliate", "fight", "respond", "avenge", "destroy", "attack", "strike", "punish", "crush", "defend"}
+_THREAT_MODE = {
+    "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "PROTEST": "restrict",
+    "SANCTION": "relations",
+}
+_THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "curfew": "restrict", "deport": "expel"}
+EXTRACTOR = f"actorgraph.rules/{__version__}"
+
+
+@dataclass
+class Frame:
+    """A trigger reading with the token that carries its clause (the verb)."""
+
+    trigger: Token
+    entry: Trigger
+    predicate: Token
+    noun: bool
+    type: str = ""
+    mode: str | None = None
+    modality: Modality = "asserted"
+    source: list[ArgActor] = field(default_factory=list)
+    target: list[ArgActor] = field(default_factory=list)
+    nested_in: Frame | None = None
+    background: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+# ---- matching the lexicon ---------------------------------------------------------------------
+def _children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _object(token: Token) -> Token | None:
+    objects = _children(token, "dobj", "obj", "attr", "oprd")
+    if objects:
+        return objects[0]
+    passive = _children(token, "nsubjpass")
+    return passive[0] if passive else None
+
+
+def _is_passive(token: Token) -> bool:
+    return bool(_children(token, "nsubjpass", "auxpass"))
+
+
+def _preps(token: Token, depth: int = 2) -> dict[str, Token]:
+    """Preposition (or particle) word → its object, for a word, its object and their objects.
+
+    "called for a clarification from Albania": `from` hangs off `clarification`, itself the
+    object of `for`; "a suspension of air links with Serbia": `with` hangs off `links`.
+    """
+    found: dict[str, Token] = {}
+    owners = [(token, 0)]
+    obj = _object(token)
+    if obj is not None:
+        owners.append((obj, 1))
+    while owners:
+        owner, level = owners.pop(0)
+        for child in owner.children:
+            if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and child.pos_ == "ADP"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                found.setdefault(child.lower_, objects[0] if objects else child)
+                if objects and level < depth:
+                    owners.append((objects[0], level + 1))
+            elif child.dep_ == "prt":
+                found.setdefault(child.lower_, child)
+    return found
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+_QUANTITY = {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "batch", "shipment", "package", "consignment",
+             "number", "dozens", "hundreds", "thousands", "million", "millions", "billion", "worth", "amount",
+             "part", "first", "set", "squadron", "unit", "batteries", "units", "cache", "stockpile", "haul", "quantity"}
+
+
+def _object_lemmas(token: Token | None) -> set[str]:
+    if token is None:
+        return set()
+    out = {token.lower_, _lemma(token)}
+    if token.lower_ in ("state", "threat", "lot", "series", "wave") or token.lower_ in _QUANTITY or token.pos_ == "NUM":
+        # "25,000 tons of food aid", "a first batch of missiles": the goods are what counts.
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out |= {pobj.lower_, _lemma(pobj)}
+    for conj in token.conjuncts:
+        out |= {conj.lower_, _lemma(conj)}
+    for child in token.children:
+        if child.dep_ == "compound":
+            out.add(f"{child.lower_} {token.lower_}")
+    return out
+
+
+def _needs_met(frame_token: Token, entry: Trigger, index: ActorIndex, governor: Token | None) -> bool:
+    obj = _object(frame_token) if entry.pos == "V" else None
+    for need in entry.needs:
+        if not _need_met(need, frame_token, entry, obj, index, governor):
+            return False
+    return True
+
+
+def _need_met(need: Need, token: Token, entry: Trigger, obj: Token | None, index: ActorIndex,
+              governor: Token | None) -> bool:
+    kind, values = need.kind, need.values
+    if kind == "obj":
+        if entry.pos == "N":
+            of = [c for prep in _children(token, "prep") if prep.lower_ == "of" for c in _children(prep, "pobj")]
+            return any(_object_lemmas(o) & values for o in of)
+        return obj is not None and bool(_object_lemmas(obj) & values)
+    if kind == "noobj":
+        return obj is None
+    if kind == "future":
+        holder = governor if governor is not None else token
+        auxes = {c.lower_ for c in holder.children if c.dep_ in ("aux", "auxpass")}
+        return bool(auxes & FUTURE) or _ready_to(holder) or _going_to(holder)
+    if kind == "prep":
+        return bool(set(_preps(token)) & values)
+    if kind == "prt":
+        return any(c.lower_ in values for c in _children(token, "prt", "prep", "advmod"))
+    if kind == "xcomp":
+        return bool(_children(token, "xcomp", "ccomp"))
+    if kind in ("subj", "notsubj"):
+        subject = _subject(token)[0]
+        sectors = {a.ref.sector for a in index.actors_of(subject, anchor=False)} if subject is not None else set()
+        if kind == "subj":
+            return bool(sectors & values) or (subject is not None and _lemma(subject) in _CIVILIAN_WORDS)
+        return not (sectors & values) and not (subject is not None and _lemma(subject) in _CIVILIAN_WORDS)
+    if kind == "mod":
+        mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+        mods |= {_lemma(c) for c in token.children if c.dep_ in ("amod", "compound", "nmod")}
+        return bool(mods & values)
+    if kind in ("objactor", "objnotactor"):
+        if obj is None:
+            return False
+        named = bool(index._covering(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
+        return named if kind == "objactor" else not named
+    if kind == "ctx":
+        sentence = token.sent.text
+        for value in values:
+            if value == "cyber" and _CYBER.search(sentence):
+                return True
+            if value == "strike" and _MILITARY.search(sentence):
+                return True
+            if value == "verbal" and obj is not None and _lemma(obj) in _VERBAL_OBJECTS:
+                return True
+            if value == "agreement":
+                inner = _children(token, "xcomp")
+                if inner and (_lemma(inner[0]) in ("agree", "conclude", "finalise", "finalize") or (
+                        _lemma(inner[0]) in ("reach", "secure", "strike", "sign") and _object_lemmas(_object(inner[0]))
+                        & {"agreement", "deal", "accord", "consensus", "compromise", "settlement", "truce", "ceasefire"})):
+                    return True
+            if value == "force":
+                inner = _children(token, "xcomp")
+                if inner and _lemma(inner[0]) in _FORCE:
+                    return True
+            if value in ("declare", "express", "lodge", "issue", "impose", "take") and governor is not None:
+                allowed = {
+                    "take": {"take", "took", "adopt"},
+                    "declare": {"declare", "agree", "announce", "call", "observe", "reach", "sign"},
+                    "express": {"express", "voice", "raise", "reiterate", "register"},
+                    "lodge": {"lodge", "file", "register", "send", "deliver"},
+                    "issue": {"issue", "make", "deliver", "send", "give", "repeat"},
+                    "impose": {"impose", "declare", "order", "introduce", "announce", "reimpose"},
+                }[value]
+                if _lemma(governor) in allowed:
+                    return True
+        return False
+    return True
+
+
+_CIVILIAN_WORDS = {
+    "worker", "protester", "demonstrator", "student", "teacher", "farmer", "employee", "doctor", "nurse",
+    "miner", "driver", "union", "people", "thousand", "hundred", "resident", "citizen", "activist",
+}
+
+
+def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (following shared subjects up the tree) and whether it is an agent."""
+    if depth > 6:
+        return None, False
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            return child, True
+    agents = [c for c in _children(token, "agent") for c in _children(c, "pobj")]
+    if _children(token, "nsubjpass"):
+        return (agents[0], True) if agents else (None, False)
+    if token.dep_ == "xcomp":
+        # "urged Serbia to normalise": the object controls; "agreed to cooperate": the subject.
+        head_object = _children(token.head, "dobj", "obj")
+        if head_object:
+            return head_object[0], True
+        return _subject(token.head, depth + 1)
+    if token.dep_ in ("conj", "advcl", "pcomp") or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"):
+        return _subject(token.head, depth + 1)
+    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ == "VERB":
+        # "issued a declaration demanding that ...": the declarer demands
+        return _subject(token.head.head, depth + 1)
+    if token.dep_ in ("relcl", "acl"):
+        return token.head, True
+    return None, False
+
+
+# ---- the extractor ---------------------------------------------------------------------------
+class EventExtractor:
+    """Stateless rules over a parsed story; one instance serves every document."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        _TRIGGER_VERBS.update(lexicon.verbs)
+
+    def extract(self, doc: Doc, document: Document, index: ActorIndex) -> list[Event]:
+        """All events of a story, in text order."""
+        headings = document.headings
+        events: list[Event] = []
+        for number, sentence in enumerate(doc.sents):
+            if any(s <= sentence.start_char < e for s, e in headings):
+                continue
+            frames = self._frames(sentence, index)
+            settled = self._settle(frames, index)
+            for frame in settled:
+                event = self._event(frame, sentence, number, document, index, events, frames)
+                if event is not None:
+                    events.append(event)
+        return _dedupe(events)
+
+    # -- proposing readings
+    def _frames(self, sentence: Span, index: ActorIndex) -> list[Frame]:
+        frames: list[Frame] = []
+        for token in sentence:
+            lemma = _lemma(token)
+            if token.pos_ == "VERB" or (token.pos_ in ("ADJ", "AUX") and token.tag_ in ("VBN", "VBD", "VB", "VBG", "VBZ", "VBP")) or (
+                token.pos_ == "ADJ" and token.lower_ in self.lexicon.verbs
+            ):
+                for entry in self.lexicon.verbs.get(lemma, ()):
+                    if _needs_met(token, entry, index, None):
+                        frames.append(Frame(token, entry, token, noun=False))
+                        break
+            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns:
+                governor = _light_governor(token)
+                for entry in self.lexicon.nouns.get(lemma, ()) or self.lexicon.nouns.get(token.lower_, ()):
+                    if _needs_met(token, entry, index, governor):
+                        predicate = governor if governor is not None else token
+                        frames.append(Frame(token, entry, predicate, noun=True))
+                        break
+        return frames
+
+    # -- nesting, modality, arguments
+    def _settle(self, frames: list[Frame], index: ActorIndex) -> list[Frame]:
+        by_predicate = {f.predicate.i: f for f in frames if not f.noun or f.predicate.i != f.trigger.i}
+        by_trigger = {f.trigger.i: f for f in frames}
+        kept: list[Frame] = []
+        for frame in frames:
+            if frame.noun and frame.predicate.i == frame.trigger.i:
+                # A bare noun ("the threat of instability") is an event only with its own actor.
+                frame.source = self._slots(frame, frame.entry.source or ("poss", "amod", "compound", "prep:by"), index)
+                if not frame.source:
+                    continue
+            frame.type, frame.mode = frame.entry.type, frame.entry.mode
+            self._arguments(frame, index)
+            self._modality(frame, by_predicate, by_trigger)
+            kept.append(frame)
+        # Light-verb readings win over the bare verb on the same predicate ("held talks").
+        nouny = {f.predicate.i for f in kept if f.noun and f.predicate.i != f.trigger.i}
+        kept = [f for f in kept if f.noun or f.predicate.i not in nouny or f.entry.needs]
+        return [f for f in kept if f.nested_in is None]
+
+    def _slots(self, frame: Frame, slots: Sequence[str], index: ActorIndex) -> list[ArgActor]:
+        token = frame.trigger
+        predicate = frame.predicate
+        for slot in slots:
+            found: list[ArgActor] = []
+            if slot == "subj":
+                subject, _ = _subject(predicate)
+                found = index.actors_of(subject) if subject is not None and (not frame.noun or predicate.i != token.i) else []
+            elif slot == "dobj":
+                obj = _object(predicate) if not frame.noun else None
+                if obj is not None:
+                    found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
+                    if not index._covering(obj) and obj.pos_ != "PRON" and not _describes(obj):
+                        found = []
+            elif slot == "iobj":
+                found = [a for d in _children(predicate, "dative", "iobj") for a in index.actors_of(d)]
+            elif slot == "objowner":
+                obj = _object(predicate) if not frame.noun else None
+                if frame.noun:
+                    obj = next((c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")), None)
+                found = index.owner_of(obj)
+            elif slot.startswith("prep:"):
+                word = slot[5:]
+                holders = [token] if frame.noun else []
+                holders.append(predicate)
+                for holder in holders:
+                    target = _preps(holder).get(word)
+                    if target is not None and target.dep_ in ("pobj", "pcomp"):
+                        found = index.actors_of(target)
+                        if not found:
+                            found = index.owner_of(target)
+                    if found:
+                        break
+            elif slot == "xsubj":
+                clauses = _children(predicate, "ccomp", "xcomp")
+                for clause in clauses:
+                    subject, _ = _subject(clause)
+                    found = index.actors_of(subject)
+                    if found:
+                        break
+            elif slot == "xobj":
+                clauses = _children(predicate, "xcomp", "ccomp") or (
+                    _children(token, "acl") if frame.noun else []
+                )
+                for clause in clauses:
+                    obj = _object(clause)
+                    found = index.owner_of(obj) if obj is not None else []
+                    if not found:
+                        for word, pobj in _preps(clause).items():
+                            if word in ("on", "against", "to", "with", "in") and pobj.dep_ == "pobj":
+                                found = index.actors_of(pobj)
+                                if found:
+                                    break
+                    if found:
+                        break
+            elif slot in ("poss", "amod", "compound", "nmod"):
+                for child in token.children:
+                    if child.dep_ == slot or (slot == "amod" and child.dep_ == "nmod"):
+                        found.extend(index.actors_of(child))
+            elif slot == "none":
+                return []
+            if found:
+                return found
+        return []
+
+    def _arguments(self, frame: Frame, index: ActorIndex) -> None:
+        entry = frame.entry
+        if frame.noun and frame.predicate.i != frame.trigger.i:
+            subject, _ = _subject(frame.predicate)
+            if "subj" in entry.target:
+                frame.source = self._slots(frame, entry.source, index)  # "took delivery of Chinese systems"
+            elif _lemma(frame.predicate) == "claim" or subject is not None:
+                frame.source = index.actors_of(subject)
+            if not frame.source:
+                frame.source = self._slots(frame, entry.source or ("poss", "amod", "compound", "prep:by"), index)
+        elif not frame.noun:
+            if entry.source:
+                frame.source = self._slots(frame, entry.source, index)
+            else:
+                subject, _ = _subject(frame.predicate)
+                frame.source = index.actors_of(subject)
+        frame.target = self._slots(frame, entry.target, index)
+        source_keys = {(a.ref.code, a.ref.sector, a.ref.name) for a in frame.source}
+        frame.target = [a for a in frame.target if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys]
+        if "xobj" in entry.target and frame.target and not self._slots(frame, [t for t in entry.target if t != "xobj"], index):
+            # targets found inside a complement clause never repeat the source's own state
+            codes = {a.ref.code for a in frame.source}
+            frame.target = [a for a in frame.target if a.ref.code not in codes]
+        if not frame.target and "none" not in entry.target:
+            frame.target = self._fallback_target(frame, index, source_keys)
+        if not frame.source and frame.type in ("PROTEST",):
+            frame.source = _location_actors(frame, index)  # "people blocked streets in Hong Kong"
+        frame.target = _domestic(frame, index)
+
+    def _fallback_target(self, frame: Frame, index: ActorIndex, source_keys: set) -> list[ArgActor]:
+        """Targets the lexicon's slots missed: in the complement, or where a material act happened."""
+        source_codes = {key[0] for key in source_keys}
+        if frame.entry.type in ("AGREE", "THREATEN", "REQUEST", "REJECT") and not frame.noun:
+            for clause in _children(frame.predicate, "xcomp", "ccomp"):
+                found = [a for t in clause.subtree if t.i != clause.i for a in index._covering(t)
+                         if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys and a.ref.code not in source_codes]
+                if found:
+                    return _unique_args(found)
+        if frame.type in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
+            place = _location_actors(frame, index)
+            if place:
+                return place
+            if frame.type == "PROTEST" and frame.source:
+                # Protesters address their own government unless the text names another.
+                code = frame.source[0].ref.code
+                if code:
+                    name = f"Government of {index.states.get(code, code)}"
+                    return [ArgActor(ActorRef(code, "GOV", name, "agent"), None, "implied", frame.trigger.idx, "agent")]
+        return []
+
+    def _modality(self, frame: Frame, by_predicate: dict[int, Frame], by_trigger: dict[int, Frame]) -> None:
+        predicate = frame.predicate
+        auxes = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
+        negated = any(c.dep_ == "neg" for c in predicate.children) or any(
+            c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in (*predicate.children, *frame.trigger.children)
+        ) or _no_longer(predicate)
+        hypothetical = bool(auxes & MODAL_HYPOTHETICAL) or any(
+            c.lower_ in ("potentially", "possibly", "perhaps", "likely", "reportedly") for c in predicate.children
+        ) or (predicate.dep_ == "xcomp" and predicate.head.lower_ in ("due", "scheduled", "expected", "set", "likely",
+                                                                       "unlikely", "possible", "able"))
+        future = bool(auxes & FUTURE) or _going_to(predicate) or _ready_to(predicate)
+        conditional = _condition(predicate)
+        # Walk up: complements of other words decide nesting and modality.
+        token = predicate
+        path: list[str] = []
+        while token.head.i != token.i:
+            dep, head = token.dep_, token.head
+            path.append(dep)
+            lemma = _lemma(head)
+            if dep in ("advcl",) and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children):
+                hypothetical = True
+            if dep in ("advcl", "relcl", "acl") and any(
+                c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children
+            ):
+                frame.background = True
+            if dep == "pobj" and head.lower_ in BACKGROUND_MARKS | {"following", "despite", "amid"}:
+                frame.background = True
+            if dep in ("relcl",):
+                frame.background = True
+            outer = by_predicate.get(head.i) or (by_trigger.get(head.i) if head.pos_ in ("NOUN", "PROPN") else None)
+            adjunct = "prep" in path and not (set(path) & {"pcomp", "xcomp", "ccomp"}) and not _complement_prep(predicate, head)
+            if outer is not None and outer is not frame and adjunct and frame.noun and frame.type == "REQUEST":
+                frame.notes.append(f"request-for:{head.i}")
+            if outer is not None and outer is not frame and outer.entry.lemma == "warn" and dep == "ccomp":
+                # "Analysts warned that Tehran may retaliate": the warning reports someone
+                # else's act, which is the event; a warning of one's own act is a threat.
+                outer.notes.append(f"inner:{frame.entry.type}")
+                outer.notes.append(f"inner-frame:{frame.trigger.i}")
+                token = head
+                continue
+            if outer is not None and outer is not frame and not adjunct and dep in (
+                "xcomp", "ccomp", "pcomp", "pobj", "advcl", "prep", "acl", "dobj"
+            ):
+                if outer.entry.type in ("THREATEN",) and not frame.noun:
+                    outer.mode = outer.mode or _threat_mode(frame.entry)
+                if outer.entry.lemma == "vow" and frame.entry.type in HOSTILE_ACTS:
+                    outer.type, outer.mode = "THREATEN", _threat_mode(frame.entry)
+                if outer.entry.lemma == "warn":
+                    outer.notes.append(f"inner:{frame.entry.type}")
+                frame.nested_in = outer
+                return
+            if lemma in DENY and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+                negated = True
+            if lemma in NEGATING and dep in ("xcomp", "pcomp", "prep"):
+                negated = True
+            if lemma in HYPOTHETICAL and dep in ("xcomp", "ccomp") and lemma not in SPEECH:
+                hypothetical = True
+            if dep in ("ccomp",) and lemma in SPEECH and future:
+                pass  # reported commitment: handled below
+            token = head
+        if conditional == "unless" and not negated and frame.type not in ("THREATEN", "REQUEST"):
+            # "will withdraw its force unless ...": a conditional act is a threat.
+            frame.type, frame.mode = "THREATEN", _threat_mode(frame.entry)
+            hypothetical, future = False, False
+        elif conditional == "if" and (future or auxes & {"may", "might", "could"}) and frame.type in HOSTILE_ACTS:
+            frame.type, frame.mode = "THREATEN", _threat_mode(frame.entry)
+            hypothetical, future = False, False
+        if negated and (future or _refusing(predicate)) and frame.type in COOPERATIVE | {"AGREE"}:
+            # "will not accept refugees", "would not recognise": a refusal, not a denial.
+            frame.type, frame.mode, negated = "REJECT", None, False
+        frame.modality = "negated" if negated else "hypothetical" if hypothetical and not future else "asserted"
+        if future and not negated and not hypothetical:
+            # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
+            if frame.type in COOPERATIVE:
+                frame.type, frame.mode = "AGREE", None
+            elif frame.type in HOSTILE_ACTS - {"SANCTION"}:
+                frame.type, frame.mode = "THREATEN", _threat_mode(frame.entry)
+        if frame.entry.lemma == "warn" and frame.type == "THREATEN":
+            frame.notes.append("warn")
+
+    # -- building the record
+    def _event(self, frame: Frame, sentence: Span, number: int, document: Document, index: ActorIndex,
+               earlier: Sequence[Event] = (), frames: Sequence[Frame] = ()) -> Event | None:
+        if frame.entry.lemma == "warn":
+            inner = [n for n in frame.notes if n.startswith("inner-frame:")]
+            own = _warns_of_own_action(frame, index)
+            if inner and not own:
+                return None  # the warned-of act by someone else is the event
+            if frame.type == "THREATEN" and not own:
+                frame.type, frame.mode = "ACCUSE", "disapprove"
+        if frame.type in ("ACCUSE", "THREATEN") and frame.source and all(
+            a.ref.sector in ("EDU", "MED") and not a.ref.code for a in frame.source
+        ):
+            return None  # analysts and reporters predicting or describing, not accusing
+        for note in frame.notes:
+            if note.startswith("request-for:") and not frame.target:
+                # "met at Israel's request": the request went to those who met
+                outer = next((f for f in frames if f.predicate.i == int(note.split(":")[1])), None)
+                if outer is not None:
+                    frame.target = [a for a in outer.source if a.ref.code not in {s.ref.code for s in frame.source}]
+        if not frame.target and frame.type in ("ACCUSE", "REJECT", "SUPPORT"):
+            frame.target = _event_coreference(frame, earlier, index)
+        if not frame.source and not (frame.target and frame.type in ("ASSAULT", "COERCE")):
+            return None
+        if frame.background and not frame.source:
+            return None
+        start = sentence.start_char
+        end = sentence.end_char
+        while end > start and document.text[end - 1].isspace():
+            end -= 1
+        evidence = TextSpan(start, end, document.text[start:end])
+        day, _how = sentence_date(sentence, document.published)
+        location = _location(frame, index)
+        confidence = 0.9
+        if any(a.via != "mention" for a in (*frame.source, *frame.target)):
+            confidence *= 0.85
+        if frame.noun:
+            confidence *= 0.85
+        if not frame.source:
+            confidence *= 0.8
+        if frame.background:
+            confidence *= 0.9
+        scores = [a.actor.resolution.score for a in (*frame.source, *frame.target) if a.actor is not None]
+        if scores:
+            confidence *= min(scores) ** 0.5
+        source = tuple(_ref(a) for a in frame.source)
+        target = tuple(_ref(a) for a in frame.target)
+        trigger = TextSpan(frame.trigger.idx, frame.trigger.idx + len(frame.trigger.text), frame.trigger.text)
+        key = f"{document.id}|{frame.type}|{trigger.start}|{[r.code for r in source]}|{[r.code for r in target]}"
+        return Event(
+            doc_id=document.id,
+            id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
+            type=frame.type,
+            mode=frame.mode,
+            context=_context(frame, sentence),
+            source=source,
+            target=target,
+            modality=frame.modality,
+            date=day,
+            location=location,
+            evidence=evidence,
+            confidence=round(confidence, 3),
+            extractor=f"{EXTRACTOR}:{frame.entry.rule}",
+            trigger=trigger,
+            sentence=number,
+        )
+
+
+def _ref(arg: ArgActor) -> ActorRef:
+    return arg.ref
+
+
+def _describes(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in token.children)
+
+
+def _light_governor(token: Token) -> Token | None:
+    """The verb whose object a noun trigger is: "launched an attack", "expressed support"."""
+    if token.dep_ == "compound" and token.head.dep_ in ("dobj", "obj"):
+        token = token.head  # "undertook a mediation mission", "launched a mediation effort"
+    head = token.head
+    if token.dep_ in ("dobj", "obj", "nsubjpass", "attr") and _lemma(head) in LIGHT_VERBS and head.pos_ in ("VERB", "AUX"):
+        return head
+    # "speeded up the withdrawal", "completed their withdrawal", "ordered the expulsion":
+    # a verb that is no event of its own carries the noun's event.
+    if (token.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _lemma(head) not in _OWN_EVENT_VERBS
+            and _lemma(head) not in SPEECH and _lemma(head) not in _TRIGGER_VERBS):
+        return head
+    # "claimed responsibility for a major attack"
+    if token.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in ("responsibility", "credit"):
+        verb = head.head.head
+        if _lemma(verb) in ("claim", "accept", "admit", "take", "deny"):
+            return verb
+    # "take part in offensive operations", "denied any role in the attack"
+    if token.dep_ == "pobj" and head.lower_ == "in" and _lemma(head.head) in ("part", "role", "involvement", "hand"):
+        verb = head.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb
+    return None
+
+
+_OWN_EVENT_VERBS = {
+    "monitor", "watch", "report", "describe", "see", "fear", "expect", "follow", "discuss", "mark", "cover",
+    "predict", "call", "consider", "view", "regard", "study", "review", "assess", "analyse", "analyze", "recall",
+    "remember", "mention", "highlight", "welcome", "oppose", "criticise", "criticize", "condemn", "reject",
+    "deny", "support", "praise", "denounce", "investigate", "blame", "protest", "demand", "urge", "prevent",
+    "avert", "stop", "halt", "block", "deter", "survive", "witness", "cause", "trigger", "spark", "prompt",
+    "provoke", "justify", "explain", "document", "probe", "question", "defend", "postpone", "delay", "cancel",
+}
+_TRIGGER_VERBS: set[str] = set()
+
+
+def _no_longer(token: Token) -> bool:
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children)
+
+
+_COMPLEMENT_PREPS = {"of", "for", "about", "over", "into", "against", "to", "from", "with", "on"}
+
+
+def _complement_prep(token: Token, outer: Token) -> bool:
+    """Whether `token` hangs off `outer` through a preposition that takes its argument."""
+    while token.head.i != token.i and token.head.i != outer.i:
+        if token.dep_ == "prep":
+            return token.lower_ in _COMPLEMENT_PREPS
+        token = token.head
+    return token.dep_ != "prep" or token.lower_ in _COMPLEMENT_PREPS
+
+
+def _ready_to(token: Token) -> bool:
+    """"is ready to contribute", "are willing to forgive": an announced intention."""
+    head = token.head
+    return token.dep_ == "xcomp" and head.lower_ in ("ready", "willing", "prepared", "poised", "determined")
+
+
+def _refusing(token: Token) -> bool:
+    return any(c.lower_ in ("wo", "will", "would", "cannot", "can") for c in token.children if c.dep_ == "aux")
+
+
+def _condition(token: Token) -> str | None:
+    """'unless' or 'if' when the clause of `token` is conditioned by such a clause."""
+    for child in token.children:
+        if child.dep_ == "advcl":
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if "unless" in marks:
+                return "unless"
+            if marks & {"if", "provided"}:
+                return "if"
+    return None
+
+
+def _going_to(token: Token) -> bool:
+    head = token.head
+    return token.dep_ == "xcomp" and _lemma(head) == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in head.children)
+
+
+def _threat_mode(entry: Trigger) -> str | None:
+    if entry.mode in _THREAT_MODE_BY_MODE:
+        return _THREAT_MODE_BY_MODE[entry.mode]
+    return _THREAT_MODE.get(entry.type)
+
+
+def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
+    """"warned that Serbia will take necessary steps": a threat only if the warner would act."""
+    if any(note.startswith("inner:") and note[6:] in HOSTILE_ACTS | {"THREATEN"} for note in frame.notes):
+        return True
+    source_codes = {a.ref.code for a in frame.source}
+    for clause in _children(frame.predicate, "ccomp", "xcomp"):
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if not auxes & (FUTURE | {"must"}):
+            continue
+        subject, _ = _subject(clause)
+        if subject is None:
+            continue
+        if subject.lower_ in ("we", "it", "they") and subject.lower_ != "they":
+            return True
+        if {a.ref.code for a in index.actors_of(subject)} & source_codes:
+            return True
+    return False
+
+
+_EVENT_NOUN_TYPES = {
+    "attack": ("ASSAULT", "COERCE"), "attacks": ("ASSAULT", "COERCE"), "strike": ("ASSAULT",), "strikes": ("ASSAULT",),
+    "killing": ("ASSAULT",), "killings": ("ASSAULT",), "shooting": ("ASSAULT",), "bombing": ("ASSAULT",),
+    "ambush": ("ASSAULT",), "invasion": ("ASSAULT",), "hack": ("COERCE",), "cyberattack": ("COERCE",),
+    "arrest": ("COERCE",), "arrests": ("COERCE",), "expulsion": ("SANCTION",), "sanctions": ("SANCTION",),
+    "decision": ("SANCTION", "COERCE", "REJECT", "SUPPORT"), "move": ("SANCTION", "COERCE", "REJECT", "SUPPORT"),
+    "incursion": ("ASSAULT",), "raid": ("ASSAULT",), "crackdown": ("COERCE",), "deployment": ("MOBILIZE",),
+}
+
+
+def _event_coreference(frame: Frame, earlier: Sequence[Event], index: ActorIndex) -> list[ArgActor]:
+    """"The White House condemned the cyber attack": the target is who carried it out."""
+    obj = _object(frame.predicate) if not frame.noun else None
+    if obj is None:
+        return []
+    kinds = _EVENT_NOUN_TYPES.get(obj.lower_) or _EVENT_NOUN_TYPES.get(_lemma(obj))
+    if not kinds or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in obj.children):
+        return []
+    source_codes = {a.ref.code for a in frame.source}
+    for event in reversed(earlier):
+        if event.type in kinds and event.source and not {r.code for r in event.source} & source_codes:
+            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
+    return []
+
+
+def _domestic(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    """Targets the text ties to no state ("students", "the demonstration") are, by PLOVER's
+    convention for domestic events, of the source's own state."""
+    codes = {a.ref.code for a in frame.source if a.ref.code}
+    if len(codes) != 1:
+        return frame.target
+    code = next(iter(codes))
+    if code not in index.states:
+        return frame.target
+    out = []
+    for arg in frame.target:
+        if arg.ref.code is None and arg.type in ("agent", "people", "organisation"):
+            ref = ActorRef(code, arg.ref.sector, f"{arg.ref.name} ({index.states[code]})", arg.type)
+            out.append(ArgActor(ref, arg.actor, "domestic", arg.start, arg.type))
+        else:
+            out.append(arg)
+    return out
+
+
+def _unique_args(items: list[ArgActor]) -> list[ArgActor]:
+    seen, out = set(), []
+    for item in items:
+        key = (item.ref.code, item.ref.sector, item.ref.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _location_actors(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    for token in (frame.trigger, frame.predicate, _object(frame.predicate)):
+        if token is None:
+            continue
+        for word, pobj in _preps(token, depth=1).items():
+            if word in ("in", "at", "near", "inside", "into") and pobj.dep_ == "pobj":
+                states = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state"]
+                if states:
+                    return states
+    return []
+
+
+def _location(frame: Frame, index: ActorIndex) -> Place | None:
+    for token in (frame.trigger, frame.predicate):
+        for prep in _children(token, "prep"):
+            if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
+                continue
+            for pobj in _children(prep, "pobj"):
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or index._covering(pobj):
+                    start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+                    text = index.doc.text[start:end]
+                    for determiner in ("the ", "The "):
+                        text = text.removeprefix(determiner)
+                    covering = [a for a in index._covering(pobj) if a.actor is not None and a.actor.type == "state"]
+                    code = covering[0].ref.code if covering else None
+                    return Place(name=text, code=code)
+    return None
+
+
+def _context(frame: Frame, sentence: Span) -> tuple[str, ...]:
+    text = sentence.text
+    found = []
+    if frame.mode == "cyber" or _CYBER.search(text):
+        found.append("cyber")
+    if re.search(r"\b(military|defen[cs]e|troops|army|armed forces|weapons|missiles?)\b", text, re.I):
+        found.append("military")
+    if re.search(r"\b(diplomat\w*|ambassador|embassy|recogni[sz]\w+|ties|relations)\b", text, re.I):
+        found.append("diplomatic")
+    if re.search(r"\b(sanctions?|trade|economic|tariffs?|gas|oil|currency|dinar|investment)\b", text, re.I):
+        found.append("economic")
+    if re.search(r"\b(territor\w+|border|sovereignty|independence)\b", text, re.I):
+        found.append("territory")
+    if re.search(r"\b(election|elections|vote|ballot|referendum)\b", text, re.I):
+        found.append("election")
+    if re.search(r"\b(court|judge|indict\w*|prosecut\w+|trial|ruling|law)\b", text, re.I):
+        found.append("legal")
+    if re.search(r"\b(refugees?|migrants?|asylum)\b", text, re.I):
+        found.append("migration")
+    return tuple(dict.fromkeys(found))
+
+
+def _dedupe(events: Iterable[Event]) -> list[Event]:
+    best: dict[tuple, Event] = {}
+    for event in events:
+        key = (event.sentence, event.type, tuple(r.code for r in event.source), tuple(r.code for r in event.target),
+               event.modality, event.trigger.start if event.trigger else -1)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))
+
+
+__all__ = ["EventExtractor", "QUAD"]

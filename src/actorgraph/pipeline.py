@@ -20,6 +20,8 @@ from actorgraph.nlp.actors import compose, find_pieces
 from actorgraph.nlp.arguments import ActorIndex
 from actorgraph.nlp.events import EventExtractor
 from actorgraph.nlp.lexicon import load_lexicon
+from actorgraph.nlp.quotes import QuoteExtractor
+from actorgraph.nlp.stances import StanceExtractor
 from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.resolve.kb import KnowledgeBase
 from actorgraph.resolve.resolver import group_actors, resolve_phrase
@@ -149,12 +151,16 @@ class Coder:
         self.kb = kb
         self.states = {e.code: e.name for e in kb.entries.values() if e.kind == "state" and e.code}
         self.events = EventExtractor(load_lexicon())
+        self.quotes = QuoteExtractor()
+        self.stances = StanceExtractor()
 
     def code(self, doc: Doc, document: Document) -> Extraction:
         actors = extract_actors(doc, document, self.kb)
         index = ActorIndex(doc, actors, document, self.states)
         events = tuple(self.events.extract(doc, document, index))
-        return Extraction(document=document, actors=actors, events=events)
+        stances = tuple(self.stances.extract(doc, document, index, events))
+        quotes = tuple(self.quotes.extract(doc, document, index))
+        return Extraction(document=document, actors=actors, events=events, stances=stances, quotes=quotes)
 
 
 def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Actor, ...]:

@@ -69,6 +69,7 @@ class _Occurrence:
     actor: Actor
     subject: bool
     group: int  # mentions in one coordinated phrase share a group number
+    plural: bool = False
 
 
 class ActorIndex:
@@ -91,6 +92,7 @@ class ActorIndex:
                         mention.span.start, mention.span.end, span[-1].i, actor,
                         head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"),
                         _group_of(head),
+                        span[-1].tag_ in ("NNS", "NNPS"),
                     )
                 )
                 for token in span:
@@ -235,7 +237,7 @@ class ActorIndex:
         if kind == "single":
             if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and self._last_subject_is_thing(token):
                 return []  # "it" continues a sentence about the agreement, not an actor
-            pick = [o for o in candidates if o.actor.type != "person" and not _plural_agent(o.actor)]
+            pick = [o for o in candidates if o.actor.type != "person" and not (o.plural and o.actor.type in ("agent", "people"))]
             if not pick:
                 return []
             chosen = pick[-1]
@@ -256,7 +258,7 @@ class ActorIndex:
         if recent:
             group = max(recent, key=lambda g: g[-1].start)
             return _unique([self._arg(o, "coref") for o in group])
-        pick = [o for o in candidates if _plural_agent(o.actor) or o.actor.type in _ORG_TYPES]
+        pick = [o for o in candidates if o.plural or o.actor.type in _ORG_TYPES]
         return [self._arg(pick[-1], "coref")] if pick else []
 
     def _last_subject_is_thing(self, token: Token) -> bool:
@@ -384,10 +386,6 @@ def _is_subject_of(token: Token, verb: Token) -> bool:
     while token.dep_ in ("conj", "compound", "poss"):
         token = token.head
     return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass")
-
-
-def _plural_agent(actor: Actor) -> bool:
-    return actor.type in ("agent", "people") and actor.name.endswith("s")
 
 
 def _conjuncts(token: Token) -> list[Token]:

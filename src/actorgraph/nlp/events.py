@@ -252,7 +252,9 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if head_object:
             return head_object[0], True
         return _subject(token.head, depth + 1)
-    if token.dep_ in ("conj", "advcl", "pcomp") or (token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"):
+    if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
+        token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+    ):
         return _subject(token.head, depth + 1)
     if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ == "VERB":
         # "issued a declaration demanding that ...": the declarer demands
@@ -516,8 +518,10 @@ class EventExtractor:
             # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
             if frame.type in COOPERATIVE:
                 frame.type, frame.mode = "AGREE", None
-            elif frame.type in HOSTILE_ACTS - {"SANCTION"}:
+            elif frame.type in HOSTILE_ACTS - {"SANCTION", "MOBILIZE"}:
                 frame.type, frame.mode = "THREATEN", _threat_mode(frame.entry)
+            elif frame.type == "MOBILIZE":
+                frame.modality = "hypothetical"  # an announced deployment that has not happened yet
         if frame.entry.lemma == "warn" and frame.type == "THREATEN":
             frame.notes.append("warn")
 

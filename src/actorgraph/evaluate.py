@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,8 +29,22 @@ from actorgraph.segment import content_id, normalize
 from actorgraph.types import ActorRef, Document, Event
 
 ORG_MARKERS = {"IGO", "NGO", "IMG", "ISM"}
-NON_STATE_TYPES = {"igo", "mission", "agency", "ngo", "media", "party", "armed_group", "hacker_group", "company",
-                   "court", "legislature", "government", "organisation", "imported"}
+NON_STATE_TYPES = {
+    "igo",
+    "mission",
+    "agency",
+    "ngo",
+    "media",
+    "party",
+    "armed_group",
+    "hacker_group",
+    "company",
+    "court",
+    "legislature",
+    "government",
+    "organisation",
+    "imported",
+}
 
 
 @dataclass
@@ -57,8 +70,12 @@ class Score:
 
     def as_dict(self) -> dict[str, float | int]:
         return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-            "matched": self.matched, "output": self.output, "expected": self.expected,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "matched": self.matched,
+            "output": self.output,
+            "expected": self.expected,
         }
 
 
@@ -123,9 +140,8 @@ def _match(
         for index, event in enumerate(events):
             if index in used:
                 continue
-            if text is not None and gold.get("evidence"):
-                if not same_sentence(gold["evidence"], event.evidence.text):
-                    continue
+            if text is not None and gold.get("evidence") and not same_sentence(gold["evidence"], event.evidence.text):
+                continue
             if event_matches(event, gold["type"], gold.get("source") or [], gold.get("target") or [], states):
                 used.add(index)
                 hit = True
@@ -171,8 +187,13 @@ def evaluate_plover(path: Path, resources: Resources, report: Report, *, name: s
     for record in records:
         extraction = results[record["id"]]
         events = [e for e in extraction.events if e.modality != "negated"]
-        gold = [{"type": record["event"], "source": [s["code"] for s in record.get("source", []) if s.get("code")],
-                 "target": [t["code"] for t in record.get("target", []) if t.get("code")]}]
+        gold = [
+            {
+                "type": record["event"],
+                "source": [s["code"] for s in record.get("source", []) if s.get("code")],
+                "target": [t["code"] for t in record.get("target", []) if t.get("code")],
+            }
+        ]
         found, used = _match(events, gold, states)
         total.expected += 1
         total.output += len(events)
@@ -182,8 +203,9 @@ def evaluate_plover(path: Path, resources: Resources, report: Report, *, name: s
         for event in events:
             per_type[event.type].output += 1
         if not found[0]:
-            misses.append({"id": record["id"], "text": record["text"], "expected": gold[0],
-                           "output": [_brief(e) for e in events]})
+            misses.append(
+                {"id": record["id"], "text": record["text"], "expected": gold[0], "output": [_brief(e) for e in events]}
+            )
     report.sections[name] = total
     report.by_type[name] = dict(sorted(per_type.items()))
     report.misses[name] = misses
@@ -196,7 +218,9 @@ def _brief(event: Event) -> str:
 
 
 # ---- article gold ----------------------------------------------------------------------------
-def evaluate_articles(gold_dirs: Sequence[Path], resources: Resources, report: Report, *, name: str = "articles") -> None:
+def evaluate_articles(
+    gold_dirs: Sequence[Path], resources: Resources, report: Report, *, name: str = "articles"
+) -> None:
     """Score events, stances, quotes, non-events and actors against `*.gold.json` files."""
     states = _states(resources)
     events_score, stance_score, quote_score, actor_score = Score(), Score(), Score(), Score()
@@ -228,28 +252,40 @@ def evaluate_articles(gold_dirs: Sequence[Path], resources: Resources, report: R
                 per_type[e.type].output += 1
             # Modality of every expected event found (negated ones included).
             for g in gold.get("events", []):
-                candidates = [e for e in events if same_sentence(g.get("evidence", ""), e.evidence.text)
-                              and event_matches(e, g["type"], g.get("source") or [], g.get("target") or [], states)]
+                candidates = [
+                    e
+                    for e in events
+                    if same_sentence(g.get("evidence", ""), e.evidence.text)
+                    and event_matches(e, g["type"], g.get("source") or [], g.get("target") or [], states)
+                ]
                 if candidates:
                     modality["found"] += 1
                     modality["right"] += any(e.modality == g.get("modality", "asserted") for e in candidates)
             for non_event in gold.get("non_events", []):
-                bad = [e for e in asserted if e.modality == "asserted" and e.trigger is not None
-                       and _norm(e.trigger.text) in _norm(non_event["evidence"])
-                       and _norm(non_event["evidence"]) in _norm(e.evidence.text)]
+                bad = [
+                    e
+                    for e in asserted
+                    if e.modality == "asserted"
+                    and e.trigger is not None
+                    and _norm(e.trigger.text) in _norm(non_event["evidence"])
+                    and _norm(non_event["evidence"]) in _norm(e.evidence.text)
+                ]
                 if bad:
-                    violations.append({"file": gold_path.name, "non_event": non_event["evidence"],
-                                       "output": [_brief(e) for e in bad]})
+                    violations.append(
+                        {"file": gold_path.name, "non_event": non_event["evidence"], "output": [_brief(e) for e in bad]}
+                    )
             _score_stances(gold, extractions, states, stance_score)
             _score_quotes(gold, extractions, states, quote_score)
-            _score_actors(gold, extractions, actor_score)
+            _score_actors(gold, extractions, actor_score, resources.kb)
     report.sections[name] = events_score
     report.sections[f"{name}.stances"] = stance_score
     report.sections[f"{name}.quotes"] = quote_score
     report.sections[f"{name}.actors"] = actor_score
     report.by_type[name] = dict(sorted(per_type.items()))
     report.extra[f"{name}.files"] = files
-    report.extra[f"{name}.modality_accuracy"] = round(modality["right"] / modality["found"], 4) if modality["found"] else 0.0
+    report.extra[f"{name}.modality_accuracy"] = (
+        round(modality["right"] / modality["found"], 4) if modality["found"] else 0.0
+    )
     report.extra[f"{name}.non_event_violations"] = len(violations)
     report.misses[name] = misses
     report.misses[f"{name}.non_events"] = violations
@@ -311,31 +347,26 @@ def _score_quotes(gold: dict[str, Any], extractions: Sequence[Extraction], state
             break
 
 
-def _score_actors(gold: dict[str, Any], extractions: Sequence[Extraction], score: Score) -> None:
-    """An expected actor is found when an output actor has its code and its name (folded)."""
+def _score_actors(gold: dict[str, Any], extractions: Sequence[Extraction], score: Score, kb: Any) -> None:
+    """An expected actor is found when an output actor has its code and its name.
+
+    Names compare folded, and through the knowledge base: "U.S." and "United States" name
+    the same state, "KFOR" and "Kosovo Force" the same mission.
+    """
     from actorgraph.text import fold_key
 
     actors = [a for ex in extractions for a in ex.actors]
     have = {(a.code, fold_key(a.name)) for a in actors}
     for g in gold.get("actors", []):
         score.expected += 1
-        key = (g.get("code"), fold_key(g.get("name", "")))
-        # a state may be named by its short or long form ("U.S." / "United States")
-        state_named = any(a.code == key[0] and a.type == "state" for a in actors) and g.get("code") in _STATE_NAMES_OK
-        if key in have or state_named and _is_state_name(g.get("name", ""), g.get("code")):
+        code, name = g.get("code"), g.get("name", "")
+        names = {fold_key(name)} | {fold_key(entry.name) for entry, _alias in kb.lookup(name)}
+        if any((code, n) in have for n in names):
             score.matched += 1
     score.output += len({(a.code, a.name) for a in actors})
 
 
-_STATE_NAMES_OK: set[str] = set()
-
-
-def _is_state_name(name: str, code: str | None) -> bool:
-    return bool(code) and len(name.split()) <= 4 and name[:1].isupper()
-
-
 def _states(resources: Resources) -> set[str]:
-    _STATE_NAMES_OK.update(resources.coder.states)
     return set(resources.coder.states)
 
 
@@ -361,5 +392,13 @@ def below_floors(report: Report, floors: dict[str, dict[str, float]]) -> list[st
     return problems
 
 
-__all__ = ["Report", "Score", "evaluate_plover", "evaluate_articles", "below_floors", "event_matches", "EVENT_TYPES",
-           "content_id"]
+__all__ = [
+    "Report",
+    "Score",
+    "evaluate_plover",
+    "evaluate_articles",
+    "below_floors",
+    "event_matches",
+    "EVENT_TYPES",
+    "content_id",
+]

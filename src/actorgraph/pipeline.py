@@ -16,13 +16,13 @@ from actorgraph import __version__
 from actorgraph.config import Settings
 from actorgraph.dedupe import Known, mark_duplicates
 from actorgraph.ingest import InputFormat, read_inputs
-from actorgraph.nlp.actors import compose, find_pieces
+from actorgraph.nlp.actors import PLACE, STATE, Piece, compose, find_pieces
 from actorgraph.nlp.arguments import ActorIndex
 from actorgraph.nlp.events import EventExtractor
 from actorgraph.nlp.lexicon import load_lexicon
+from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.nlp.quotes import QuoteExtractor
 from actorgraph.nlp.stances import StanceExtractor
-from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.resolve.kb import KnowledgeBase
 from actorgraph.resolve.resolver import group_actors, resolve_phrase
 from actorgraph.segment import content_id, segment
@@ -86,8 +86,12 @@ def place_resolver(kb: KnowledgeBase):  # noqa: ANN201 - returns a PlaceResolver
     """A function from a place name (city or country) to the ISO3 code of its state."""
 
     def resolve(name: str) -> str | None:
-        for entry, alias in kb.lookup(name):
+        found = kb.lookup(name)
+        for entry, alias in found:
             if entry.kind == "state" and alias.form in ("name", "alias", "capital"):
+                return entry.code
+        for entry, _alias in found:
+            if entry.kind == "place" and entry.code:
                 return entry.code
         return None
 
@@ -155,8 +159,8 @@ class Coder:
         self.stances = StanceExtractor()
 
     def code(self, doc: Doc, document: Document) -> Extraction:
-        actors = extract_actors(doc, document, self.kb)
-        index = ActorIndex(doc, actors, document, self.states)
+        actors, places = actors_and_places(doc, document, self.kb)
+        index = ActorIndex(doc, actors, document, self.states, places, self.kb)
         events = tuple(self.events.extract(doc, document, index))
         stances = tuple(self.stances.extract(doc, document, index, events))
         quotes = tuple(self.quotes.extract(doc, document, index))
@@ -165,12 +169,35 @@ class Coder:
 
 def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Actor, ...]:
     """The actors of one parsed story."""
+    return actors_and_places(doc, document, kb)[0]
+
+
+def actors_and_places(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[tuple[Actor, ...], list[Piece]]:
+    """The actors of one parsed story, and the places and states it names (for locations)."""
     place_code = document.place.code if document.place else None
     pieces = find_pieces(doc, kb, document.headings, place_code)
     phrases = compose(pieces, doc.text, document.headings)
     day: date | None = document.published
-    resolved = [r for p in phrases if (r := resolve_phrase(p, doc.text, kb, day)) is not None]
-    return tuple(group_actors(document.id, resolved))
+    context = story_state(document, pieces, kb)
+    resolved = [r for p in phrases if (r := resolve_phrase(p, doc.text, kb, day, context)) is not None]
+    places = [p for p in pieces if p.kind in (PLACE, STATE)]
+    return tuple(group_actors(document.id, resolved)), places
+
+
+def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> tuple[str, str] | None:
+    """The state a story is about: its dateline's, or the one it names far more than any other."""
+    if document.place and document.place.code:
+        return document.place.code, f"the story is datelined {document.place.name} ({document.place.code})"
+    counts: dict[str, int] = {}
+    for piece in pieces:
+        if piece.kind == STATE and piece.best is not None:
+            code = kb.entries[piece.best.entry_id].code
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0], f"the story is mostly about {ranked[0][0]} ({ranked[0][1]} mentions)"
+    return None
 
 
 def extract(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:

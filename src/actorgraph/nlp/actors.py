@@ -20,7 +20,7 @@ from actorgraph.resolve.kb import Alias, Hit, KnowledgeBase
 from actorgraph.text import fold_key
 
 # Piece kinds
-STATE, ORG, PERSON, AGENT, SURNAME, NER_PERSON, NER_ORG, BLOCKER = (
+STATE, ORG, PERSON, AGENT, SURNAME, NER_PERSON, NER_ORG, BLOCKER, PLACE = (
     "state",
     "org",
     "person",
@@ -29,8 +29,9 @@ STATE, ORG, PERSON, AGENT, SURNAME, NER_PERSON, NER_ORG, BLOCKER = (
     "ner_person",
     "ner_org",
     "blocker",
+    "place",
 )
-LOCUS_KINDS = (STATE, ORG)
+LOCUS_KINDS = (STATE, ORG, PLACE)
 PERSON_KINDS = (PERSON, SURNAME, NER_PERSON)
 
 _FORM_RANK = {
@@ -96,6 +97,8 @@ def _kind_of(hit: Hit, kb: KnowledgeBase) -> tuple[str, tuple[Alias, ...]]:
         return ORG, tuple(aliases)
     if entry.kind == "blocker":
         return BLOCKER, tuple(aliases)
+    if entry.kind == "place":
+        return PLACE, tuple(aliases)
     return AGENT, tuple(aliases)
 
 
@@ -132,6 +135,12 @@ def find_pieces(
         label = covering_entity(hit.start, hit.end)
         if best.form == "capital" and label is None and hit.start in sentence_starts:
             continue  # "Male", "Victoria" opening a sentence: no sign it is a place
+        if kind == PLACE and kb.entries[best.entry_id].label == "ambiguous" and label not in ("GPE", "LOC", "FAC"):
+            before = text[max(0, hit.start - 6) : hit.start].lower()
+            if not any(before.endswith(w) for w in (" in ", " at ", "near ", "from ")) and not _in_spans(
+                hit.start, hit.end, headings
+            ):
+                continue  # "Split", "Bar": ordinary words unless the sentence places them
         candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label))
 
     # Longer spans first; among equals, names before words.

@@ -24,27 +24,111 @@ _NP_PREPS = {"of", "from", "in", "between", "among"}
 # by Croat forces") may sit deeper in a phrase than an argument's own words.
 _OWNER_PREPS = _NP_PREPS | {"by", "for", "against", "with", "on", "to"}
 _PRONOUNS = {
-    "he": "person", "him": "person", "his": "person", "she": "person", "her": "person",
-    "it": "single", "its": "single", "itself": "single",
-    "they": "plural", "them": "plural", "their": "plural", "themselves": "plural",
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "it": "single",
+    "its": "single",
+    "itself": "single",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+    "themselves": "plural",
 }
 _DESCRIPTIONS = {
-    "country": "state", "nation": "state", "state": "state", "republic": "state", "kingdom": "state",
-    "alliance": "alliance", "bloc": "bloc", "union": "bloc", "organisation": "org", "organization": "org",
-    "body": "org", "agency": "org", "group": "group", "movement": "group", "coalition": "group",
-    "government": "GOV", "authorities": "GOV", "administration": "GOV", "cabinet": "GOV", "leadership": "GOV",
-    "ministry": "GOV", "regime": "GOV", "army": "MIL", "military": "MIL", "troops": "MIL", "police": "COP",
-    "president": "person", "minister": "person", "premier": "person", "leader": "person",
-    "chancellor": "person", "spokesman": "person", "spokeswoman": "person", "spokesperson": "person",
+    "country": "state",
+    "nation": "state",
+    "state": "state",
+    "republic": "state",
+    "kingdom": "state",
+    "alliance": "alliance",
+    "bloc": "bloc",
+    "union": "bloc",
+    "organisation": "org",
+    "organization": "org",
+    "body": "org",
+    "agency": "org",
+    "group": "group",
+    "movement": "group",
+    "coalition": "group",
+    "government": "GOV",
+    "authorities": "GOV",
+    "administration": "GOV",
+    "cabinet": "GOV",
+    "leadership": "GOV",
+    "ministry": "GOV",
+    "regime": "GOV",
+    "army": "MIL",
+    "military": "MIL",
+    "troops": "MIL",
+    "police": "COP",
+    "president": "person",
+    "minister": "person",
+    "premier": "person",
+    "leader": "person",
+    "chancellor": "person",
+    "spokesman": "person",
+    "spokeswoman": "person",
+    "spokesperson": "person",
 }
 _MULTI = re.compile(r"^(two|both|three|four|all)$", re.I)
-_MULTI_NOUNS = {"countries", "nations", "sides", "neighbours", "neighbors", "governments", "states", "parties", "capitals"}
+_MULTI_NOUNS = {
+    "countries",
+    "nations",
+    "sides",
+    "neighbours",
+    "neighbors",
+    "governments",
+    "states",
+    "parties",
+    "capitals",
+}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
-_ORG_TYPES = {"igo", "mission", "agency", "ngo", "media", "party", "armed_group", "hacker_group", "company",
-              "court", "legislature", "government", "organisation", "imported"}
-_NEUTRAL_MODIFIERS = {"senior", "top", "government", "state", "security", "interior", "defence", "defense", "foreign",
-                      "military", "police", "special", "riot", "border", "federal", "national", "central", "own",
-                      "new", "former", "acting", "chief", "high-ranking", "other", "local"}
+_ORG_TYPES = {
+    "igo",
+    "mission",
+    "agency",
+    "ngo",
+    "media",
+    "party",
+    "armed_group",
+    "hacker_group",
+    "company",
+    "court",
+    "legislature",
+    "government",
+    "organisation",
+    "imported",
+}
+_NEUTRAL_MODIFIERS = {
+    "senior",
+    "top",
+    "government",
+    "state",
+    "security",
+    "interior",
+    "defence",
+    "defense",
+    "foreign",
+    "military",
+    "police",
+    "special",
+    "riot",
+    "border",
+    "federal",
+    "national",
+    "central",
+    "own",
+    "new",
+    "former",
+    "acting",
+    "chief",
+    "high-ranking",
+    "other",
+    "local",
+}
 _TIES = re.compile(
     r"\b(linked|tied|connected|affiliated|aligned|backed|sponsored|supported|loyal|close|working)\b", re.I
 )
@@ -75,10 +159,27 @@ class _Occurrence:
 class ActorIndex:
     """Where each actor is mentioned in a parsed story, and resolution of arguments to actors."""
 
-    def __init__(self, doc: Doc, actors: Sequence[Actor], document: Document, states: dict[str, str]):
+    def __init__(
+        self,
+        doc: Doc,
+        actors: Sequence[Actor],
+        document: Document,
+        states: dict[str, str],
+        places: Sequence = (),
+        kb=None,
+    ):  # noqa: ANN001
         self.doc = doc
         self.document = document
         self.states = states  # code -> state name, for naming anchored agents
+        # token index -> (place name as written, ISO3 code) for event locations
+        self.places: dict[int, tuple[str, str | None]] = {}
+        for piece in places:
+            entry = kb.entries.get(piece.best.entry_id) if kb is not None and piece.best else None
+            span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
+            if span is None or entry is None:
+                continue
+            for token in span:
+                self.places[token.i] = (doc.text[piece.start : piece.end], entry.code)
         self.by_token: dict[int, list[_Occurrence]] = {}
         occurrences: list[_Occurrence] = []
         for actor in actors:
@@ -89,7 +190,10 @@ class ActorIndex:
                 head = span.root
                 occurrences.append(
                     _Occurrence(
-                        mention.span.start, mention.span.end, span[-1].i, actor,
+                        mention.span.start,
+                        mention.span.end,
+                        span[-1].i,
+                        actor,
                         head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass"),
                         _group_of(head),
                         span[-1].tag_ in ("NNS", "NNPS"),
@@ -129,10 +233,22 @@ class ActorIndex:
             covering = self._covering(item)
             if covering and all(a.type == "people" for a in covering):
                 # "The Albanians of southern Serbia": a community placed in a state belongs to it
-                placed = [a for a in self._inside(item) if a.type == "state" and a.ref.code not in {c.ref.code for c in covering}]
+                placed = [
+                    a
+                    for a in self._inside(item)
+                    if a.type == "state" and a.ref.code not in {c.ref.code for c in covering}
+                ]
                 if placed:
-                    found.extend(ArgActor(ActorRef(a.ref.code, "CVL", f"{covering[0].ref.name} ({a.ref.name})", "people"),
-                                          covering[0].actor, "located", a.start, "people") for a in placed)
+                    found.extend(
+                        ArgActor(
+                            ActorRef(a.ref.code, "CVL", f"{covering[0].ref.name} ({a.ref.name})", "people"),
+                            covering[0].actor,
+                            "located",
+                            a.start,
+                            "people",
+                        )
+                        for a in placed
+                    )
                     continue
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
                 # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
@@ -141,8 +257,13 @@ class ActorIndex:
                 if inside:
                     sector = covering[0].ref.sector
                     found.extend(
-                        ArgActor(ActorRef(a.ref.code, sector, f"{covering[0].ref.name} ({a.ref.name})", "agent"),
-                                 covering[0].actor, "located", a.start, "agent")
+                        ArgActor(
+                            ActorRef(a.ref.code, sector, f"{covering[0].ref.name} ({a.ref.name})", "agent"),
+                            covering[0].actor,
+                            "located",
+                            a.start,
+                            "agent",
+                        )
                         for a in inside
                     )
                     continue
@@ -178,7 +299,7 @@ class ActorIndex:
         return [self._apposed(a, token) for a in found]
 
     def _apposed(self, arg: ArgActor, token: Token) -> ArgActor:
-        """"Kenzo Oshima, the United Nations Emergency Relief Coordinator": code from the aside."""
+        """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": code from the aside."""
         if arg.ref.code is not None or arg.type != "person":
             return arg
         for child in token.children:
@@ -201,8 +322,12 @@ class ActorIndex:
         return _unique(found)
 
     def _possessive_pronoun(self, token: Token) -> list[ArgActor]:
-        return [a for child in token.children if child.dep_ == "poss" and child.lower_ in _PRONOUNS
-                for a in self.resolve_pronoun(child)]
+        return [
+            a
+            for child in token.children
+            if child.dep_ == "poss" and child.lower_ in _PRONOUNS
+            for a in self.resolve_pronoun(child)
+        ]
 
     def _arg(self, occurrence: _Occurrence, via: str) -> ArgActor:
         actor = occurrence.actor
@@ -219,8 +344,11 @@ class ActorIndex:
         lower = first_sentence.start_char
         own = set(self.by_token.get(token.i, []))
         return [
-            o for o in self.occurrences
-            if lower <= o.start < token.idx and o not in own and not (o.start >= token.sent.start_char and o.token > token.i)
+            o
+            for o in self.occurrences
+            if lower <= o.start < token.idx
+            and o not in own
+            and not (o.start >= token.sent.start_char and o.token > token.i)
             and (o.start < self.doc[sentence_start].idx or o.token < token.i)
         ]
 
@@ -237,7 +365,11 @@ class ActorIndex:
         if kind == "single":
             if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and self._last_subject_is_thing(token):
                 return []  # "it" continues a sentence about the agreement, not an actor
-            pick = [o for o in candidates if o.actor.type != "person" and not (o.plural and o.actor.type in ("agent", "people"))]
+            pick = [
+                o
+                for o in candidates
+                if o.actor.type != "person" and not (o.plural and o.actor.type in ("agent", "people"))
+            ]
             if not pick:
                 return []
             chosen = pick[-1]
@@ -277,7 +409,7 @@ class ActorIndex:
         return False
 
     def resolve_description(self, token: Token) -> list[ArgActor]:
-        """"the country", "the alliance", "the two sides" → the actors they point back to."""
+        """ "the country", "the alliance", "the two sides" → the actors they point back to."""
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
         if not determiners & {"the", "both", "two", "three", "four", "this", "that", "these"}:
             return []
@@ -326,12 +458,19 @@ class ActorIndex:
         tied = self._tied_state(head)
         if tied is not None:
             code, how = tied
-            return ArgActor(ActorRef(code, actor.sector, f"{actor.name} ({self.states.get(code, code)})", "agent"),
-                            actor, f"tied:{how}", arg.start, "agent")
+            return ArgActor(
+                ActorRef(code, actor.sector, f"{actor.name} ({self.states.get(code, code)})", "agent"),
+                actor,
+                f"tied:{how}",
+                arg.start,
+                "agent",
+            )
         if actor.sector not in ("GOV", "COP", "MIL", "LEG", "JUD", "SPY"):
             return arg
-        if any(c.dep_ in ("amod", "compound", "nmod") and not self.by_token.get(c.i) and c.lower_ not in _NEUTRAL_MODIFIERS
-               for c in head.children):
+        if any(
+            c.dep_ in ("amod", "compound", "nmod") and not self.by_token.get(c.i) and c.lower_ not in _NEUTRAL_MODIFIERS
+            for c in head.children
+        ):
             return arg  # "Western officials", "West African leaders": someone else's
         code = self.salient_state(head)
         if code is None:
@@ -340,7 +479,7 @@ class ActorIndex:
         return ArgActor(ActorRef(code, actor.sector, name, "agent"), actor, "anchored", arg.start, "agent")
 
     def _tied_state(self, head: Token) -> tuple[str, str] | None:
-        """"a group believed to be linked to Iran": the state the text ties an agent to."""
+        """ "a group believed to be linked to Iran": the state the text ties an agent to."""
         for token in head.subtree:
             if token.i < head.i or not _TIES.match(token.text):
                 continue

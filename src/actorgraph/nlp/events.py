@@ -28,24 +28,128 @@ from actorgraph.types import ActorRef, Document, Event, Modality, Place
 from actorgraph.types import Span as TextSpan
 
 LIGHT_VERBS = {
-    "launch", "carry", "conduct", "hold", "stage", "mount", "express", "voice", "issue", "make", "give",
-    "take", "impose", "announce", "begin", "start", "resume", "continue", "intensify", "step", "reach",
-    "declare", "lodge", "file", "deliver", "raise", "extend", "order", "claim", "reiterate", "reaffirm",
-    "renew", "open", "initiate", "pledge", "offer", "provide", "deepen", "expand", "strengthen", "seek",
-    "sign", "agree", "finalize", "finalise", "conclude", "complete", "undertake",
+    "launch",
+    "carry",
+    "conduct",
+    "hold",
+    "stage",
+    "mount",
+    "express",
+    "voice",
+    "issue",
+    "make",
+    "give",
+    "take",
+    "impose",
+    "announce",
+    "begin",
+    "start",
+    "resume",
+    "continue",
+    "intensify",
+    "step",
+    "reach",
+    "declare",
+    "lodge",
+    "file",
+    "deliver",
+    "raise",
+    "extend",
+    "order",
+    "claim",
+    "reiterate",
+    "reaffirm",
+    "renew",
+    "open",
+    "initiate",
+    "pledge",
+    "offer",
+    "provide",
+    "deepen",
+    "expand",
+    "strengthen",
+    "seek",
+    "sign",
+    "agree",
+    "finalize",
+    "finalise",
+    "conclude",
+    "complete",
+    "undertake",
 }
 SPEECH = {
-    "say", "tell", "add", "state", "announce", "report", "note", "stress", "emphasize", "emphasise",
-    "argue", "declare", "confirm", "reiterate", "write", "tweet", "explain", "respond", "reply", "assert",
-    "maintain", "insist", "claim", "believe", "think", "signal", "indicate", "acknowledge", "admit",
-    "reveal", "disclose", "recall", "underline", "underscore", "point", "describe", "quote",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "report",
+    "note",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "argue",
+    "declare",
+    "confirm",
+    "reiterate",
+    "write",
+    "tweet",
+    "explain",
+    "respond",
+    "reply",
+    "assert",
+    "maintain",
+    "insist",
+    "claim",
+    "believe",
+    "think",
+    "signal",
+    "indicate",
+    "acknowledge",
+    "admit",
+    "reveal",
+    "disclose",
+    "recall",
+    "underline",
+    "underscore",
+    "point",
+    "describe",
+    "quote",
 }
 DENY = {"deny", "refute", "dispute"}
 NEGATING = {"refrain", "fail", "avoid", "stop", "cease", "halt", "abandon", "forgo"}
 HYPOTHETICAL = {
-    "plan", "intend", "expect", "hope", "want", "seek", "aim", "consider", "prepare", "try", "wish",
-    "mull", "weigh", "contemplate", "propose", "speculate", "suggest", "predict", "fear", "envisage",
-    "envision", "could", "may", "might", "need", "urge", "ask", "call", "demand", "request", "push",
+    "plan",
+    "intend",
+    "expect",
+    "hope",
+    "want",
+    "seek",
+    "aim",
+    "consider",
+    "prepare",
+    "try",
+    "wish",
+    "mull",
+    "weigh",
+    "contemplate",
+    "propose",
+    "speculate",
+    "suggest",
+    "predict",
+    "fear",
+    "envisage",
+    "envision",
+    "could",
+    "may",
+    "might",
+    "need",
+    "urge",
+    "ask",
+    "call",
+    "demand",
+    "request",
+    "push",
 }
 MODAL_HYPOTHETICAL = {"could", "may", "might", "can", "should", "ought", "must"}
 FUTURE = {"will", "shall", "'ll", "wo", "would", "'d"}
@@ -53,13 +157,36 @@ CONDITION_MARKS = {"if", "unless", "whether", "provided", "lest"}
 BACKGROUND_MARKS = {"after", "before", "since", "following", "when", "while", "as", "until", "because", "amid"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
 HOSTILE_ACTS = {"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-_CYBER = re.compile(r"\b(cyber|hack|hacker|hackers|hacking|website|websites|servers?|ransomware|malware|ddos|online)\b", re.I)
-_MILITARY = re.compile(r"\b(missiles?|drones?|rockets?|air|artillery|troops|army|military|forces|shelling|jets?|bomb)\b", re.I)
-_VERBAL_OBJECTS = {"decision", "policy", "statement", "remarks", "plan", "proposal", "law", "report", "comments",
-                   "move", "speech", "approach", "stance", "position", "claims", "idea"}
+_CYBER = re.compile(
+    r"\b(cyber|hack|hacker|hackers|hacking|website|websites|servers?|ransomware|malware|ddos|online)\b", re.I
+)
+_MILITARY = re.compile(
+    r"\b(missiles?|drones?|rockets?|air|artillery|troops|army|military|forces|shelling|jets?|bomb)\b", re.I
+)
+_VERBAL_OBJECTS = {
+    "decision",
+    "policy",
+    "statement",
+    "remarks",
+    "plan",
+    "proposal",
+    "law",
+    "report",
+    "comments",
+    "move",
+    "speech",
+    "approach",
+    "stance",
+    "position",
+    "claims",
+    "idea",
+}
 _FORCE = {"retaliate", "fight", "respond", "avenge", "destroy", "attack", "strike", "punish", "crush", "defend"}
 _THREAT_MODE = {
-    "ASSAULT": "violence", "MOBILIZE": "violence", "COERCE": "restrict", "PROTEST": "restrict",
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "PROTEST": "restrict",
     "SANCTION": "relations",
 }
 _THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "curfew": "restrict", "deport": "expel"}
@@ -129,9 +256,38 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-_QUANTITY = {"ton", "tons", "tonne", "tonnes", "kg", "kilogram", "batch", "shipment", "package", "consignment",
-             "number", "dozens", "hundreds", "thousands", "million", "millions", "billion", "worth", "amount",
-             "part", "first", "set", "squadron", "unit", "batteries", "units", "cache", "stockpile", "haul", "quantity"}
+_QUANTITY = {
+    "ton",
+    "tons",
+    "tonne",
+    "tonnes",
+    "kg",
+    "kilogram",
+    "batch",
+    "shipment",
+    "package",
+    "consignment",
+    "number",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "worth",
+    "amount",
+    "part",
+    "first",
+    "set",
+    "squadron",
+    "unit",
+    "batteries",
+    "units",
+    "cache",
+    "stockpile",
+    "haul",
+    "quantity",
+}
 
 
 def _object_lemmas(token: Token | None) -> set[str]:
@@ -155,14 +311,12 @@ def _object_lemmas(token: Token | None) -> set[str]:
 
 def _needs_met(frame_token: Token, entry: Trigger, index: ActorIndex, governor: Token | None) -> bool:
     obj = _object(frame_token) if entry.pos == "V" else None
-    for need in entry.needs:
-        if not _need_met(need, frame_token, entry, obj, index, governor):
-            return False
-    return True
+    return all(_need_met(need, frame_token, entry, obj, index, governor) for need in entry.needs)
 
 
-def _need_met(need: Need, token: Token, entry: Trigger, obj: Token | None, index: ActorIndex,
-              governor: Token | None) -> bool:
+def _need_met(
+    need: Need, token: Token, entry: Trigger, obj: Token | None, index: ActorIndex, governor: Token | None
+) -> bool:
     kind, values = need.kind, need.values
     if kind == "obj":
         if entry.pos == "N":
@@ -207,9 +361,14 @@ def _need_met(need: Need, token: Token, entry: Trigger, obj: Token | None, index
                 return True
             if value == "agreement":
                 inner = _children(token, "xcomp")
-                if inner and (_lemma(inner[0]) in ("agree", "conclude", "finalise", "finalize") or (
-                        _lemma(inner[0]) in ("reach", "secure", "strike", "sign") and _object_lemmas(_object(inner[0]))
-                        & {"agreement", "deal", "accord", "consensus", "compromise", "settlement", "truce", "ceasefire"})):
+                if inner and (
+                    _lemma(inner[0]) in ("agree", "conclude", "finalise", "finalize")
+                    or (
+                        _lemma(inner[0]) in ("reach", "secure", "strike", "sign")
+                        and _object_lemmas(_object(inner[0]))
+                        & {"agreement", "deal", "accord", "consensus", "compromise", "settlement", "truce", "ceasefire"}
+                    )
+                ):
                     return True
             if value == "force":
                 inner = _children(token, "xcomp")
@@ -231,8 +390,24 @@ def _need_met(need: Need, token: Token, entry: Trigger, obj: Token | None, index
 
 
 _CIVILIAN_WORDS = {
-    "worker", "protester", "demonstrator", "student", "teacher", "farmer", "employee", "doctor", "nurse",
-    "miner", "driver", "union", "people", "thousand", "hundred", "resident", "citizen", "activist",
+    "worker",
+    "protester",
+    "demonstrator",
+    "student",
+    "teacher",
+    "farmer",
+    "employee",
+    "doctor",
+    "nurse",
+    "miner",
+    "driver",
+    "union",
+    "people",
+    "thousand",
+    "hundred",
+    "resident",
+    "citizen",
+    "activist",
 }
 
 
@@ -256,7 +431,12 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
     ):
         return _subject(token.head, depth + 1)
-    if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.dep_ in ("dobj", "obj") and token.head.head.pos_ == "VERB":
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.dep_ in ("dobj", "obj")
+        and token.head.head.pos_ == "VERB"
+    ):
         # "issued a declaration demanding that ...": the declarer demands
         return _subject(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
@@ -292,8 +472,10 @@ class EventExtractor:
         frames: list[Frame] = []
         for token in sentence:
             lemma = _lemma(token)
-            if token.pos_ == "VERB" or (token.pos_ in ("ADJ", "AUX") and token.tag_ in ("VBN", "VBD", "VB", "VBG", "VBZ", "VBP")) or (
-                token.pos_ == "ADJ" and token.lower_ in self.lexicon.verbs
+            if (
+                token.pos_ == "VERB"
+                or (token.pos_ in ("ADJ", "AUX") and token.tag_ in ("VBN", "VBD", "VB", "VBG", "VBZ", "VBP"))
+                or (token.pos_ == "ADJ" and token.lower_ in self.lexicon.verbs)
             ):
                 for entry in self.lexicon.verbs.get(lemma, ()):
                     if _needs_met(token, entry, index, None):
@@ -335,7 +517,11 @@ class EventExtractor:
             found: list[ArgActor] = []
             if slot == "subj":
                 subject, _ = _subject(predicate)
-                found = index.actors_of(subject) if subject is not None and (not frame.noun or predicate.i != token.i) else []
+                found = (
+                    index.actors_of(subject)
+                    if subject is not None and (not frame.noun or predicate.i != token.i)
+                    else []
+                )
             elif slot == "dobj":
                 obj = _object(predicate) if not frame.noun else None
                 if obj is not None:
@@ -347,7 +533,9 @@ class EventExtractor:
             elif slot == "objowner":
                 obj = _object(predicate) if not frame.noun else None
                 if frame.noun:
-                    obj = next((c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")), None)
+                    obj = next(
+                        (c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")), None
+                    )
                 found = index.owner_of(obj)
             elif slot.startswith("prep:"):
                 word = slot[5:]
@@ -369,9 +557,7 @@ class EventExtractor:
                     if found:
                         break
             elif slot == "xobj":
-                clauses = _children(predicate, "xcomp", "ccomp") or (
-                    _children(token, "acl") if frame.noun else []
-                )
+                clauses = _children(predicate, "xcomp", "ccomp") or (_children(token, "acl") if frame.noun else [])
                 for clause in clauses:
                     obj = _object(clause)
                     found = index.owner_of(obj) if obj is not None else []
@@ -412,7 +598,11 @@ class EventExtractor:
         frame.target = self._slots(frame, entry.target, index)
         source_keys = {(a.ref.code, a.ref.sector, a.ref.name) for a in frame.source}
         frame.target = [a for a in frame.target if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys]
-        if "xobj" in entry.target and frame.target and not self._slots(frame, [t for t in entry.target if t != "xobj"], index):
+        if (
+            "xobj" in entry.target
+            and frame.target
+            and not self._slots(frame, [t for t in entry.target if t != "xobj"], index)
+        ):
             # targets found inside a complement clause never repeat the source's own state
             codes = {a.ref.code for a in frame.source}
             frame.target = [a for a in frame.target if a.ref.code not in codes]
@@ -427,8 +617,13 @@ class EventExtractor:
         source_codes = {key[0] for key in source_keys}
         if frame.entry.type in ("AGREE", "THREATEN", "REQUEST", "REJECT") and not frame.noun:
             for clause in _children(frame.predicate, "xcomp", "ccomp"):
-                found = [a for t in clause.subtree if t.i != clause.i for a in index._covering(t)
-                         if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys and a.ref.code not in source_codes]
+                found = [
+                    a
+                    for t in clause.subtree
+                    if t.i != clause.i
+                    for a in index._covering(t)
+                    if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys and a.ref.code not in source_codes
+                ]
                 if found:
                     return _unique_args(found)
         if frame.type in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
@@ -446,13 +641,25 @@ class EventExtractor:
     def _modality(self, frame: Frame, by_predicate: dict[int, Frame], by_trigger: dict[int, Frame]) -> None:
         predicate = frame.predicate
         auxes = {c.lower_ for c in predicate.children if c.dep_ in ("aux", "auxpass")}
-        negated = any(c.dep_ == "neg" for c in predicate.children) or any(
-            c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg") for c in (*predicate.children, *frame.trigger.children)
-        ) or _no_longer(predicate)
-        hypothetical = bool(auxes & MODAL_HYPOTHETICAL) or any(
-            c.lower_ in ("potentially", "possibly", "perhaps", "likely", "reportedly") for c in predicate.children
-        ) or (predicate.dep_ == "xcomp" and predicate.head.lower_ in ("due", "scheduled", "expected", "set", "likely",
-                                                                       "unlikely", "possible", "able"))
+        negated = (
+            any(c.dep_ == "neg" for c in predicate.children)
+            or any(
+                c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg")
+                for c in (*predicate.children, *frame.trigger.children)
+            )
+            or _no_longer(predicate)
+        )
+        hypothetical = (
+            bool(auxes & MODAL_HYPOTHETICAL)
+            or any(
+                c.lower_ in ("potentially", "possibly", "perhaps", "likely", "reportedly") for c in predicate.children
+            )
+            or (
+                predicate.dep_ == "xcomp"
+                and predicate.head.lower_
+                in ("due", "scheduled", "expected", "set", "likely", "unlikely", "possible", "able")
+            )
+        )
         future = bool(auxes & FUTURE) or _going_to(predicate) or _ready_to(predicate)
         conditional = _condition(predicate)
         # Walk up: complements of other words decide nesting and modality.
@@ -473,7 +680,11 @@ class EventExtractor:
             if dep in ("relcl",):
                 frame.background = True
             outer = by_predicate.get(head.i) or (by_trigger.get(head.i) if head.pos_ in ("NOUN", "PROPN") else None)
-            adjunct = "prep" in path and not (set(path) & {"pcomp", "xcomp", "ccomp"}) and not _complement_prep(predicate, head)
+            adjunct = (
+                "prep" in path
+                and not (set(path) & {"pcomp", "xcomp", "ccomp"})
+                and not _complement_prep(predicate, head)
+            )
             if outer is not None and outer is not frame and adjunct and frame.noun and frame.type == "REQUEST":
                 frame.notes.append(f"request-for:{head.i}")
             if outer is not None and outer is not frame and outer.entry.lemma == "warn" and dep == "ccomp":
@@ -483,8 +694,11 @@ class EventExtractor:
                 outer.notes.append(f"inner-frame:{frame.trigger.i}")
                 token = head
                 continue
-            if outer is not None and outer is not frame and not adjunct and dep in (
-                "xcomp", "ccomp", "pcomp", "pobj", "advcl", "prep", "acl", "dobj"
+            if (
+                outer is not None
+                and outer is not frame
+                and not adjunct
+                and dep in ("xcomp", "ccomp", "pcomp", "pobj", "advcl", "prep", "acl", "dobj")
             ):
                 if outer.entry.type in ("THREATEN",) and not frame.noun:
                     outer.mode = outer.mode or _threat_mode(frame.entry)
@@ -526,8 +740,16 @@ class EventExtractor:
             frame.notes.append("warn")
 
     # -- building the record
-    def _event(self, frame: Frame, sentence: Span, number: int, document: Document, index: ActorIndex,
-               earlier: Sequence[Event] = (), frames: Sequence[Frame] = ()) -> Event | None:
+    def _event(
+        self,
+        frame: Frame,
+        sentence: Span,
+        number: int,
+        document: Document,
+        index: ActorIndex,
+        earlier: Sequence[Event] = (),
+        frames: Sequence[Frame] = (),
+    ) -> Event | None:
         if frame.entry.lemma == "warn":
             inner = [n for n in frame.notes if n.startswith("inner-frame:")]
             own = _warns_of_own_action(frame, index)
@@ -535,8 +757,10 @@ class EventExtractor:
                 return None  # the warned-of act by someone else is the event
             if frame.type == "THREATEN" and not own:
                 frame.type, frame.mode = "ACCUSE", "disapprove"
-        if frame.type in ("ACCUSE", "THREATEN") and frame.source and all(
-            a.ref.sector in ("EDU", "MED") and not a.ref.code for a in frame.source
+        if (
+            frame.type in ("ACCUSE", "THREATEN")
+            and frame.source
+            and all(a.ref.sector in ("EDU", "MED") and not a.ref.code for a in frame.source)
         ):
             return None  # analysts and reporters predicting or describing, not accusing
         for note in frame.notes:
@@ -606,12 +830,21 @@ def _light_governor(token: Token) -> Token | None:
     if token.dep_ == "compound" and token.head.dep_ in ("dobj", "obj"):
         token = token.head  # "undertook a mediation mission", "launched a mediation effort"
     head = token.head
-    if token.dep_ in ("dobj", "obj", "nsubjpass", "attr") and _lemma(head) in LIGHT_VERBS and head.pos_ in ("VERB", "AUX"):
+    if (
+        token.dep_ in ("dobj", "obj", "nsubjpass", "attr")
+        and _lemma(head) in LIGHT_VERBS
+        and head.pos_ in ("VERB", "AUX")
+    ):
         return head
     # "speeded up the withdrawal", "completed their withdrawal", "ordered the expulsion":
     # a verb that is no event of its own carries the noun's event.
-    if (token.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and _lemma(head) not in _OWN_EVENT_VERBS
-            and _lemma(head) not in SPEECH and _lemma(head) not in _TRIGGER_VERBS):
+    if (
+        token.dep_ in ("dobj", "obj")
+        and head.pos_ == "VERB"
+        and _lemma(head) not in _OWN_EVENT_VERBS
+        and _lemma(head) not in SPEECH
+        and _lemma(head) not in _TRIGGER_VERBS
+    ):
         return head
     # "claimed responsibility for a major attack"
     if token.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in ("responsibility", "credit"):
@@ -627,12 +860,68 @@ def _light_governor(token: Token) -> Token | None:
 
 
 _OWN_EVENT_VERBS = {
-    "monitor", "watch", "report", "describe", "see", "fear", "expect", "follow", "discuss", "mark", "cover",
-    "predict", "call", "consider", "view", "regard", "study", "review", "assess", "analyse", "analyze", "recall",
-    "remember", "mention", "highlight", "welcome", "oppose", "criticise", "criticize", "condemn", "reject",
-    "deny", "support", "praise", "denounce", "investigate", "blame", "protest", "demand", "urge", "prevent",
-    "avert", "stop", "halt", "block", "deter", "survive", "witness", "cause", "trigger", "spark", "prompt",
-    "provoke", "justify", "explain", "document", "probe", "question", "defend", "postpone", "delay", "cancel",
+    "monitor",
+    "watch",
+    "report",
+    "describe",
+    "see",
+    "fear",
+    "expect",
+    "follow",
+    "discuss",
+    "mark",
+    "cover",
+    "predict",
+    "call",
+    "consider",
+    "view",
+    "regard",
+    "study",
+    "review",
+    "assess",
+    "analyse",
+    "analyze",
+    "recall",
+    "remember",
+    "mention",
+    "highlight",
+    "welcome",
+    "oppose",
+    "criticise",
+    "criticize",
+    "condemn",
+    "reject",
+    "deny",
+    "support",
+    "praise",
+    "denounce",
+    "investigate",
+    "blame",
+    "protest",
+    "demand",
+    "urge",
+    "prevent",
+    "avert",
+    "stop",
+    "halt",
+    "block",
+    "deter",
+    "survive",
+    "witness",
+    "cause",
+    "trigger",
+    "spark",
+    "prompt",
+    "provoke",
+    "justify",
+    "explain",
+    "document",
+    "probe",
+    "question",
+    "defend",
+    "postpone",
+    "delay",
+    "cancel",
 }
 _TRIGGER_VERBS: set[str] = set()
 
@@ -654,7 +943,7 @@ def _complement_prep(token: Token, outer: Token) -> bool:
 
 
 def _ready_to(token: Token) -> bool:
-    """"is ready to contribute", "are willing to forgive": an announced intention."""
+    """ "is ready to contribute", "are willing to forgive": an announced intention."""
     head = token.head
     return token.dep_ == "xcomp" and head.lower_ in ("ready", "willing", "prepared", "poised", "determined")
 
@@ -677,7 +966,11 @@ def _condition(token: Token) -> str | None:
 
 def _going_to(token: Token) -> bool:
     head = token.head
-    return token.dep_ == "xcomp" and _lemma(head) == "go" and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in head.children)
+    return (
+        token.dep_ == "xcomp"
+        and _lemma(head) == "go"
+        and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in head.children)
+    )
 
 
 def _threat_mode(entry: Trigger) -> str | None:
@@ -687,7 +980,7 @@ def _threat_mode(entry: Trigger) -> str | None:
 
 
 def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
-    """"warned that Serbia will take necessary steps": a threat only if the warner would act."""
+    """ "warned that Serbia will take necessary steps": a threat only if the warner would act."""
     if any(note.startswith("inner:") and note[6:] in HOSTILE_ACTS | {"THREATEN"} for note in frame.notes):
         return True
     source_codes = {a.ref.code for a in frame.source}
@@ -706,17 +999,33 @@ def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
 
 
 _EVENT_NOUN_TYPES = {
-    "attack": ("ASSAULT", "COERCE"), "attacks": ("ASSAULT", "COERCE"), "strike": ("ASSAULT",), "strikes": ("ASSAULT",),
-    "killing": ("ASSAULT",), "killings": ("ASSAULT",), "shooting": ("ASSAULT",), "bombing": ("ASSAULT",),
-    "ambush": ("ASSAULT",), "invasion": ("ASSAULT",), "hack": ("COERCE",), "cyberattack": ("COERCE",),
-    "arrest": ("COERCE",), "arrests": ("COERCE",), "expulsion": ("SANCTION",), "sanctions": ("SANCTION",),
-    "decision": ("SANCTION", "COERCE", "REJECT", "SUPPORT"), "move": ("SANCTION", "COERCE", "REJECT", "SUPPORT"),
-    "incursion": ("ASSAULT",), "raid": ("ASSAULT",), "crackdown": ("COERCE",), "deployment": ("MOBILIZE",),
+    "attack": ("ASSAULT", "COERCE"),
+    "attacks": ("ASSAULT", "COERCE"),
+    "strike": ("ASSAULT",),
+    "strikes": ("ASSAULT",),
+    "killing": ("ASSAULT",),
+    "killings": ("ASSAULT",),
+    "shooting": ("ASSAULT",),
+    "bombing": ("ASSAULT",),
+    "ambush": ("ASSAULT",),
+    "invasion": ("ASSAULT",),
+    "hack": ("COERCE",),
+    "cyberattack": ("COERCE",),
+    "arrest": ("COERCE",),
+    "arrests": ("COERCE",),
+    "expulsion": ("SANCTION",),
+    "sanctions": ("SANCTION",),
+    "decision": ("SANCTION", "COERCE", "REJECT", "SUPPORT"),
+    "move": ("SANCTION", "COERCE", "REJECT", "SUPPORT"),
+    "incursion": ("ASSAULT",),
+    "raid": ("ASSAULT",),
+    "crackdown": ("COERCE",),
+    "deployment": ("MOBILIZE",),
 }
 
 
 def _event_coreference(frame: Frame, earlier: Sequence[Event], index: ActorIndex) -> list[ArgActor]:
-    """"The White House condemned the cyber attack": the target is who carried it out."""
+    """ "The White House condemned the cyber attack": the target is who carried it out."""
     obj = _object(frame.predicate) if not frame.noun else None
     if obj is None:
         return []
@@ -772,19 +1081,19 @@ def _location_actors(frame: Frame, index: ActorIndex) -> list[ArgActor]:
 
 
 def _location(frame: Frame, index: ActorIndex) -> Place | None:
+    """Where an event happened, when its clause says so ("in Mitrovica", "at the border")."""
     for token in (frame.trigger, frame.predicate):
         for prep in _children(token, "prep"):
-            if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
+            if prep.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
                 continue
             for pobj in _children(prep, "pobj"):
-                if pobj.ent_type_ in ("GPE", "LOC", "FAC") or index._covering(pobj):
+                for inner in sorted(pobj.subtree, key=lambda t: t.i):
+                    if inner.i in index.places:
+                        name, code = index.places[inner.i]
+                        return Place(name=name, code=code)
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-                    text = index.doc.text[start:end]
-                    for determiner in ("the ", "The "):
-                        text = text.removeprefix(determiner)
-                    covering = [a for a in index._covering(pobj) if a.actor is not None and a.actor.type == "state"]
-                    code = covering[0].ref.code if covering else None
-                    return Place(name=text, code=code)
+                    return Place(name=index.doc.text[start:end].removeprefix("the ").removeprefix("The "), code=None)
     return None
 
 
@@ -813,8 +1122,14 @@ def _context(frame: Frame, sentence: Span) -> tuple[str, ...]:
 def _dedupe(events: Iterable[Event]) -> list[Event]:
     best: dict[tuple, Event] = {}
     for event in events:
-        key = (event.sentence, event.type, tuple(r.code for r in event.source), tuple(r.code for r in event.target),
-               event.modality, event.trigger.start if event.trigger else -1)
+        key = (
+            event.sentence,
+            event.type,
+            tuple(r.code for r in event.source),
+            tuple(r.code for r in event.target),
+            event.modality,
+            event.trigger.start if event.trigger else -1,
+        )
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     return sorted(best.values(), key=lambda e: (e.evidence.start, e.trigger.start if e.trigger else 0))

@@ -83,8 +83,16 @@ def _parse(row: dict[str, str], number: int, path: Path) -> Trigger:
         kind, _, values = part.partition("=")
         if kind not in _NEEDS:
             raise KnowledgeBaseError(f"{where}: unknown condition {kind!r}")
-        needs.append(Need(kind, frozenset(v.strip().lower() if kind != "subj" and kind != "notsubj" else v.strip()
-                                          for v in values.split("|") if v.strip())))
+        needs.append(
+            Need(
+                kind,
+                frozenset(
+                    v.strip().lower() if kind != "subj" and kind != "notsubj" else v.strip()
+                    for v in values.split("|")
+                    if v.strip()
+                ),
+            )
+        )
     return Trigger(
         lemma=row["lemma"].strip().lower(),
         pos=pos,

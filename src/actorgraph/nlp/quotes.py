@@ -21,12 +21,63 @@ from actorgraph.types import ActorRef, Document, Quote
 from actorgraph.types import Span as TextSpan
 
 CUES = {
-    "say", "tell", "add", "state", "stress", "warn", "insist", "declare", "write", "tweet", "announce", "note",
-    "argue", "ask", "explain", "emphasize", "emphasise", "claim", "respond", "reply", "continue", "conclude",
-    "complain", "acknowledge", "admit", "assert", "maintain", "reiterate", "underline", "underscore", "confirm",
-    "deny", "vow", "pledge", "promise", "predict", "suggest", "urge", "accuse", "describe", "call", "post", "quote",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "stress",
+    "warn",
+    "insist",
+    "declare",
+    "write",
+    "tweet",
+    "announce",
+    "note",
+    "argue",
+    "ask",
+    "explain",
+    "emphasize",
+    "emphasise",
+    "claim",
+    "respond",
+    "reply",
+    "continue",
+    "conclude",
+    "complain",
+    "acknowledge",
+    "admit",
+    "assert",
+    "maintain",
+    "reiterate",
+    "underline",
+    "underscore",
+    "confirm",
+    "deny",
+    "vow",
+    "pledge",
+    "promise",
+    "predict",
+    "suggest",
+    "urge",
+    "accuse",
+    "describe",
+    "call",
+    "post",
+    "quote",
 }
-INDIRECT_CUES = CUES - {"ask", "call", "describe", "post", "quote", "urge", "accuse", "deny", "vow", "pledge", "promise"}
+INDIRECT_CUES = CUES - {
+    "ask",
+    "call",
+    "describe",
+    "post",
+    "quote",
+    "urge",
+    "accuse",
+    "deny",
+    "vow",
+    "pledge",
+    "promise",
+}
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›"}
 _WORD = re.compile(r"\w+")
 
@@ -157,8 +208,9 @@ class QuoteExtractor:
         actors = index.actors_of(head)
         return (actors[0].ref if actors else None), speaker_text
 
-    def _indirect(self, sentence: Span, document: Document, index: ActorIndex,
-                  taken: list[tuple[int, int]]) -> list[Quote]:
+    def _indirect(
+        self, sentence: Span, document: Document, index: ActorIndex, taken: list[tuple[int, int]]
+    ) -> list[Quote]:
         found = []
         for token in sentence:
             if token.lemma_.lower() not in INDIRECT_CUES or token.pos_ != "VERB":
@@ -173,8 +225,9 @@ class QuoteExtractor:
                 if not tokens:
                     continue
                 start = tokens[0].idx
-                last = max((t for t in tokens if not (inverted and t.i in {x.i for x in token.subtree})),
-                           key=lambda t: t.i)
+                last = max(
+                    (t for t in tokens if not (inverted and t.i in {x.i for x in token.subtree})), key=lambda t: t.i
+                )
                 end = last.idx + len(last.text)
                 while end > start and document.text[end - 1] in " ,.;":
                     end -= 1
@@ -194,13 +247,24 @@ class QuoteExtractor:
 
 def _according(sentence: Span, marked: _Marked) -> Token | None:
     for token in sentence:
-        if token.lower_ == "to" and token.head.lower_ == "according" and not marked.open_at <= token.idx <= marked.close_at:
+        if (
+            token.lower_ == "to"
+            and token.head.lower_ == "according"
+            and not marked.open_at <= token.idx <= marked.close_at
+        ):
             return token
     return None
 
 
-def _quote(document: Document, speaker: ActorRef | None, speaker_text: str | None, cue: str | None,
-           content: TextSpan, direct: bool, evidence: TextSpan) -> Quote:
+def _quote(
+    document: Document,
+    speaker: ActorRef | None,
+    speaker_text: str | None,
+    cue: str | None,
+    content: TextSpan,
+    direct: bool,
+    evidence: TextSpan,
+) -> Quote:
     key = f"{document.id}|{content.start}|{content.end}|{direct}"
     return Quote(
         doc_id=document.id,

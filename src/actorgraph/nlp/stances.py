@@ -21,23 +21,119 @@ from actorgraph.types import Span as TextSpan
 
 EXTRACTOR = f"actorgraph.stances/{__version__}"
 
-SUPPORT_VERBS = {"welcome", "support", "back", "endorse", "praise", "defend", "hail", "favour", "favor",
-                 "embrace", "applaud", "commend", "champion", "approve", "laud", "salute"}
-OPPOSE_VERBS = {"oppose", "criticise", "criticize", "condemn", "reject", "denounce", "slam", "decry",
-                "deplore", "resist", "dispute", "contest", "challenge", "protest", "lambast", "lambaste"}
+SUPPORT_VERBS = {
+    "welcome",
+    "support",
+    "back",
+    "endorse",
+    "praise",
+    "defend",
+    "hail",
+    "favour",
+    "favor",
+    "embrace",
+    "applaud",
+    "commend",
+    "champion",
+    "approve",
+    "laud",
+    "salute",
+}
+OPPOSE_VERBS = {
+    "oppose",
+    "criticise",
+    "criticize",
+    "condemn",
+    "reject",
+    "denounce",
+    "slam",
+    "decry",
+    "deplore",
+    "resist",
+    "dispute",
+    "contest",
+    "challenge",
+    "protest",
+    "lambast",
+    "lambaste",
+}
 NEUTRAL_VERBS = {"acknowledge", "note", "refrain", "abstain"}
-THREAT_NOUNS = {"threat", "challenge", "danger", "provocation", "risk", "menace", "destabilizing", "destabilising",
-                "illegitimate", "illegal", "unacceptable", "hostile", "aggressive", "unlawful", "dangerous", "aggression",
-                "occupation", "enemy", "adversary", "terrorist", "terrorists", "persecution", "violation", "mistake"}
-PRAISE_NOUNS = {"partner", "ally", "friend", "success", "achievement", "milestone", "positive", "important", "historic",
-                "welcome", "breakthrough", "guarantor", "contribution", "opportunity"}
+THREAT_NOUNS = {
+    "threat",
+    "challenge",
+    "danger",
+    "provocation",
+    "risk",
+    "menace",
+    "destabilizing",
+    "destabilising",
+    "illegitimate",
+    "illegal",
+    "unacceptable",
+    "hostile",
+    "aggressive",
+    "unlawful",
+    "dangerous",
+    "aggression",
+    "occupation",
+    "enemy",
+    "adversary",
+    "terrorist",
+    "terrorists",
+    "persecution",
+    "violation",
+    "mistake",
+}
+PRAISE_NOUNS = {
+    "partner",
+    "ally",
+    "friend",
+    "success",
+    "achievement",
+    "milestone",
+    "positive",
+    "important",
+    "historic",
+    "welcome",
+    "breakthrough",
+    "guarantor",
+    "contribution",
+    "opportunity",
+}
 _SIGNING = {"sign", "signing", "ratify", "adopt"}
 REACT = {"react", "respond"}
 STRONG = {"strongly", "angrily", "furiously", "sharply", "harshly", "negatively"}
 TOPICS = {
-    "agreement", "pact", "deal", "declaration", "accord", "treaty", "plan", "proposal", "initiative", "decision",
-    "alliance", "cooperation", "law", "move", "sanctions", "strikes", "attack", "bid", "membership", "policy",
-    "resolution", "vote", "election", "elections", "dialogue", "talks", "ban", "reform", "reforms", "deployment",
+    "agreement",
+    "pact",
+    "deal",
+    "declaration",
+    "accord",
+    "treaty",
+    "plan",
+    "proposal",
+    "initiative",
+    "decision",
+    "alliance",
+    "cooperation",
+    "law",
+    "move",
+    "sanctions",
+    "strikes",
+    "attack",
+    "bid",
+    "membership",
+    "policy",
+    "resolution",
+    "vote",
+    "election",
+    "elections",
+    "dialogue",
+    "talks",
+    "ban",
+    "reform",
+    "reforms",
+    "deployment",
 }
 _EVENT_STANCE = {"SUPPORT": "support", "ACCUSE": "oppose", "REJECT": "oppose", "THREATEN": "oppose"}
 
@@ -65,15 +161,20 @@ class StanceExtractor:
                         stances.append(_stance(document, holder, polarity, target, None, None, event.evidence, 0.8))
                 elif topic is not None:
                     linked = _linked_event(topic, events, event)
-                    stances.append(_stance(document, holder, polarity, None, linked, None if linked else topic,
-                                           event.evidence, 0.75))
+                    stances.append(
+                        _stance(
+                            document, holder, polarity, None, linked, None if linked else topic, event.evidence, 0.75
+                        )
+                    )
         for sentence in doc.sents:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             stances.extend(self._expressions(sentence, document, index, events))
         return _dedupe(stances)
 
-    def _expressions(self, sentence: Span, document: Document, index: ActorIndex, events: Sequence[Event]) -> list[Stance]:
+    def _expressions(
+        self, sentence: Span, document: Document, index: ActorIndex, events: Sequence[Event]
+    ) -> list[Stance]:
         found = []
         for token in sentence:
             lemma = token.lemma_.lower()
@@ -85,7 +186,9 @@ class StanceExtractor:
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
             elif lemma in ("view", "see", "perceive", "regard", "consider", "describe", "call", "brand", "label"):
-                complement = _pobj(token, "as") or next((c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None)
+                complement = _pobj(token, "as") or next(
+                    (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
+                )
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
                 if words & THREAT_NOUNS or words & PRAISE_NOUNS:
                     polarity = "oppose" if words & THREAT_NOUNS else "support"
@@ -99,11 +202,11 @@ class StanceExtractor:
                 stance_noun = next(c for c in token.children if c.lemma_ == "stance")
                 against = _pobj(stance_noun, "against")
                 polarity, obj = ("oppose", against) if against is not None else ("neutral", _pobj(stance_noun, "on"))
-            elif lemma in ("remain", "stay") and any(c.lower_ in ("neutral", "silent", "noncommittal") for c in token.children):
+            elif lemma in ("remain", "stay") and any(
+                c.lower_ in ("neutral", "silent", "noncommittal") for c in token.children
+            ):
                 polarity = "neutral"
-            elif lemma in NEUTRAL_VERBS and lemma == "acknowledge":
-                polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
-            elif lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
+            elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
                 polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
             if polarity is None:
                 continue
@@ -129,8 +232,18 @@ class StanceExtractor:
                         found.append(_stance(document, holder, polarity, target, None, None, evidence, 0.7))
                 else:
                     linked = _linked_event(topic, events, None) if topic else None
-                    found.append(_stance(document, holder, polarity, None, linked, None if linked else (topic or "statement"),
-                                         evidence, 0.65))
+                    found.append(
+                        _stance(
+                            document,
+                            holder,
+                            polarity,
+                            None,
+                            linked,
+                            None if linked else (topic or "statement"),
+                            evidence,
+                            0.65,
+                        )
+                    )
         return found
 
 
@@ -158,7 +271,7 @@ def _topic_word(token: Token) -> str:
 
 
 def _recent_topic(pronoun: Token) -> str | None:
-    """"it" after "the agreement": the last topic noun in this or the previous sentence."""
+    """ "it" after "the agreement": the last topic noun in this or the previous sentence."""
     doc = pronoun.doc
     start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
     for token in reversed(doc[start : pronoun.i]):
@@ -176,7 +289,9 @@ def _topic_of(doc: Doc, event: Event, index: ActorIndex) -> str | None:
     trigger = span.root
     obj = next((c for c in trigger.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
-        obj = next((c for prep in trigger.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"), None)
+        obj = next(
+            (c for prep in trigger.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"), None
+        )
     if obj is None:
         return None
     if obj.pos_ == "PRON":
@@ -192,9 +307,15 @@ def _linked_event(topic: str | None, events: Sequence[Event], exclude: Event | N
     for event in events:
         if event is exclude or event.trigger is None:
             continue
-        if event.type in ("SUPPORT", "AGREE") and head in ("agreement", "pact", "deal", "declaration", "accord", "treaty"):
-            if any(word in event.evidence.text.lower() for word in (head, "agreement", "pact", "declaration")):
-                return event.id
+        if event.type in ("SUPPORT", "AGREE") and head in (
+            "agreement",
+            "pact",
+            "deal",
+            "declaration",
+            "accord",
+            "treaty",
+        ) and any(word in event.evidence.text.lower() for word in (head, "agreement", "pact", "declaration")):
+            return event.id
         if event.type in ("ASSAULT", "COERCE") and head in ("attack", "strikes", "strike", "attacks"):
             return event.id
         if event.type == "SANCTION" and head in ("sanctions", "decision", "ban"):
@@ -202,11 +323,21 @@ def _linked_event(topic: str | None, events: Sequence[Event], exclude: Event | N
     return None
 
 
-def _stance(document: Document, holder: ArgActor | ActorRef, polarity: Polarity, target: ArgActor | None,
-            event_id: str | None, topic: str | None, evidence: TextSpan, confidence: float) -> Stance:
+def _stance(
+    document: Document,
+    holder: ArgActor | ActorRef,
+    polarity: Polarity,
+    target: ArgActor | None,
+    event_id: str | None,
+    topic: str | None,
+    evidence: TextSpan,
+    confidence: float,
+) -> Stance:
     holder_ref = holder.ref if isinstance(holder, ArgActor) else holder
     target_ref = target.ref if isinstance(target, ArgActor) else target
-    key = f"{document.id}|{holder_ref.code}|{holder_ref.name}|{polarity}|{target_ref}|{event_id}|{topic}|{evidence.start}"
+    key = (
+        f"{document.id}|{holder_ref.code}|{holder_ref.name}|{polarity}|{target_ref}|{event_id}|{topic}|{evidence.start}"
+    )
     return Stance(
         doc_id=document.id,
         id="s" + hashlib.sha1(key.encode()).hexdigest()[:12],

@@ -134,16 +134,17 @@ class KnowledgeBase:
             raise KnowledgeBaseError(f"knowledge-base directory not found: {directory}")
         self.layers.append(layer)
         readers = {
-            "states.tsv": self._read_states,
-            "organisations.tsv": self._read_organisations,
-            "people.tsv": self._read_people,
-            "agents.tsv": self._read_agents,
-            "blockers.tsv": self._read_blockers,
+            "states": self._read_states,
+            "organisations": self._read_organisations,
+            "people": self._read_people,
+            "agents": self._read_agents,
+            "blockers": self._read_blockers,
+            "places": self._read_places,
         }
         found = False
-        for filename, reader in readers.items():
-            path = directory / filename
-            if path.exists():
+        for stem, reader in readers.items():
+            # "people.tsv", "people_world.tsv", ...: a kind of data may come in several files
+            for path in sorted(directory.glob(f"{stem}*.tsv")):
                 found = True
                 reader(_rows(path), layer)
         if not found:
@@ -323,6 +324,28 @@ class KnowledgeBase:
                 )
             )
             self.add_alias(phrase, entry_id, "name")
+
+    def _read_places(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
+        for _line, row, _path in rows:
+            name = row["name"].strip()
+            code = (row.get("code") or "").strip().upper() or None
+            entry_id = f"place:{fold_key(name)}:{code or '-'}"
+            notes = (row.get("notes") or "").strip()
+            self.add_entry(
+                Entry(
+                    id=entry_id,
+                    kind="place",
+                    name=name,
+                    code=code,
+                    sector=None,
+                    type=(row.get("kind") or "place").strip() or "place",
+                    layer=layer,
+                    label="ambiguous" if "ambiguous-word" in notes else None,
+                )
+            )
+            self.add_alias(name, entry_id, "place")
+            for value in _split(row.get("aliases", "")):
+                self.add_alias(value, entry_id, "place")
 
     # ---- queries --------------------------------------------------------------------
     def scan(self, text: str) -> list[Hit]:

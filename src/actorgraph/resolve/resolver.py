@@ -88,8 +88,53 @@ def _person_for_office(kb: KnowledgeBase, code: str, label: str, day: date | Non
     return found[0] if len(found) == 1 else None
 
 
-def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | None) -> Resolved | None:
-    """Resolve one phrase; None when it names no actor worth recording."""
+# Agent words that, with no state named, belong to the state the story is about; others
+# (diplomats, peacekeepers, analysts, reporters) are as likely to be foreign.
+_DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG", "OPP", "PTY", "CVL", "LAB", "EDU", "REL", "BUS", "HLH", "AGR"}
+_FOREIGN_LABELS = {
+    "diplomats",
+    "diplomat",
+    "ambassador",
+    "embassy",
+    "consulate",
+    "envoy",
+    "mediator",
+    "peacekeepers",
+    "mission",
+    "delegation",
+    "observers",
+    "monitors",
+    "analysts",
+    "experts",
+    "journalists",
+    "reporters",
+    "media",
+    "researchers",
+    "foreign ministers",
+    "leaders",
+    "leadership",
+    "officials",
+    "spokesperson",
+    "migrants",
+    "refugees",
+    "hackers",
+    "hacking group",
+    "gunmen",
+    "militants",
+    "rebels",
+    "international community",
+}
+
+
+def resolve_phrase(
+    phrase: Phrase, text: str, kb: KnowledgeBase, day: date | None, context: tuple[str, str] | None = None
+) -> Resolved | None:
+    """Resolve one phrase; None when it names no actor worth recording.
+
+    `context` is the state the story is about and why (its dateline, or the state it names
+    most): generic domestic agents ("police", "the interior ministry", "students") with no
+    state of their own in the text are taken to be of that state, with a lower score.
+    """
     span = Span(phrase.start, phrase.end, text[phrase.start : phrase.end])
     agent = _agent(kb, phrase.agents)
     locus_piece = phrase.loci[0] if phrase.loci else None
@@ -97,10 +142,29 @@ def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | Non
     when = f" as of {day.isoformat()}" if day else " (story undated: latest office)"
 
     if phrase.person is not None:
-        return _resolve_person(phrase, span, kb, day, agent, locus, when, text)
+        return _resolve_person(phrase, span, kb, day, agent, locus, when, text, context)
 
     if agent is not None and locus is not None:
         label = agent.label or agent.name
+        if locus.kind == "place":
+            if not locus.code:
+                return None
+            state = kb.state(locus.code)
+            place_name = text[locus_piece.start : locus_piece.end] if locus_piece is not None else locus.name
+            state_name = state.name if state else locus.code
+            return Resolved(
+                key=f"local:{locus.code}:{fold_key(locus.name)}:{agent.sector}:{fold_key(label)}",
+                code=locus.code,
+                sector=agent.sector,
+                name=f"{label} of {place_name}",
+                type="agent",
+                kb_id=locus.id,
+                score=0.8,
+                reason=f"'{span.text}': {place_name} is in {state_name} ({locus.code}); '{label}' → {agent.sector}",
+                span=span,
+                sentence=phrase.sentence,
+                via="kb",
+            )
         if locus.kind == "organisation":
             if agent.sector in _SPECIFIC_SECTORS and agent.sector != locus.sector:
                 return Resolved(
@@ -171,6 +235,29 @@ def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | Non
         if agent.agent_kind == "title" or phrase.heading:
             return None  # a bare title ("the president") is for coreference, not an actor
         label = agent.label or agent.name
+        if (
+            context is not None
+            and agent.sector in _DOMESTIC_SECTORS
+            and fold_key(label) not in _FOREIGN_LABELS
+            and (fold_key(span.text).split()[-1] not in _FOREIGN_LABELS)
+        ):
+            code, why = context
+            state = kb.state(code)
+            state_name = state.name if state else code
+            generic = fold_key(label) in _GENERIC_LABELS
+            return Resolved(
+                key=f"agent:{code}:{agent.sector}:{'government' if generic else fold_key(label)}",
+                code=code,
+                sector=agent.sector,
+                name=f"Government of {state_name}" if generic else f"{label} of {state_name}",
+                type="agent",
+                kb_id=state.id if state else None,
+                score=0.55,
+                reason=f"'{span.text}' names a kind of actor ({agent.sector}) and no state; {why}",
+                span=span,
+                sentence=phrase.sentence,
+                via="context",
+            )
         return Resolved(
             key=f"agent:-:{agent.sector}:{fold_key(label)}",
             code=None,
@@ -186,6 +273,8 @@ def resolve_phrase(phrase: Phrase, text: str, kb: KnowledgeBase, day: date | Non
         )
 
     if locus is not None and locus_piece is not None:
+        if locus.kind == "place":
+            return None  # a place on its own is where something happens, not who acts
         if locus.kind == "organisation":
             return _org(locus, span, phrase, score=0.95)
         if locus.kind == "state":
@@ -286,6 +375,7 @@ def _resolve_person(
     locus: Entry | None,
     when: str,
     text: str,
+    context: tuple[str, str] | None = None,
 ) -> Resolved | None:
     person = phrase.person
     assert person is not None
@@ -337,6 +427,17 @@ def _resolve_person(
         parts.append(f"title '{title}' → {sector}")
     reason = "person not in the knowledge base"
     reason += ("; " + ", ".join(parts)) if parts else "; no state or organisation in the phrase"
+    score = 0.6 if code else 0.3
+    if (
+        code is None
+        and context is not None
+        and agent is not None
+        and agent.sector in ("GOV", "MIL", "COP", "JUD", "LEG")
+    ):
+        # "Prime Minister X" in a story about one state: that state's office holder
+        code, why = context
+        score = 0.5
+        reason += f"; {why}"
     return Resolved(
         key=f"ner:person:{fold_key(name)}",
         code=code,
@@ -344,7 +445,7 @@ def _resolve_person(
         name=name,
         type="person",
         kb_id=None,
-        score=0.6 if code else 0.3,
+        score=score,
         reason=reason,
         span=span,
         sentence=phrase.sentence,

@@ -218,7 +218,8 @@ def _default_gold_dirs() -> list[Path]:
 @app.command("eval")
 def evaluate(
     plover: Annotated[
-        Path | None, typer.Option(help="PLOVER gold sentences (JSON Lines); default ../shared/eval/plover/gsr_dev.jsonl.")
+        Path | None,
+        typer.Option(help="PLOVER gold sentences (JSON Lines); default ../shared/eval/plover/gsr_dev.jsonl."),
     ] = None,
     gold: Annotated[
         list[Path] | None, typer.Option("--gold", help="Directories of *.gold.json article gold files (repeatable).")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
-import json
 from typing import Any
 
 from rich.console import Console
@@ -120,8 +120,15 @@ def print_report(report: Any, misses: int = 0) -> None:
     for column in ("section", "P", "R", "F1", "matched", "output", "expected"):
         table.add_column(column, justify="right" if column != "section" else "left")
     for name, score in report.sections.items():
-        table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
-                      str(score.matched), str(score.output), str(score.expected))
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.matched),
+            str(score.output),
+            str(score.expected),
+        )
     out.print(table)
     for key, value in report.extra.items():
         out.print(f"{key}: {value}")
@@ -130,8 +137,15 @@ def print_report(report: Any, misses: int = 0) -> None:
         for column in ("type", "P", "R", "F1", "matched", "output", "expected"):
             per.add_column(column, justify="right" if column != "type" else "left")
         for kind, score in types.items():
-            per.add_row(kind, f"{score.precision:.2f}", f"{score.recall:.2f}", f"{score.f1:.2f}",
-                        str(score.matched), str(score.output), str(score.expected))
+            per.add_row(
+                kind,
+                f"{score.precision:.2f}",
+                f"{score.recall:.2f}",
+                f"{score.f1:.2f}",
+                str(score.matched),
+                str(score.output),
+                str(score.expected),
+            )
         out.print(per)
     if misses:
         for section, items in report.misses.items():

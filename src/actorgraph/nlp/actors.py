@@ -182,12 +182,20 @@ def find_pieces(
 _NOMINAL_AGENTS = {"opposition", "support", "leadership"}
 
 
+def _event_nouns() -> frozenset[str]:
+    from actorgraph.nlp.lexicon import load_lexicon
+
+    return frozenset(load_lexicon().nouns)
+
+
 def _mark_modifier(piece: Piece, doc: Doc, pieces: Sequence[Piece]) -> Piece:
     span = doc.char_span(piece.start, piece.end, alignment_mode="expand")
     if span is None or not len(span):
         return piece
     head = span[-1]
     outside = head.head if head.head.i < span.start or head.head.i >= span.end else None
+    if outside is not None and outside.lemma_.lower() in _event_nouns():
+        return piece  # "an opposition demand", "a police crackdown": the agent acts
     if head.dep_ in ("amod", "compound", "nmod", "npadvmod") and outside is not None:
         covered = any(p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces)
         if not covered:

@@ -361,7 +361,12 @@ class ActorIndex:
             return []
         if kind == "person":
             pick = [o for o in candidates if o.actor.type == "person"]
-            return [self._arg(pick[-1], "coref")] if pick else []
+            if not pick:
+                return []
+            # the person the text is about: the last one who was a subject, else the nearest
+            subjects = [o for o in pick if o.subject]
+            chosen = subjects[-1] if subjects and subjects[-1].start >= pick[-1].start - 400 else pick[-1]
+            return [self._arg(chosen, "coref")]
         if kind == "single":
             if token.lower_ == "it" and token.dep_ in ("nsubj", "nsubjpass") and self._last_subject_is_thing(token):
                 return []  # "it" continues a sentence about the agreement, not an actor

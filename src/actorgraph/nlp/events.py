@@ -181,6 +181,12 @@ _VERBAL_OBJECTS = {
     "claims",
     "idea",
 }
+_NEGATIVE_WORDS = {
+    "aggression", "violation", "attack", "persecution", "provocation", "crime", "crimes", "terrorism", "terrorist",
+    "unacceptable", "illegal", "illegitimate", "motivated", "outrageous", "shameful", "disgraceful", "hostile",
+    "threat", "lie", "lies", "propaganda", "farce", "sham", "mistake", "betrayal", "blackmail", "genocide",
+    "cleansing", "occupation", "invasion", "piracy", "unjustified", "unfounded", "absurd", "baseless",
+}
 _FORCE = {"retaliate", "fight", "respond", "avenge", "destroy", "attack", "strike", "punish", "crush", "defend"}
 _THREAT_MODE = {
     "ASSAULT": "violence",
@@ -325,6 +331,8 @@ def _need_met(
         return obj is not None and bool(_object_lemmas(obj) & values)
     if kind == "noobj":
         return obj is None
+    if kind == "pobj":
+        return any(_lemma(pobj) in values for pobj in _preps(token, depth=0).values())
     if kind == "future":
         holder = governor if governor is not None else token
         auxes = {c.lower_ for c in holder.children if c.dep_ in ("aux", "auxpass")}
@@ -359,6 +367,10 @@ def _need_met(
                 return True
             if value == "verbal" and obj is not None and _lemma(obj) in _VERBAL_OBJECTS:
                 return True
+            if value == "negative":
+                words = {_lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree}
+                if words & _NEGATIVE_WORDS:
+                    return True
             if value == "agreement":
                 inner = _children(token, "xcomp")
                 if inner and (
@@ -371,7 +383,7 @@ def _need_met(
                 ):
                     return True
             if value == "force":
-                inner = _children(token, "xcomp")
+                inner = _children(token, "xcomp", "advcl", "ccomp")
                 if inner and _lemma(inner[0]) in _FORCE:
                     return True
             if value in ("declare", "express", "lodge", "issue", "impose", "take") and governor is not None:
@@ -481,7 +493,9 @@ class EventExtractor:
                     if _needs_met(token, entry, index, None):
                         frames.append(Frame(token, entry, token, noun=False))
                         break
-            elif token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns:
+            elif (token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns) and not any(
+                o.actor.type not in ("agent", "state") for o in index.by_token.get(token.i, [])
+            ):
                 governor = _light_governor(token)
                 for entry in self.lexicon.nouns.get(lemma, ()) or self.lexicon.nouns.get(token.lower_, ()):
                     if _needs_met(token, entry, index, governor):
@@ -505,9 +519,13 @@ class EventExtractor:
             self._arguments(frame, index)
             self._modality(frame, by_predicate, by_trigger)
             kept.append(frame)
+        # On one light verb, the object's own reading wins over a modifier's ("issued arrest
+        # warrants" is about warrants, not arrests).
+        heads = {f.predicate.i: f for f in kept if f.noun and f.predicate.i != f.trigger.i and f.trigger.dep_ != "compound"}
+        kept = [f for f in kept if not (f.noun and f.trigger.dep_ == "compound" and f.predicate.i in heads)]
         # Light-verb readings win over the bare verb on the same predicate ("held talks").
         nouny = {f.predicate.i for f in kept if f.noun and f.predicate.i != f.trigger.i}
-        kept = [f for f in kept if f.noun or f.predicate.i not in nouny or f.entry.needs]
+        kept = [f for f in kept if f.noun or f.predicate.i not in nouny]
         return [f for f in kept if f.nested_in is None]
 
     def _slots(self, frame: Frame, slots: Sequence[str], index: ActorIndex) -> list[ArgActor]:
@@ -557,16 +575,22 @@ class EventExtractor:
                     if found:
                         break
             elif slot == "xobj":
-                clauses = _children(predicate, "xcomp", "ccomp") or (_children(token, "acl") if frame.noun else [])
+                # the act's own object: "refuses to recognise its independence", "to show their
+                # disapproval of the United States' policies"
+                clauses = _children(predicate, "xcomp", "ccomp")
+                clauses += [c for c in _children(predicate, "advcl") if any(a.lower_ == "to" for a in c.children)]
+                if frame.noun:
+                    clauses += _children(token, "acl")
+                source_codes = {a.ref.code for a in frame.source}
                 for clause in clauses:
-                    obj = _object(clause)
-                    found = index.owner_of(obj) if obj is not None else []
-                    if not found:
-                        for word, pobj in _preps(clause).items():
-                            if word in ("on", "against", "to", "with", "in") and pobj.dep_ == "pobj":
-                                found = index.actors_of(pobj)
-                                if found:
-                                    break
+                    candidates = [t for t in clause.subtree if t.i != clause.i and t.dep_ not in ("nsubj", "nsubjpass")]
+                    found = [
+                        a
+                        for t in candidates
+                        for a in index._covering(t)
+                        if a.ref.code not in source_codes and not _in_subject(t, clause)
+                    ]
+                    found = _unique_args(found)
                     if found:
                         break
             elif slot in ("poss", "amod", "compound", "nmod"):
@@ -771,7 +795,12 @@ class EventExtractor:
                     frame.target = [a for a in outer.source if a.ref.code not in {s.ref.code for s in frame.source}]
         if not frame.target and frame.type in ("ACCUSE", "REJECT", "SUPPORT"):
             frame.target = _event_coreference(frame, earlier, index)
+        frame.target = _domestic_default(frame, index)
         if not frame.source and not (frame.target and frame.type in ("ASSAULT", "COERCE")):
+            return None
+        if frame.source and all(a.ref.code is None for a in frame.source) and frame.type not in ("ASSAULT", "COERCE"):
+            # "Activists condemned ...": with no state or organisation behind the source, a
+            # verbal event says little about relations; attacks by unknown groups still count.
             return None
         if frame.background and not frame.source:
             return None
@@ -1037,6 +1066,45 @@ def _event_coreference(frame: Frame, earlier: Sequence[Event], index: ActorIndex
         if event.type in kinds and event.source and not {r.code for r in event.source} & source_codes:
             return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
     return []
+
+
+def _in_subject(token: Token, clause: Token) -> bool:
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        token = token.head
+    return False
+
+
+_DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE"}
+
+
+def _domestic_default(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    """With no target named, an act of one state's actors that mentions no other state is
+    domestic: PLOVER codes its target as that state ("Sudan's government lifted a state of
+    emergency in West Darfur")."""
+    if frame.target or frame.type not in _DOMESTIC_TYPES:
+        return frame.target
+    codes = {a.ref.code for a in frame.source if a.ref.code}
+    if len(codes) != 1:
+        return frame.target
+    code = next(iter(codes))
+    if code not in index.states:
+        return frame.target
+    sentence = frame.trigger.sent
+    others = {
+        o.actor.code for t in sentence for o in index.by_token.get(t.i, []) if o.actor.code and o.actor.code != code
+    }
+    others |= {c for t in sentence if t.i in index.places for c in [index.places[t.i][1]] if c and c != code}
+    # a people or place the knowledge base could not place ("Congolese", a misspelt country)
+    unknown = any(
+        ent.label_ in ("GPE", "NORP", "LOC") and not any(index.by_token.get(t.i) or t.i in index.places for t in ent)
+        for ent in sentence.ents
+    )
+    if others or unknown:
+        return frame.target
+    ref = ActorRef(code, None, index.states[code], "state")
+    return [ArgActor(ref, None, "domestic", frame.trigger.idx, "state")]
 
 
 def _domestic(frame: Frame, index: ActorIndex) -> list[ArgActor]:

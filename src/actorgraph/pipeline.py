@@ -176,10 +176,10 @@ def actors_and_places(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[
     """The actors of one parsed story, and the places and states it names (for locations)."""
     place_code = document.place.code if document.place else None
     pieces = find_pieces(doc, kb, document.headings, place_code)
-    phrases = compose(pieces, doc.text, document.headings)
+    phrases = compose(pieces, document.text, document.headings)
     day: date | None = document.published
     context = story_state(document, pieces, kb)
-    resolved = [r for p in phrases if (r := resolve_phrase(p, doc.text, kb, day, context)) is not None]
+    resolved = [r for p in phrases if (r := resolve_phrase(p, document.text, kb, day, context)) is not None]
     places = [p for p in pieces if p.kind in (PLACE, STATE)]
     return tuple(group_actors(document.id, resolved)), places
 

@@ -118,8 +118,9 @@ def find_pieces(
     name ("the opposition Democratic Party" in a story from Tirana).
     """
     text = doc.text
-    sentence_of = _sentence_index(doc)
-    sentence_starts = {sent.start_char for sent in doc.sents}
+    sentences = list(doc.sents)
+    sentence_of = _sentence_index(sentences)
+    sentence_starts = {sent.start_char for sent in sentences}
     entities = [ent for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")]
 
     def covering_entity(start: int, end: int) -> str | None:
@@ -194,7 +195,7 @@ def _mark_modifier(piece: Piece, doc: Doc, pieces: Sequence[Piece]) -> Piece:
         return piece
     head = span[-1]
     outside = head.head if head.head.i < span.start or head.head.i >= span.end else None
-    if outside is not None and outside.lemma_.lower() in _event_nouns():
+    if outside is not None and head.pos_ in ("NOUN", "PROPN") and outside.lemma_.lower() in _event_nouns():
         return piece  # "an opposition demand", "a police crackdown": the agent acts
     if head.dep_ in ("amod", "compound", "nmod", "npadvmod") and outside is not None:
         covered = any(p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces)
@@ -286,8 +287,8 @@ def _plausible_org(value: str) -> bool:
     return bool(words) and words[0][:1].isupper() and len(fold_key(value)) > 2
 
 
-def _sentence_index(doc: Doc):  # noqa: ANN202 - small closure factory
-    starts = [sent.start_char for sent in doc.sents]
+def _sentence_index(sentences):  # noqa: ANN001, ANN202 - small closure factory
+    starts = [sent.start_char for sent in sentences]
     import bisect
 
     def index(char: int) -> int:

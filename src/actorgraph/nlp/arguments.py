@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.types import Actor, ActorRef, Document
 
@@ -171,6 +171,12 @@ class ActorIndex:
         self.doc = doc
         self.document = document
         self.states = states  # code -> state name, for naming anchored agents
+        # `token.sent` scans the document on every call: sentences are looked up here instead
+        self.sentences: list[Span] = list(doc.sents)
+        self._sentence_of = [0] * len(doc)
+        for number, sentence in enumerate(self.sentences):
+            for i in range(sentence.start, sentence.end):
+                self._sentence_of[i] = number
         # token index -> (place name as written, ISO3 code) for event locations
         self.places: dict[int, tuple[str, str | None]] = {}
         for piece in places:
@@ -179,7 +185,7 @@ class ActorIndex:
             if span is None or entry is None:
                 continue
             for token in span:
-                self.places[token.i] = (doc.text[piece.start : piece.end], entry.code)
+                self.places[token.i] = (document.text[piece.start : piece.end], entry.code)
         self.by_token: dict[int, list[_Occurrence]] = {}
         occurrences: list[_Occurrence] = []
         for actor in actors:
@@ -202,6 +208,13 @@ class ActorIndex:
                 for token in span:
                     self.by_token.setdefault(token.i, []).append(occurrences[-1])
         self.occurrences = sorted(occurrences, key=lambda o: o.start)
+
+    def sentence(self, token: Token) -> Span:
+        """The sentence of a token (cached)."""
+        return self.sentences[self._sentence_of[token.i]]
+
+    def sentence_number(self, token: Token) -> int:
+        return self._sentence_of[token.i]
 
     # ---- phrases ------------------------------------------------------------------------
     def phrase_tokens(self, head: Token, *, owner: bool = False) -> list[Token]:
@@ -335,12 +348,9 @@ class ActorIndex:
 
     # ---- coreference ---------------------------------------------------------------------
     def _before(self, token: Token, sentences_back: int) -> list[_Occurrence]:
-        sentence_start = token.sent.start
-        first_sentence = token.sent
-        for _ in range(sentences_back):
-            if first_sentence.start == 0:
-                break
-            first_sentence = self.doc[first_sentence.start - 1].sent
+        own_sentence = self.sentence(token)
+        sentence_start = own_sentence.start
+        first_sentence = self.sentences[max(0, self._sentence_of[token.i] - sentences_back)]
         lower = first_sentence.start_char
         own = set(self.by_token.get(token.i, []))
         return [
@@ -348,7 +358,7 @@ class ActorIndex:
             for o in self.occurrences
             if lower <= o.start < token.idx
             and o not in own
-            and not (o.start >= token.sent.start_char and o.token > token.i)
+            and not (o.start >= own_sentence.start_char and o.token > token.i)
             and (o.start < self.doc[sentence_start].idx or o.token < token.i)
         ]
 
@@ -400,17 +410,16 @@ class ActorIndex:
 
     def _last_subject_is_thing(self, token: Token) -> bool:
         """Whether the subject before `token` (same or previous sentence) names no actor."""
-        sentence = token.sent
+        number = self._sentence_of[token.i]
+        sentence = self.sentences[number]
         scopes = [t for t in sentence if t.i < token.i]
-        if sentence.start > 0:
-            scopes = [t for t in self.doc[sentence.start - 1].sent] + scopes
+        if number > 0:
+            scopes = list(self.sentences[number - 1]) + scopes
         for candidate in reversed(scopes):
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i != token.i:
                 if candidate.pos_ == "PRON":
                     continue
-                return not self.by_token.get(candidate.i) and not any(
-                    self.by_token.get(t.i) for t in self.phrase_tokens(candidate)
-                )
+                return not self.by_token.get(candidate.i)
         return False
 
     def resolve_description(self, token: Token) -> list[ArgActor]:
@@ -535,7 +544,14 @@ def _is_subject_of(token: Token, verb: Token) -> bool:
 def _conjuncts(token: Token) -> list[Token]:
     out = []
     for child in token.children:
-        if child.dep_ == "conj":
+        # "Bulgaria, North Macedonia, or Montenegro" is sometimes parsed with an apposition
+        listed = (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and token.pos_ == "PROPN"
+            and any(c.dep_ == "cc" for c in token.children)
+        )
+        if child.dep_ == "conj" or listed:
             out.append(child)
             out.extend(_conjuncts(child))
     return out

@@ -182,10 +182,41 @@ _VERBAL_OBJECTS = {
     "idea",
 }
 _NEGATIVE_WORDS = {
-    "aggression", "violation", "attack", "persecution", "provocation", "crime", "crimes", "terrorism", "terrorist",
-    "unacceptable", "illegal", "illegitimate", "motivated", "outrageous", "shameful", "disgraceful", "hostile",
-    "threat", "lie", "lies", "propaganda", "farce", "sham", "mistake", "betrayal", "blackmail", "genocide",
-    "cleansing", "occupation", "invasion", "piracy", "unjustified", "unfounded", "absurd", "baseless",
+    "aggression",
+    "violation",
+    "attack",
+    "persecution",
+    "provocation",
+    "crime",
+    "crimes",
+    "terrorism",
+    "terrorist",
+    "unacceptable",
+    "illegal",
+    "illegitimate",
+    "motivated",
+    "outrageous",
+    "shameful",
+    "disgraceful",
+    "hostile",
+    "threat",
+    "lie",
+    "lies",
+    "propaganda",
+    "farce",
+    "sham",
+    "mistake",
+    "betrayal",
+    "blackmail",
+    "genocide",
+    "cleansing",
+    "occupation",
+    "invasion",
+    "piracy",
+    "unjustified",
+    "unfounded",
+    "absurd",
+    "baseless",
 }
 _FORCE = {"retaliate", "fight", "respond", "avenge", "destroy", "attack", "strike", "punish", "crush", "defend"}
 _THREAT_MODE = {
@@ -359,7 +390,7 @@ def _need_met(
         named = bool(index._covering(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
         return named if kind == "objactor" else not named
     if kind == "ctx":
-        sentence = token.sent.text
+        sentence = index.sentence(token).text
         for value in values:
             if value == "cyber" and _CYBER.search(sentence):
                 return True
@@ -468,7 +499,7 @@ class EventExtractor:
         """All events of a story, in text order."""
         headings = document.headings
         events: list[Event] = []
-        for number, sentence in enumerate(doc.sents):
+        for number, sentence in enumerate(index.sentences):
             if any(s <= sentence.start_char < e for s, e in headings):
                 continue
             frames = self._frames(sentence, index)
@@ -493,11 +524,12 @@ class EventExtractor:
                     if _needs_met(token, entry, index, None):
                         frames.append(Frame(token, entry, token, noun=False))
                         break
-            elif (token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns) and not any(
-                o.actor.type not in ("agent", "state") for o in index.by_token.get(token.i, [])
-            ):
+            elif (
+                token.pos_ in ("NOUN", "PROPN") and lemma in self.lexicon.nouns or token.lower_ in self.lexicon.nouns
+            ) and not any(o.actor.type not in ("agent", "state") for o in index.by_token.get(token.i, [])):
                 governor = _light_governor(token)
-                for entry in self.lexicon.nouns.get(lemma, ()) or self.lexicon.nouns.get(token.lower_, ()):
+                readings = (*self.lexicon.nouns.get(lemma, ()), *self.lexicon.nouns.get(token.lower_, ()))
+                for entry in dict.fromkeys(readings):
                     if _needs_met(token, entry, index, governor):
                         predicate = governor if governor is not None else token
                         frames.append(Frame(token, entry, predicate, noun=True))
@@ -521,12 +553,23 @@ class EventExtractor:
             kept.append(frame)
         # On one light verb, the object's own reading wins over a modifier's ("issued arrest
         # warrants" is about warrants, not arrests).
-        heads = {f.predicate.i: f for f in kept if f.noun and f.predicate.i != f.trigger.i and f.trigger.dep_ != "compound"}
+        heads = {
+            f.predicate.i: f for f in kept if f.noun and f.predicate.i != f.trigger.i and f.trigger.dep_ != "compound"
+        }
         kept = [f for f in kept if not (f.noun and f.trigger.dep_ == "compound" and f.predicate.i in heads)]
         # Light-verb readings win over the bare verb on the same predicate ("held talks").
         nouny = {f.predicate.i for f in kept if f.noun and f.predicate.i != f.trigger.i}
         kept = [f for f in kept if f.noun or f.predicate.i not in nouny]
-        return [f for f in kept if f.nested_in is None]
+        # "warned that Serbia will take necessary steps": a threat of one's own act is one
+        # event (THREATEN); the warned-of act is part of it
+        inner_of_threats = {
+            int(note.split(":")[1])
+            for f in kept
+            if f.entry.lemma == "warn" and _warns_of_own_action(f, index)
+            for note in f.notes
+            if note.startswith("inner-frame:")
+        }
+        return [f for f in kept if f.nested_in is None and f.trigger.i not in inner_of_threats]
 
     def _slots(self, frame: Frame, slots: Sequence[str], index: ActorIndex) -> list[ArgActor]:
         token = frame.trigger
@@ -535,11 +578,11 @@ class EventExtractor:
             found: list[ArgActor] = []
             if slot == "subj":
                 subject, _ = _subject(predicate)
-                found = (
-                    index.actors_of(subject)
-                    if subject is not None and (not frame.noun or predicate.i != token.i)
-                    else []
-                )
+                if subject is not None and (not frame.noun or predicate.i != token.i):
+                    named = not frame.noun or bool(
+                        index._covering(subject) or subject.pos_ == "PRON" or index.resolve_description(subject)
+                    )
+                    found = index.actors_of(subject) if named else []
             elif slot == "dobj":
                 obj = _object(predicate) if not frame.noun else None
                 if obj is not None:
@@ -610,7 +653,11 @@ class EventExtractor:
             if "subj" in entry.target:
                 frame.source = self._slots(frame, entry.source, index)  # "took delivery of Chinese systems"
             elif _lemma(frame.predicate) == "claim" or subject is not None:
-                frame.source = index.actors_of(subject)
+                # "Serbia's cooperation ... has raised concerns": an event is no speaker
+                named = subject is not None and (
+                    index._covering(subject) or subject.pos_ == "PRON" or bool(index.resolve_description(subject))
+                )
+                frame.source = index.actors_of(subject) if named else []
             if not frame.source:
                 frame.source = self._slots(frame, entry.source or ("poss", "amod", "compound", "prep:by"), index)
         elif not frame.noun:
@@ -630,6 +677,13 @@ class EventExtractor:
             # targets found inside a complement clause never repeat the source's own state
             codes = {a.ref.code for a in frame.source}
             frame.target = [a for a in frame.target if a.ref.code not in codes]
+        if not frame.target and frame.noun and "none" not in entry.target:
+            # "strikes on three sites in Iran" where the parser hung "on" elsewhere
+            following = frame.trigger.doc[frame.trigger.i + 1] if frame.trigger.i + 1 < len(frame.trigger.doc) else None
+            if following is not None and following.lower_ in ("on", "against") and following.dep_ == "prep":
+                pobj = next((c for c in following.children if c.dep_ == "pobj"), None)
+                found = index.owner_of(pobj) if pobj is not None else []
+                frame.target = [a for a in found if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys]
         if not frame.target and "none" not in entry.target:
             frame.target = self._fallback_target(frame, index, source_keys)
         if not frame.source and frame.type in ("PROTEST",):
@@ -888,70 +942,20 @@ def _light_governor(token: Token) -> Token | None:
     return None
 
 
+# fmt: off
+# Verbs that are events about their object (or that their subject undergoes): an event noun
+# they govern keeps its own source.
 _OWN_EVENT_VERBS = {
-    "monitor",
-    "watch",
-    "report",
-    "describe",
-    "see",
-    "fear",
-    "expect",
-    "follow",
-    "discuss",
-    "mark",
-    "cover",
-    "predict",
-    "call",
-    "consider",
-    "view",
-    "regard",
-    "study",
-    "review",
-    "assess",
-    "analyse",
-    "analyze",
-    "recall",
-    "remember",
-    "mention",
-    "highlight",
-    "welcome",
-    "oppose",
-    "criticise",
-    "criticize",
-    "condemn",
-    "reject",
-    "deny",
-    "support",
-    "praise",
-    "denounce",
-    "investigate",
-    "blame",
-    "protest",
-    "demand",
-    "urge",
-    "prevent",
-    "avert",
-    "stop",
-    "halt",
-    "block",
-    "deter",
-    "survive",
-    "witness",
-    "cause",
-    "trigger",
-    "spark",
-    "prompt",
-    "provoke",
-    "justify",
-    "explain",
-    "document",
-    "probe",
-    "question",
-    "defend",
-    "postpone",
-    "delay",
-    "cancel",
+    "monitor", "watch", "report", "describe", "see", "fear", "expect", "follow", "discuss", "mark", "cover",
+    "predict", "call", "consider", "view", "regard", "study", "review", "assess", "analyse", "analyze",
+    "recall", "remember", "mention", "highlight", "welcome", "oppose", "criticise", "criticize", "condemn",
+    "reject", "deny", "support", "praise", "denounce", "investigate", "blame", "protest", "demand", "urge",
+    "prevent", "avert", "stop", "halt", "block", "deter", "survive", "witness", "cause", "trigger", "spark",
+    "prompt", "provoke", "justify", "explain", "document", "probe", "question", "defend", "postpone", "delay",
+    "cancel", "gain", "win", "receive", "seek", "lose", "need", "get", "obtain", "face", "suffer", "undergo",
+    "attract", "earn", "deserve", "enjoy", "risk", "avoid", "escape", "resist",
 }
+# fmt: on
 _TRIGGER_VERBS: set[str] = set()
 
 
@@ -1091,7 +1095,7 @@ def _domestic_default(frame: Frame, index: ActorIndex) -> list[ArgActor]:
     code = next(iter(codes))
     if code not in index.states:
         return frame.target
-    sentence = frame.trigger.sent
+    sentence = index.sentence(frame.trigger)
     others = {
         o.actor.code for t in sentence for o in index.by_token.get(t.i, []) if o.actor.code and o.actor.code != code
     }
@@ -1161,7 +1165,9 @@ def _location(frame: Frame, index: ActorIndex) -> Place | None:
                         return Place(name=name, code=code)
                 if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
                     start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-                    return Place(name=index.doc.text[start:end].removeprefix("the ").removeprefix("The "), code=None)
+                    return Place(
+                        name=index.document.text[start:end].removeprefix("the ").removeprefix("The "), code=None
+                    )
     return None
 
 

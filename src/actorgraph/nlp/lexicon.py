@@ -10,7 +10,21 @@ from actorgraph.errors import KnowledgeBaseError
 from actorgraph.ontology import EVENT_TYPES, MODES
 
 TRIGGERS = Path(__file__).parent / "data" / "triggers.tsv"
-_NEEDS = {"obj", "noobj", "prep", "prt", "xcomp", "subj", "notsubj", "mod", "ctx", "objactor", "objnotactor", "future", "pobj"}
+_NEEDS = {
+    "obj",
+    "noobj",
+    "prep",
+    "prt",
+    "xcomp",
+    "subj",
+    "notsubj",
+    "mod",
+    "ctx",
+    "objactor",
+    "objnotactor",
+    "future",
+    "pobj",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,7 @@ class QuoteExtractor:
             if quote is not None:
                 quotes.append(quote)
                 taken.append((marked.open_at, marked.close_at + 1))
-        for sentence in doc.sents:
+        for sentence in index.sentences:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             quotes.extend(self._indirect(sentence, document, index, taken))
@@ -152,7 +152,7 @@ class QuoteExtractor:
     def _direct(self, doc: Doc, document: Document, index: ActorIndex, marked: _Marked) -> Quote | None:
         content_text = document.text[marked.start : marked.end]
         words = len(_WORD.findall(content_text))
-        sentences = [s for s in doc.sents if s.start_char <= marked.close_at and marked.open_at < s.end_char]
+        sentences = [s for s in index.sentences if s.start_char <= marked.close_at and marked.open_at < s.end_char]
         if not sentences:
             return None
         cue = self._cue_near(sentences, marked)
@@ -167,8 +167,8 @@ class QuoteExtractor:
         start = min(sentences[0].start_char, marked.open_at)
         end = max(sentences[-1].end_char, marked.close_at + 1)
         if cue is not None:
-            end = max(end, cue.sent.end_char)
-            start = min(start, cue.sent.start_char)
+            end = max(end, index.sentence(cue).end_char)
+            start = min(start, index.sentence(cue).start_char)
         while end > start and document.text[end - 1].isspace():
             end -= 1
         content = TextSpan(marked.start, marked.end, content_text)
@@ -204,7 +204,7 @@ class QuoteExtractor:
             return None, None
         head = heads[0]
         phrase = index.phrase_tokens(head)
-        speaker_text = index.doc.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
+        speaker_text = index.document.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)]
         actors = index.actors_of(head)
         return (actors[0].ref if actors else None), speaker_text
 

@@ -151,7 +151,7 @@ class StanceExtractor:
                 # not recognising someone is a stance against them; not endorsing, neutrality
                 recognise = event.trigger is not None and event.trigger.text.lower().startswith("recogni")
                 polarity = "oppose" if recognise else "neutral"
-            sentence = next((s for s in doc.sents if s.start_char <= event.evidence.start < s.end_char), None)
+            sentence = next((s for s in index.sentences if s.start_char <= event.evidence.start < s.end_char), None)
             topic = _topic_of(doc, event, index) if sentence is not None else None
             signing = event.extractor.split(":")[-1].split("#")[0] in _SIGNING
             for holder in event.source:
@@ -166,7 +166,7 @@ class StanceExtractor:
                             document, holder, polarity, None, linked, None if linked else topic, event.evidence, 0.75
                         )
                     )
-        for sentence in doc.sents:
+        for sentence in index.sentences:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             stances.extend(self._expressions(sentence, document, index, events))
@@ -221,7 +221,7 @@ class StanceExtractor:
             target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
             topic = None
             if not target_actors and obj is not None:
-                topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj)
+                topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)
             start, end = sentence.start_char, sentence.end_char
             while end > start and document.text[end - 1].isspace():
                 end -= 1
@@ -270,10 +270,11 @@ def _topic_word(token: Token) -> str:
     return " ".join([*compounds[-2:], token.lemma_.lower()])
 
 
-def _recent_topic(pronoun: Token) -> str | None:
+def _recent_topic(pronoun: Token, index: ActorIndex) -> str | None:
     """ "it" after "the agreement": the last topic noun in this or the previous sentence."""
     doc = pronoun.doc
-    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    number = index.sentence_number(pronoun)
+    start = index.sentences[max(0, number - 1)].start
     for token in reversed(doc[start : pronoun.i]):
         if token.pos_ == "NOUN" and token.lemma_.lower() in TOPICS:
             return _topic_word(token)
@@ -295,7 +296,7 @@ def _topic_of(doc: Doc, event: Event, index: ActorIndex) -> str | None:
     if obj is None:
         return None
     if obj.pos_ == "PRON":
-        return _recent_topic(obj)
+        return _recent_topic(obj, index)
     return _topic_word(obj) if obj.lemma_.lower() in TOPICS or obj.pos_ == "NOUN" else None
 
 
@@ -307,14 +308,19 @@ def _linked_event(topic: str | None, events: Sequence[Event], exclude: Event | N
     for event in events:
         if event is exclude or event.trigger is None:
             continue
-        if event.type in ("SUPPORT", "AGREE") and head in (
-            "agreement",
-            "pact",
-            "deal",
-            "declaration",
-            "accord",
-            "treaty",
-        ) and any(word in event.evidence.text.lower() for word in (head, "agreement", "pact", "declaration")):
+        if (
+            event.type in ("SUPPORT", "AGREE")
+            and head
+            in (
+                "agreement",
+                "pact",
+                "deal",
+                "declaration",
+                "accord",
+                "treaty",
+            )
+            and any(word in event.evidence.text.lower() for word in (head, "agreement", "pact", "declaration"))
+        ):
             return event.id
         if event.type in ("ASSAULT", "COERCE") and head in ("attack", "strikes", "strike", "attacks"):
             return event.id

@@ -115,6 +115,8 @@ class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
     aliases: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     layers: list[str] = field(default_factory=list)
+    # (code, folded office title) -> holders, for "Serbia's president" as of a date
+    offices: dict[tuple[str, str], list[tuple[Entry, Role]]] = field(default_factory=lambda: defaultdict(list))
     _automaton: ahocorasick.Automaton | None = None
 
     # ---- building -------------------------------------------------------------------
@@ -183,7 +185,12 @@ class KnowledgeBase:
         self._automaton = None
 
     def build(self) -> None:
-        """(Re)build the matcher after entries and aliases were added."""
+        """(Re)build the matcher and the office index after entries and aliases were added."""
+        self.offices = defaultdict(list)
+        for entry in self.entries.values():
+            for role in entry.roles:
+                if role.code:
+                    self.offices[(role.code, fold_key(role.title))].append((entry, role))
         automaton = ahocorasick.Automaton()
         for key in self.aliases:
             automaton.add_word(key, key)

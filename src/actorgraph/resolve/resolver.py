@@ -75,16 +75,11 @@ def _agent(kb: KnowledgeBase, agents: Sequence[Piece]) -> Entry | None:
 
 def _person_for_office(kb: KnowledgeBase, code: str, label: str, day: date | None) -> Entry | None:
     """Who held the office `label` of `code` on `day` (None when unknown or ambiguous)."""
-    label_key = fold_key(label)
-    found = []
-    for entry in kb.entries.values():
-        if entry.kind != "person":
-            continue
-        for role in entry.roles:
-            if role.code != code or fold_key(role.title) != label_key:
-                continue
-            if (day is None and role.end is None) or (day is not None and role.active(day)):
-                found.append(entry)
+    found = [
+        entry
+        for entry, role in kb.offices.get((code, fold_key(label)), [])
+        if (day is None and role.end is None) or (day is not None and role.active(day))
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -256,6 +256,27 @@ def evaluate(
         raise typer.Exit(1 if problems else 0)
 
 
+@app.command()
+def bench(
+    corpus: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories (default: the bundled samples).")
+    ] = None,
+    repeat: Annotated[int, typer.Option(help="Runs of each phase; the median is reported.")] = 3,
+    copies: Annotated[int, typer.Option(help="Code the corpus this many times over, for a longer run.")] = 1,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Articles/s, words/s and peak memory of extract, against the bare spaCy pipeline."""
+    from actorgraph.bench import run
+    from actorgraph.serve.tables import print_bench
+
+    inputs = corpus or [str(Path(__file__).resolve().parent.parent / "samples" / "corpus")]
+    result = run(inputs, repeat=repeat, copies=copies)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        print_bench(result)
+
+
 @kb_app.command("lookup")
 def kb_lookup(
     name: Annotated[str, typer.Argument(help="A name, alias, acronym, adjective or capital.")],

@@ -154,3 +154,28 @@ def print_report(report: Any, misses: int = 0) -> None:
             out.print(f"[bold]{section}: {len(items)} misses[/]")
             for item in items[:misses]:
                 out.print("  " + json.dumps(item, ensure_ascii=False))
+
+
+def print_bench(result: dict[str, Any]) -> None:
+    """Benchmark figures as a table."""
+    table = Table(title="actorgraph bench", title_justify="left")
+    for column in ("phase", "articles", "words", "seconds", "articles/s", "words/s", "peak MB"):
+        table.add_column(column, justify="right" if column != "phase" else "left")
+    for phase in ("bare", "extract"):
+        for run in result[phase]:
+            table.add_row(
+                run["name"],
+                str(run["articles"]),
+                str(run["words"]),
+                f"{run['seconds']:.2f}",
+                f"{run['articles_per_s']:.1f}",
+                f"{run['words_per_s']:.0f}",
+                f"{run['peak_mb']:.0f}",
+            )
+    out.print(table)
+    machine = result["machine"]
+    out.print(
+        f"median: spaCy {result['bare_words_per_s']:.0f} words/s, extract {result['extract_words_per_s']:.0f} "
+        f"words/s ({result['extract_articles_per_s']:.1f} articles/s), ratio {result['ratio']:.2f}; "
+        f"peak memory {result['extract_peak_mb']:.0f} MB; Python {machine['python']}, {machine['cores']} cores"
+    )

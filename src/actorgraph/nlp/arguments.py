@@ -388,6 +388,13 @@ class ActorIndex:
             if not pick:
                 return []
             chosen = pick[-1]
+            if token.dep_ in ("nsubj", "nsubjpass") and not any(
+                o.start >= self.sentence(token).start_char for o in pick
+            ):
+                # a subject pronoun opening a sentence continues the last sentence's subject
+                subjects = [o for o in pick if o.subject]
+                if subjects and self._sentence_of[subjects[-1].token] >= self._sentence_of[token.i] - 1:
+                    chosen = subjects[-1]
             # "Serbia considers Kosovo a part of its territory": the object of the verb that
             # governs the pronoun's phrase is not its antecedent; the subject is.
             verb = _clause_verb(token)
@@ -494,7 +501,11 @@ class ActorIndex:
 
     def _tied_state(self, head: Token) -> tuple[str, str] | None:
         """ "a group believed to be linked to Iran": the state the text ties an agent to."""
-        for token in head.subtree:
+        scopes = list(head.subtree)
+        if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("believe", "think", "suspect", "say", "report"):
+            # misparsed reduced relative: "Hackers believed to be linked to Russia hacked ..."
+            scopes += [t for c in head.head.children if c.dep_ == "xcomp" for t in c.subtree]
+        for token in scopes:
             if token.i < head.i or not _TIES.match(token.text):
                 continue
             for inner in token.subtree:

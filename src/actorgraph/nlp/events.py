@@ -464,6 +464,12 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     agents = [c for c in _children(token, "agent") for c in _children(c, "pobj")]
     if _children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)
+    if token.dep_ == "ccomp" and _lemma(token.head) in _REDUCED_RELATIVE:
+        # "Hackers believed to be linked to Russia hacked ...", parsed as if "believed" were
+        # the main verb: the subject of "believed" is the one who acted
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if subjects and not any(c.dep_ == "aux" for c in token.head.children):
+            return subjects[0], True
     if token.dep_ == "xcomp":
         # "urged Serbia to normalise": the object controls; "agreed to cooperate": the subject.
         head_object = _children(token.head, "dobj", "obj")
@@ -705,7 +711,7 @@ class EventExtractor:
                 if found:
                     return _unique_args(found)
         if frame.type in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
-            place = _location_actors(frame, index)
+            place = [a for a in _location_actors(frame, index) if a.ref.code not in source_codes]
             if place:
                 return place
             if frame.type == "PROTEST" and frame.source:
@@ -910,7 +916,7 @@ def _describes(token: Token) -> bool:
 
 def _light_governor(token: Token) -> Token | None:
     """The verb whose object a noun trigger is: "launched an attack", "expressed support"."""
-    if token.dep_ == "compound" and token.head.dep_ in ("dobj", "obj"):
+    if token.dep_ == "compound" and token.head.dep_ in ("dobj", "obj") and token.head.lemma_.lower() in _EMPTY_HEADS:
         token = token.head  # "undertook a mediation mission", "launched a mediation effort"
     head = token.head
     if (
@@ -957,6 +963,21 @@ _OWN_EVENT_VERBS = {
 }
 # fmt: on
 _TRIGGER_VERBS: set[str] = set()
+
+
+_EMPTY_HEADS = {
+    "mission",
+    "effort",
+    "initiative",
+    "campaign",
+    "process",
+    "operation",
+    "bid",
+    "drive",
+    "attempt",
+    "round",
+}
+_REDUCED_RELATIVE = {"believe", "think", "suspect", "understand", "thought", "allege", "report", "say", "know", "link"}
 
 
 def _no_longer(token: Token) -> bool:
@@ -1014,8 +1035,6 @@ def _threat_mode(entry: Trigger) -> str | None:
 
 def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
     """ "warned that Serbia will take necessary steps": a threat only if the warner would act."""
-    if any(note.startswith("inner:") and note[6:] in HOSTILE_ACTS | {"THREATEN"} for note in frame.notes):
-        return True
     source_codes = {a.ref.code for a in frame.source}
     for clause in _children(frame.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}

@@ -79,6 +79,21 @@ INDIRECT_CUES = CUES - {
     "promise",
 }
 PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’", "‹": "›"}
+INVERTED_CUES = {
+    "say",
+    "tell",
+    "add",
+    "confirm",
+    "state",
+    "announce",
+    "report",
+    "note",
+    "stress",
+    "write",
+    "explain",
+    "warn",
+}
+_PERSONAL = {"he", "she", "they", "we", "i"}
 _WORD = re.compile(r"\w+")
 
 
@@ -208,16 +223,50 @@ class QuoteExtractor:
         actors = index.actors_of(head)
         return (actors[0].ref if actors else None), speaker_text
 
+    def _according_to(
+        self, according: Token, sentence: Span, document: Document, index: ActorIndex, taken: list[tuple[int, int]]
+    ) -> Quote | None:
+        """ "According to the interior ministry, twenty officers were injured": reported speech."""
+        to = next(c for c in according.children if c.lower_ == "to")
+        speaker, speaker_text = self._speaker(to, index)
+        if speaker_text is None:
+            return None
+        phrase = {t.i for t in according.subtree}
+        rest = [t for t in sentence if t.i not in phrase]
+        while rest and (rest[-1].is_punct or rest[-1].is_space):
+            rest.pop()
+        while rest and (rest[0].is_punct or rest[0].is_space):
+            rest.pop(0)
+        if len(rest) < 3:
+            return None
+        start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+        if any(s <= start < e for s, e in taken):
+            return None
+        content = TextSpan(start, end, document.text[start:end])
+        evidence = _sentence_span(sentence, document)
+        return _quote(document, speaker, speaker_text, "according to", content, False, evidence)
+
     def _indirect(
         self, sentence: Span, document: Document, index: ActorIndex, taken: list[tuple[int, int]]
     ) -> list[Quote]:
         found = []
         for token in sentence:
+            if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+                quote = self._according_to(token, sentence, document, index, taken)
+                if quote is not None:
+                    found.append(quote)
+                continue
             if token.lemma_.lower() not in INDIRECT_CUES or token.pos_ != "VERB":
                 continue
             clauses = [c for c in token.children if c.dep_ == "ccomp"]
             inverted = False
-            if not clauses and token.dep_ in ("parataxis", "ccomp") and token.head.pos_ in ("VERB", "AUX"):
+            if (
+                not clauses
+                and token.dep_ in ("parataxis", "ccomp")
+                and token.head.pos_ in ("VERB", "AUX")
+                and token.i > token.head.i
+                and token.lemma_.lower() in INVERTED_CUES
+            ):
                 clauses, inverted = [token.head], True  # "Serbia would respond, Vučić told reporters"
             for clause in clauses:
                 tokens = [t for t in clause.subtree if not (inverted and t.i >= token.i - 1 and t in token.subtree)]
@@ -234,8 +283,8 @@ class QuoteExtractor:
                 if end - start < 12 or any(s <= start < e or s < end <= e for s, e in taken):
                     continue
                 speaker, speaker_text = self._speaker(token, index)
-                if speaker is None and speaker_text is None:
-                    continue
+                if speaker is None and not _personal(token):
+                    continue  # "This suggests that ...": no one speaks
                 content = TextSpan(start, end, document.text[start:end])
                 s_start, s_end = sentence.start_char, sentence.end_char
                 while s_end > s_start and document.text[s_end - 1].isspace():
@@ -243,6 +292,18 @@ class QuoteExtractor:
                 evidence = TextSpan(s_start, s_end, document.text[s_start:s_end])
                 found.append(_quote(document, speaker, speaker_text, token.text, content, False, evidence))
         return found
+
+
+def _personal(cue: Token) -> bool:
+    """Whether the speaker of a cue is a person the text does not resolve ("he said")."""
+    return any(c.dep_ == "nsubj" and (c.lower_ in _PERSONAL or c.ent_type_ == "PERSON") for c in cue.children)
+
+
+def _sentence_span(sentence: Span, document: Document) -> TextSpan:
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and document.text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, document.text[start:end])
 
 
 def _according(sentence: Span, marked: _Marked) -> Token | None:

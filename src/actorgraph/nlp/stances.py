@@ -153,14 +153,15 @@ class StanceExtractor:
                 polarity = "oppose" if recognise else "neutral"
             sentence = next((s for s in index.sentences if s.start_char <= event.evidence.start < s.end_char), None)
             topic = _topic_of(doc, event, index) if sentence is not None else None
-            signing = event.extractor.split(":")[-1].split("#")[0] in _SIGNING
+            signing = event.extractor.split(":")[-1].split("#")[0].split(":")[-1] in _SIGNING
             for holder in event.source:
                 targets = [t for t in event.target if t.code != holder.code] if not signing else []
                 if targets:
                     for target in targets:
                         stances.append(_stance(document, holder, polarity, target, None, None, event.evidence, 0.8))
-                elif topic is not None:
-                    linked = _linked_event(topic, events, event)
+                elif topic is not None or signing:
+                    # the signatories stand behind the agreement their signing event is
+                    linked = event.id if signing else _linked_event(topic, events, event)
                     stances.append(
                         _stance(
                             document, holder, polarity, None, linked, None if linked else topic, event.evidence, 0.75
@@ -219,6 +220,8 @@ class StanceExtractor:
             if not holders:
                 continue
             target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
+            holder_codes = {h.ref.code for h in holders}
+            target_actors = [t for t in target_actors if t.ref.code not in holder_codes]
             topic = None
             if not target_actors and obj is not None:
                 topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)

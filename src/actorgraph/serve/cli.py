@@ -229,28 +229,46 @@ def evaluate(
     baseline: Annotated[
         Path | None, typer.Option(help="Fail (exit 1) if a score is under the floors in this baseline file.")
     ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Write the current scores, less --margin, as the new floors (a reviewed act).")
+    ] = None,
+    margin: Annotated[float, typer.Option(help="How far under today's scores the written floors sit.")] = 0.02,
     kb: KbOption = None,
 ) -> None:
     """Score the extractor against gold files: precision, recall and F1 per type and overall."""
-    from actorgraph.evaluate import Report, below_floors, evaluate_articles, evaluate_plover
+    from actorgraph.evaluate import (
+        Report,
+        baseline_of,
+        below_floors,
+        evaluate_articles,
+        evaluate_plover,
+        gold_checksum,
+    )
     from actorgraph.pipeline import Resources
     from actorgraph.serve.tables import print_report
 
     resources = Resources(_settings(kb_dirs=kb))
     report = Report()
+    gold_dirs = gold or _default_gold_dirs()
     plover_path = plover or _default_plover()
     if plover_path is not None:
         evaluate_plover(plover_path, resources, report)
     else:
         err.print("[yellow]note[/] no PLOVER gold file found; pass --plover PATH")
-    evaluate_articles(gold or _default_gold_dirs(), resources, report)
+    evaluate_articles(gold_dirs, resources, report)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:
         print_report(report, misses)
+    checksum = gold_checksum(gold_dirs, plover_path)
+    if write_baseline is not None:
+        write_baseline.write_text(json.dumps(baseline_of(report, checksum, margin), indent=2) + "\n", encoding="utf-8")
+        err.print(f"wrote floors to {write_baseline}")
     if baseline is not None:
-        floors = json.loads(baseline.read_text(encoding="utf-8"))["floors"]
-        problems = below_floors(report, floors)
+        data = json.loads(baseline.read_text(encoding="utf-8"))
+        if data.get("checksum") != checksum:
+            err.print("[yellow]note[/] the gold files changed since the baseline was written; review and rewrite it")
+        problems = below_floors(report, data["floors"])
         for problem in problems:
             err.print(f"[red]below floor[/] {problem}")
         raise typer.Exit(1 if problems else 0)

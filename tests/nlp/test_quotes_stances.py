@@ -1,0 +1,82 @@
+"""Quotes (direct, interrupted, reported, unbalanced) and stances."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from actorgraph.nlp.quotes import quotation_spans
+
+DAY = date(2023, 6, 1)
+
+
+def test_direct_quote_with_its_speaker(code) -> None:
+    text = "Kosovo Prime Minister Albin Kurti spoke in Pristina. “Kosovo will not be intimidated by anyone,” Kurti told reporters."
+    extraction = code(text, DAY)
+    [quote] = [q for q in extraction.quotes if q.direct]
+    assert quote.content.text == "Kosovo will not be intimidated by anyone,"
+    assert quote.speaker is not None and quote.speaker.code == "XKX"
+    assert quote.cue == "told" and quote.speaker_text == "Kurti"
+
+
+def test_interrupted_quote_gives_two_quotes_of_one_speaker(code) -> None:
+    text = (
+        'Serbian President Aleksandar Vučić was defiant. "We will not," he said, "accept any ultimatum from Pristina."'
+    )
+    quotes = [q for q in code(text, DAY).quotes if q.direct]
+    assert [q.content.text for q in quotes] == ["We will not,", "accept any ultimatum from Pristina."]
+    assert {q.speaker.code for q in quotes if q.speaker} == {"SRB"}
+
+
+def test_scare_quotes_are_not_quotations(code) -> None:
+    text = "Activists in Tirana condemned as “illegal” the deportation of five migrants to Egypt."
+    assert [q for q in code(text, DAY).quotes if q.direct] == []
+
+
+def test_an_unbalanced_mark_swallows_nothing(code) -> None:
+    text = (
+        "The ministry rejected the so-called “peace plan as a trick, officials said.\n"
+        "In a second statement, the ministry said “the border will stay closed until further notice,” a spokesman added."
+    )
+    quotes = [q for q in code(text, DAY).quotes if q.direct]
+    assert [q.content.text for q in quotes] == ["the border will stay closed until further notice,"]
+    spans = list(quotation_spans(text))
+    assert all("\n" not in text[s.start : s.end] for s in spans)
+
+
+def test_reported_speech_and_according_to(code) -> None:
+    text = "EU foreign policy chief Josep Borrell said that both sides had agreed to meet again in Brussels in March."
+    [quote] = [q for q in code(text, DAY).quotes if not q.direct]
+    assert quote.speaker is not None and quote.speaker.code == "EU"
+    assert quote.content.text.startswith("both sides had agreed to meet again")
+    extraction = code(
+        "According to the Kosovo interior ministry, twenty police officers were injured in the clashes.", DAY
+    )
+    [reported] = [q for q in extraction.quotes if q.cue == "according to"]
+    assert reported.speaker is not None and reported.speaker.code == "XKX"
+    assert reported.content.text == "twenty police officers were injured in the clashes"
+
+
+def test_stances_for_against_and_neutral(code) -> None:
+    text = (
+        "Kosovo welcomed the defence agreement on Tuesday. Serbia reacted strongly to the agreement. "
+        "NATO refrained from making a definitive statement about the pact. "
+        "Albania has expressed unequivocal support for the United States."
+    )
+    stances = {(s.holder.code, s.polarity) for s in code(text, DAY).stances}
+    assert {("XKX", "support"), ("SRB", "oppose"), ("NATO", "neutral"), ("ALB", "support")} <= stances
+    support = [s for s in code(text, DAY).stances if s.holder.code == "ALB"]
+    assert support[0].target_actor is not None and support[0].target_actor.code == "USA"
+
+
+def test_a_negated_view_is_neutral_not_opposition(code) -> None:
+    stances = code("Montenegro does not view the new alliance as a threat to its security.", DAY).stances
+    assert [s.polarity for s in stances if s.holder.code == "MNE"] == ["neutral"]
+
+
+def test_stance_on_an_agreement_points_at_its_event(code) -> None:
+    text = "Greece and Cyprus signed a maritime agreement on Monday. Turkey condemned the agreement."
+    extraction = code(text, DAY)
+    signing = [e for e in extraction.events if e.type == "SUPPORT"]
+    turkish = [s for s in extraction.stances if s.holder.code == "TUR"]
+    assert signing and turkish
+    assert turkish[0].polarity == "oppose" and turkish[0].target_event == signing[0].id

@@ -59,6 +59,7 @@ def ingest(
     on_prepared: Callable[[Prepared, int], None] | None = None,
 ) -> IngestResult:
     """Read, code and store `inputs`; return what was done."""
+    store.recover_runs()
     run_id = store.begin_run(command, inputs, resources.extractor_version)
     result = IngestResult(run_id)
     try:
@@ -95,4 +96,43 @@ def ingest(
         store.finish_run(run_id, "failed", result.counts(), result.skipped, f"{type(exc).__name__}: {exc}")
         raise
     store.finish_run(run_id, "completed", result.counts(), result.skipped)
+    return result
+
+
+def reprocess(
+    store: SqlStore,
+    resources: Resources,
+    *,
+    everything: bool = False,
+    batch_size: int = 32,
+    executor: Executor = extract,
+    on_batch: Callable[[int], None] | None = None,
+) -> IngestResult:
+    """Re-code stored stories with this extractor, from their stored text (nothing is fetched)."""
+    store.recover_runs()
+    extractor = resources.extractor_version
+    run_id = store.begin_run("reprocess", ["<store>"], extractor)
+    result = IngestResult(run_id)
+    try:
+        pending = list(store.documents_to_recode(extractor, everything=everything))
+        for start in range(0, len(pending), batch_size):
+            chunk = pending[start : start + batch_size]
+            rows: dict[str, list[dict]] = {}
+            now = datetime.now(UTC)
+            for extraction in executor(chunk, resources):
+                for table, values in extraction_rows(extraction, extractor, run_id, now).items():
+                    rows.setdefault(table, []).extend(values)
+                result.documents += 1
+                result.actors += len(extraction.actors)
+                result.events += len(extraction.events)
+                result.stances += len(extraction.stances)
+                result.quotes += len(extraction.quotes)
+            store.write(rows, [d.id for d in chunk])
+            if on_batch:
+                on_batch(len(chunk))
+    except BaseException as exc:
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
+        store.finish_run(run_id, status, result.counts(), [], f"{type(exc).__name__}: {exc}")
+        raise
+    store.finish_run(run_id, "completed", result.counts(), [])
     return result

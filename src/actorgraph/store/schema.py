@@ -46,6 +46,9 @@ runs = Table(
     Column("counts", JSON, nullable=False),
     Column("skipped", JSON, nullable=False),
     Column("message", Text),
+    # which process runs it: a run left "running" whose process is gone was killed
+    Column("pid", Integer),
+    Column("host", String(200)),
 )
 
 documents = Table(
@@ -192,4 +195,33 @@ quotes = Table(
     Column("evidence_text", Text, nullable=False),
     Index(None, "doc_id"),
     Index(None, "speaker_code"),
+)
+
+
+# ---- aggregates the analyses read (kept current by every write) ------------------------------
+# Asserted events of documents that are not duplicates, by day, dyad and type.
+dyad_daily = Table(
+    "dyad_daily",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("source_code", String(20), primary_key=True),
+    Column("target_code", String(20), primary_key=True),
+    Column("type", String(20), primary_key=True),
+    Column("quad", String(30), nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("intensity", Float, nullable=False),
+    Index(None, "source_code", "target_code", "day"),
+    Index(None, "target_code", "day"),
+)
+
+# Stances of documents that are not duplicates, by day, holder, target and polarity.
+stance_daily = Table(
+    "stance_daily",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("holder_code", String(20), primary_key=True),
+    Column("target_key", String(200), primary_key=True),
+    Column("polarity", String(10), primary_key=True),
+    Column("stances", Integer, nullable=False),
+    Index(None, "holder_code", "day"),
 )

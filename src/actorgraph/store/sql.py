@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+import socket
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from actorgraph.dedupe import Known, fingerprints
 from actorgraph.errors import ConfigError, OptionalDependencyError
 from actorgraph.store import schema
+from actorgraph.store.aggregate import dyad_keys, refresh_dyads, refresh_stances, stance_keys
 from actorgraph.store.migrate import upgrade
-from actorgraph.types import Skipped
+from actorgraph.types import Document, Place, Skipped
+
+_CHUNK = 500
+# Tables holding the rows of a document, in the order they are written.
+DOCUMENT_TABLES = ("documents", "fingerprints", "actors", "events", "event_dyads", "stances", "quotes")
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class SqlStore:
@@ -32,9 +49,9 @@ class SqlStore:
         with self.engine.begin() as conn:
             upgrade(conn)
 
-    # ---- runs -------------------------------------------------------------------------
+    # ---- runs ---------------------------------------------------------------------------------
     def begin_run(self, command: str, inputs: Sequence[str], extractor: str) -> int:
-        """Record the start of a run; a run still 'running' later means it was killed."""
+        """Record the start of a run (with this process's id, to tell killed runs later)."""
         with self.engine.begin() as conn:
             result = conn.execute(
                 insert(schema.runs).values(
@@ -45,6 +62,8 @@ class SqlStore:
                     inputs=list(inputs),
                     counts={},
                     skipped=[],
+                    pid=os.getpid(),
+                    host=socket.gethostname(),
                 )
             )
             return int(result.inserted_primary_key[0])
@@ -70,19 +89,35 @@ class SqlStore:
                 )
             )
 
+    def recover_runs(self) -> list[int]:
+        """Mark runs of this host whose process is gone as 'interrupted'; return their ids."""
+        host = socket.gethostname()
+        with self.engine.begin() as conn:
+            rows = conn.execute(
+                select(schema.runs.c.id, schema.runs.c.pid, schema.runs.c.host).where(schema.runs.c.status == "running")
+            ).all()
+            stale = [run_id for run_id, pid, run_host in rows if run_host == host and pid and not _alive(pid)]
+            if stale:
+                conn.execute(
+                    update(schema.runs)
+                    .where(schema.runs.c.id.in_(stale))
+                    .values(status="interrupted", message="the process ended before the run finished (killed?)")
+                )
+        return stale
+
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             rows = conn.execute(select(schema.runs).order_by(schema.runs.c.id.desc()).limit(limit))
             return [dict(row._mapping) for row in rows]
 
-    # ---- documents ----------------------------------------------------------------------
+    # ---- documents ------------------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of `ids` are already stored."""
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
                 found.update(
                     conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))).scalars()
                 )
@@ -94,27 +129,26 @@ class SqlStore:
         Candidates share at least `min_share` of the smaller side's fingerprints; the exact
         decision is left to `dedupe.mark_duplicates`.
         """
-        wanted: dict[str, list[int]] = {doc_id: fingerprints(text) for doc_id, text in texts.items()}
-        hits: dict[str, int] = {}
+        hits: set[str] = set()
         with self.engine.connect() as conn:
-            for values in wanted.values():
+            for text in texts.values():
+                values = fingerprints(text)
                 if not values:
                     continue
                 counts: dict[str, int] = {}
-                for start in range(0, len(values), 500):
-                    chunk = values[start : start + 500]
+                for start in range(0, len(values), _CHUNK):
                     query = (
                         select(schema.fingerprints.c.doc_id, func.count())
-                        .where(schema.fingerprints.c.hash.in_(chunk))
+                        .where(schema.fingerprints.c.hash.in_(values[start : start + _CHUNK]))
                         .group_by(schema.fingerprints.c.doc_id)
                     )
                     for other, n in conn.execute(query):
                         counts[other] = counts.get(other, 0) + int(n)
-                for other, n in counts.items():
-                    if other in texts:
-                        continue
-                    if n >= max(1, min_share * len(values)) or n >= 8:
-                        hits[other] = max(hits.get(other, 0), n)
+                hits.update(
+                    other
+                    for other, n in counts.items()
+                    if other not in texts and (n >= max(1, min_share * len(values)) or n >= 8)
+                )
             if not hits:
                 return []
             rows = conn.execute(
@@ -123,6 +157,38 @@ class SqlStore:
                 )
             )
             return [Known(row.id, row.text, row.published) for row in rows]
+
+    def write(self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str]) -> None:
+        """Write the rows of some documents in one transaction, replacing what they had.
+
+        The daily aggregates are recomputed for exactly the days and dyads the old and the new
+        rows touch, in the same transaction, so a reader never sees them disagree.
+        """
+        ids = list(doc_ids)
+        with self.engine.begin() as conn:
+            dyads = dyad_keys(conn, ids)
+            stances = stance_keys(conn, ids)
+            self._delete_documents(conn, ids)
+            for table in DOCUMENT_TABLES:
+                values = rows.get(table)
+                if values:
+                    conn.execute(insert(schema.metadata.tables[table]), values)
+            refresh_dyads(conn, dyads | dyad_keys(conn, ids))
+            refresh_stances(conn, stances | stance_keys(conn, ids))
+
+    def bulk_insert(self, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Append rows without touching the aggregates (for bulk loads; call `rebuild_aggregates`)."""
+        with self.engine.begin() as conn:
+            for table in DOCUMENT_TABLES:
+                values = rows.get(table)
+                if values:
+                    conn.execute(insert(schema.metadata.tables[table]), values)
+
+    def rebuild_aggregates(self) -> None:
+        """Recompute every aggregate from the events and stances."""
+        with self.engine.begin() as conn:
+            refresh_dyads(conn)
+            refresh_stances(conn)
 
     def mark_duplicate(self, doc_id: str, duplicate_of: str, share: float) -> None:
         """Record that a stored document turned out to duplicate another one."""
@@ -136,40 +202,55 @@ class SqlStore:
             conn.execute(
                 update(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)).values(duplicate=True)
             )
+            refresh_dyads(conn, dyad_keys(conn, [doc_id]))
+            refresh_stances(conn, stance_keys(conn, [doc_id]))
+
+    def documents_to_recode(self, extractor: str, *, everything: bool = False, limit: int | None = None) -> Iterator[Document]:
+        """Stored stories coded by another extractor (or all), rebuilt from their stored text."""
+        d = schema.documents.c
+        query = select(schema.documents).order_by(d.ingested_at, d.id)
+        if not everything:
+            query = query.where(or_(d.extractor.is_(None), d.extractor != extractor))
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            for row in conn.execute(query).mappings():
+                yield document_of(row)
 
     def count(self, table: str) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(schema.metadata.tables[table])).scalar_one())
 
-    def write(self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str]) -> None:
-        """Write the rows of some documents in one transaction, replacing what they had."""
-        with self.engine.begin() as conn:
-            self._delete_documents(conn, doc_ids)
-            for table in (
-                "documents",
-                "fingerprints",
-                "actors",
-                "events",
-                "event_dyads",
-                "stances",
-                "quotes",
-            ):
-                values = rows.get(table)
-                if values:
-                    conn.execute(insert(schema.metadata.tables[table]), values)
-
     def _delete_documents(self, conn: Connection, doc_ids: Sequence[str]) -> None:
-        if not doc_ids:
-            return
-        ids = list(doc_ids)
-        event_ids = select(schema.events.c.id).where(schema.events.c.doc_id.in_(ids))
-        conn.execute(delete(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)))
-        for table in (schema.events, schema.stances, schema.quotes, schema.actors, schema.fingerprints):
-            conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
-        conn.execute(delete(schema.documents).where(schema.documents.c.id.in_(ids)))
+        for start in range(0, len(doc_ids), _CHUNK):
+            ids = list(doc_ids[start : start + _CHUNK])
+            event_ids = select(schema.events.c.id).where(schema.events.c.doc_id.in_(ids))
+            conn.execute(delete(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)))
+            for table in (schema.events, schema.stances, schema.quotes, schema.actors, schema.fingerprints):
+                conn.execute(delete(table).where(table.c.doc_id.in_(ids)))
+            conn.execute(delete(schema.documents).where(schema.documents.c.id.in_(ids)))
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def document_of(row: Any) -> Document:
+    """A stored document row back into a `Document`."""
+    place = Place(row["place_name"], row["place_code"]) if row["place_name"] else None
+    return Document(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        title=row["title"],
+        published=row["published"],
+        byline=row["byline"],
+        place=place,
+        url=row["url"],
+        headings=tuple(tuple(h) for h in row["headings"] or ()),
+        story_index=row["story_index"],
+        duplicate_of=row["duplicate_of"],
+        containment=row["containment"],
+    )
 
 
 class SqliteStore(SqlStore):
@@ -202,7 +283,7 @@ class PostgresStore(SqlStore):
             import psycopg  # noqa: F401
         except ImportError as exc:
             raise OptionalDependencyError("PostgreSQL storage", "postgres") from exc
-        if url.startswith("postgresql://") or url.startswith("postgres://"):
+        if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         super().__init__(create_engine(url, pool_pre_ping=True), url)
 
@@ -219,7 +300,6 @@ def open_store(url: str) -> SqlStore:
         if parsed.get_backend_name() in ("postgresql", "postgres"):
             return PostgresStore(url)
     except OperationalError as exc:
-        raise ConfigError(
-            f"cannot open the store at {parsed.render_as_string(hide_password=True)}: {exc.orig}"
-        ) from exc
+        where = parsed.render_as_string(hide_password=True)
+        raise ConfigError(f"cannot open the store at {where}: {exc.orig}") from exc
     raise ConfigError(f"unsupported database '{parsed.get_backend_name()}' (use SQLite or PostgreSQL)")

@@ -295,6 +295,207 @@ def bench(
         print_bench(result)
 
 
+# ---- analyses -----------------------------------------------------------------------------------
+SinceOption = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")]
+ActorOption = Annotated[
+    list[str] | None, typer.Option("--actor", help="Only events involving this actor code (repeatable).")
+]
+RegionOption = Annotated[str | None, typer.Option("--region", help="Only this region (e.g. 'Western Balkans').")]
+PeriodOption = Annotated[str, typer.Option("--period", help="day, week or month.")]
+FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json.")]
+
+
+def _window(since: str | None, until: str | None, actors: list[str] | None, region: str | None):  # noqa: ANN202
+    from actorgraph.analyze import Window
+
+    return Window(_parse_day(since), _parse_day(until), tuple(a.upper() for a in actors or ()), region)
+
+
+def _store(db: str | None):  # noqa: ANN202
+    from actorgraph.store import open_store
+
+    return open_store(_settings(db_url=db).db_url)
+
+
+def _check_period(period: str) -> None:
+    if period not in ("day", "week", "month"):
+        raise typer.BadParameter("use day, week or month", param_hint="--period")
+
+
+@app.command()
+def dyads(
+    db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
+    region: RegionOption = None, period: PeriodOption = "month", output_format: FormatOption = "table",
+    limit: Annotated[int, typer.Option(help="Most rows shown.")] = 50,
+) -> None:
+    """Events between pairs of actors by period: counts per PLOVER quad category and intensity."""
+    from actorgraph.analyze import dyads as run
+    from actorgraph.serve.tables import emit
+
+    _check_period(period)
+    store = _store(db)
+    try:
+        rows = run(store, _window(since, until, actor, region), period, limit)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    emit([{**r.__dict__, "mean_intensity": round(r.mean_intensity, 2)} for r in rows], output_format, "dyads")
+
+
+@app.command()
+def timeline(
+    db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
+    region: RegionOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
+    pair: Annotated[str | None, typer.Option(help="A pair of actor codes, e.g. SRB-XKX (both directions).")] = None,
+) -> None:
+    """Tension over time (conflict minus cooperation intensity) for a pair, a region or everything."""
+    from actorgraph.analyze import timeline as run
+    from actorgraph.serve.tables import emit
+
+    _check_period(period)
+    codes = tuple(pair.upper().split("-", 1)) if pair else None
+    if codes is not None and len(codes) != 2:
+        raise typer.BadParameter("use two codes joined by '-', e.g. SRB-XKX", param_hint="--pair")
+    store = _store(db)
+    try:
+        points = run(store, _window(since, until, actor, region), period, codes)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    emit([p.__dict__ for p in points], output_format, "timeline")
+
+
+@app.command()
+def alerts(
+    db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
+    region: RegionOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
+    history: Annotated[int, typer.Option(help="Periods a value is compared against.")] = 8,
+    threshold: Annotated[float, typer.Option(help="Standard deviations above the recent mean.")] = 2.0,
+    min_tension: Annotated[float, typer.Option(help="Smallest tension worth an alert.")] = 10.0,
+) -> None:
+    """Escalation alerts: dyads whose tension breaks out of its recent range, with the evidence."""
+    from actorgraph.analyze import alerts as run
+    from actorgraph.serve.tables import emit
+
+    _check_period(period)
+    store = _store(db)
+    try:
+        found = run(store, _window(since, until, actor, region), period, history, threshold, min_tension)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    rows = [
+        {"pair": "-".join(a.pair), "period": a.period, "tension": a.tension, "reason": a.reason,
+         "evidence": [e["evidence_text"] for e in a.evidence]}
+        for a in found
+    ]
+    emit(rows, output_format, "alerts")
+
+
+@app.command()
+def stances(
+    db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
+    region: RegionOption = None, output_format: FormatOption = "table",
+    limit: Annotated[int, typer.Option(help="Most cells shown.")] = 50,
+) -> None:
+    """The stance matrix: who stands for, against or neutral toward whom or what, with examples."""
+    from actorgraph.analyze import stance_matrix
+    from actorgraph.serve.tables import emit
+
+    store = _store(db)
+    try:
+        cells = stance_matrix(store, _window(since, until, actor, region), limit)
+    finally:
+        store.close()
+    rows = [
+        {"holder": c.holder, "target": c.target, "support": c.support, "oppose": c.oppose, "neutral": c.neutral,
+         "example": c.examples[0]["evidence_text"] if c.examples else ""}
+        for c in cells
+    ]
+    emit(rows, output_format, "stances")
+
+
+@app.command()
+def network(
+    db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
+    region: RegionOption = None, output_format: FormatOption = "table",
+    export: Annotated[Path | None, typer.Option(help="Write the graph as GraphML (.graphml) or GEXF (.gexf).")] = None,
+) -> None:
+    """The actor network: cooperation and conflict ties, centrality and communities."""
+    import networkx as nx
+
+    from actorgraph.analyze import network as run
+    from actorgraph.serve.tables import emit
+
+    store = _store(db)
+    try:
+        result = run(store, _window(since, until, actor, region))
+    finally:
+        store.close()
+    if export is not None:
+        graph = nx.DiGraph()
+        for kind in ("cooperation", "conflict"):
+            for source, target, data in result[kind].edges(data=True):
+                if graph.has_edge(source, target):
+                    graph[source][target][kind] = data["weight"]
+                else:
+                    graph.add_edge(source, target, **{kind: data["weight"]})
+        for actor_row in result["actors"]:
+            graph.add_node(actor_row["code"], **{k: v for k, v in actor_row.items() if k != "code"})
+        for _source, _target, data in graph.edges(data=True):
+            data.setdefault("cooperation", 0)
+            data.setdefault("conflict", 0)
+        if export.suffix.lower() == ".gexf":
+            nx.write_gexf(graph, export)
+        else:
+            nx.write_graphml(graph, export)
+        err.print(f"wrote {export} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} ties)")
+    emit(result["actors"], output_format, "network")
+
+
+@app.command()
+def changes(
+    since: Annotated[str, typer.Argument(help="Show what is new on or after this day (YYYY-MM-DD).")],
+    db: DbOption = None, until: UntilOption = None, actor: ActorOption = None, region: RegionOption = None,
+    output_format: FormatOption = "table",
+) -> None:
+    """What changed: new actors, new dyads and new stances since a date."""
+    from actorgraph.analyze import changes as run
+    from actorgraph.serve.tables import emit
+
+    day = _parse_day(since)
+    assert day is not None
+    store = _store(db)
+    try:
+        found = run(store, day, _window(None, until, actor, region))
+    finally:
+        store.close()
+    if output_format == "json":
+        typer.echo(json.dumps(found, indent=2, default=str))
+        return
+    for name, rows in found.items():
+        emit(rows, output_format, f"new {name}")
+
+
+@app.command()
+def reprocess(
+    db: DbOption = None,
+    everything: Annotated[bool, typer.Option("--all", help="Re-code every story, not only older codings.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Stories per transaction.")] = 32,
+    kb: KbOption = None,
+) -> None:
+    """Re-code stored stories with the current extractor, from their stored text (no re-fetching)."""
+    from actorgraph.pipeline import Resources
+    from actorgraph.run import reprocess as run
+    from actorgraph.store import open_store
+
+    settings = _settings(db_url=db, kb_dirs=kb)
+    store = open_store(settings.db_url)
+    try:
+        result = run(store, Resources(settings), everything=everything, batch_size=batch_size)
+    finally:
+        store.close()
+    Reporter().summary(**{k: v for k, v in result.counts().items() if k not in ("skipped", "unchanged")})
+
+
 @kb_app.command("lookup")
 def kb_lookup(
     name: Annotated[str, typer.Argument(help="A name, alias, acronym, adjective or capital.")],
@@ -355,6 +556,23 @@ def _parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter("use YYYY-MM-DD", param_hint="--date") from exc
+
+
+def _register_extensions() -> None:
+    """Commands kept in their own modules (report and export, feed watching)."""
+    import importlib
+
+    for name in ("actorgraph.serve.cli_reports", "actorgraph.serve.cli_watch"):
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.register(app)
+
+
+_register_extensions()
 
 
 def main() -> None:

@@ -179,3 +179,40 @@ def print_bench(result: dict[str, Any]) -> None:
         f"words/s ({result['extract_articles_per_s']:.1f} articles/s), ratio {result['ratio']:.2f}; "
         f"peak memory {result['extract_peak_mb']:.0f} MB; Python {machine['python']}, {machine['cores']} cores"
     )
+
+
+def emit(rows: list[dict[str, Any]], output_format: str, title: str) -> None:
+    """Rows as a Rich table, CSV or JSON on stdout."""
+    if output_format == "json":
+        out.file.write(json.dumps(rows, indent=2, default=str, ensure_ascii=False) + "\n")
+        return
+    if output_format == "csv":
+        import csv
+        import sys
+
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else v)
+                                 for k, v in row.items()})
+        return
+    if output_format != "table":
+        raise ValueError(f"unknown format {output_format!r}: use table, csv or json")
+    table = Table(title=title, title_justify="left")
+    if not rows:
+        out.print(f"{title}: nothing in this window")
+        return
+    for column in rows[0]:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(_cell(v) for v in row.values()))
+    out.print(table)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return "\n".join(str(v)[:100] for v in value)
+    return str(value)

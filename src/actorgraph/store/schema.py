@@ -225,3 +225,32 @@ stance_daily = Table(
     Column("stances", Integer, nullable=False),
     Index(None, "holder_code", "day"),
 )
+
+# ---- news feeds watched by `actorgraph watch` ------------------------------------------------
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_status", Integer),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False, default=0),
+)
+
+# Every feed item seen, so a restart neither misses nor repeats one.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_url", Text, ForeignKey("feeds.url", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(64), primary_key=True),  # sha256 of the item's id or link
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", DateTime(timezone=True)),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    # new | ingested | skipped | failed
+    Column("status", String(20), nullable=False),
+    Column("reason", Text),
+    Column("attempts", Integer, nullable=False, default=0),
+)

@@ -116,3 +116,63 @@ def run(inputs: Sequence[str], *, repeat: int = 3, copies: int = 1) -> dict[str,
         "bare_peak_mb": round(max(t.peak_mb for t in bare), 1),
         "ratio": round(full_wps / bare_wps, 3) if bare_wps else 0.0,
     }
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def query_latencies(store: Any, repeat: int = 10) -> dict[str, dict[str, float]]:
+    """p50/p95 milliseconds of the analyses (the dashboard's main queries) on this store."""
+    from datetime import date
+
+    from actorgraph.analyze import Window, alerts, changes, dyads, network, stance_matrix, timeline
+
+    everything = Window()
+    recent = Window(start=date(2025, 1, 1))
+    balkans = Window(actors=("SRB", "XKX"))
+    queries = {
+        "dyads by month": lambda: dyads(store, everything, "month", 200),
+        "timeline by week": lambda: timeline(store, everything, "week"),
+        "timeline of a pair": lambda: timeline(store, everything, "week", ("SRB", "XKX")),
+        "alerts (last year)": lambda: alerts(store, recent, "week"),
+        "stance matrix": lambda: stance_matrix(store, everything, 200, examples=1),
+        "network": lambda: network(store, everything),
+        "network of two actors": lambda: network(store, balkans),
+        "changes since a date": lambda: changes(store, date(2025, 6, 1)),
+    }
+    out: dict[str, dict[str, float]] = {}
+    for name, run in queries.items():
+        run()  # warm the page cache once
+        timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            run()
+            timings.append((time.perf_counter() - started) * 1000)
+        out[name] = {"p50_ms": round(_percentile(timings, 0.5), 1), "p95_ms": round(_percentile(timings, 0.95), 1)}
+    return out
+
+
+def store_benchmark(url: str, events: int, repeat: int = 10) -> dict[str, Any]:
+    """Fill a store with `events` generated events if it holds fewer, then time the analyses."""
+    from actorgraph.store import open_store
+    from actorgraph.synthetic import build
+
+    store = open_store(url)
+    try:
+        have = store.count("events")
+        built = None
+        if have < events:
+            generated = build(store, events - have)
+            built = {"events": generated.events, "documents": generated.documents, "stances": generated.stances,
+                     "seconds": round(generated.seconds, 1), "rows_per_s": round(generated.rows_per_second)}
+        return {
+            "events": store.count("events"),
+            "dyad_days": store.count("dyad_daily"),
+            "built": built,
+            "queries": query_latencies(store, repeat),
+        }
+    finally:
+        store.close()

@@ -295,6 +295,28 @@ def bench(
         print_bench(result)
 
 
+@app.command("bench-store")
+def bench_store(
+    db: Annotated[str, typer.Option("--db", help="Database URL of the (generated) store.")] = "sqlite:///actorgraph-bench.db",
+    events: Annotated[int, typer.Option(help="Fill the store up to this many generated events.")] = 1_000_000,
+    repeat: Annotated[int, typer.Option(help="Timed runs of each query.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Build a store of generated events (a million by default) and time every analysis on it."""
+    from actorgraph.bench import store_benchmark
+    from actorgraph.serve.tables import emit
+
+    result = store_benchmark(db, events, repeat)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+        return
+    if result["built"]:
+        built = result["built"]
+        err.print(f"generated {built['events']:,} events in {built['seconds']} s ({built['rows_per_s']:,} rows/s)")
+    err.print(f"store: {result['events']:,} events, {result['dyad_days']:,} dyad-days")
+    emit([{"query": k, **v} for k, v in result["queries"].items()], "table", "query latency (ms)")
+
+
 # ---- analyses -----------------------------------------------------------------------------------
 SinceOption = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")]

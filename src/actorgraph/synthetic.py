@@ -48,8 +48,10 @@ def _pairs(rng: random.Random) -> list[tuple[str, str]]:
     return pairs
 
 
-def records(events: int, seed: int = 7, days: int = 3 * 365, per_document: int = 5) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    """Batches of rows (by table) totalling `events` events."""
+def records(
+    events: int, seed: int = 7, days: int = 3 * 365, per_document: int = 5, first: int = 0
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """Batches of rows (by table) totalling `events` events; ids are numbered from `first`."""
     rng = random.Random(seed)
     pairs = _pairs(rng)
     weights = [1.0 / (rank + 1) ** 1.1 for rank in range(len(pairs))]
@@ -58,9 +60,10 @@ def records(events: int, seed: int = 7, days: int = 3 * 365, per_document: int =
     start = date(2023, 1, 1)
     now = datetime.now(UTC)
     made = 0
-    doc_number = 0
+    doc_number = first
+    tables = ("documents", "actors", "events", "event_dyads", "stances", "quotes")
     while made < events:
-        batch: dict[str, list[dict[str, Any]]] = {k: [] for k in ("documents", "events", "event_dyads", "stances", "quotes")}
+        batch: dict[str, list[dict[str, Any]]] = {k: [] for k in tables}
         for _ in range(min(2000, (events - made + per_document - 1) // per_document)):
             doc_number += 1
             doc_id = f"synthetic-{doc_number:08d}"
@@ -73,17 +76,19 @@ def records(events: int, seed: int = 7, days: int = 3 * 365, per_document: int =
                 "duplicate_of": None, "containment": None, "shingles": 0, "extractor": "synthetic", "run_id": None,
                 "ingested_at": now, "coded_at": now,
             })
+            codes: dict[str, None] = {}
             for _ in range(per_document):
                 if made >= events:
                     break
                 made += 1
                 source, target = rng.choices(pairs, weights)[0]
+                codes.update({source: None, target: None})
                 kind = rng.choices(types, type_weights)[0]
                 mode = rng.choice(MODES[kind]) if MODES[kind] and rng.random() < 0.5 else None
                 modality = "asserted" if rng.random() < 0.9 else rng.choice(("hypothetical", "negated"))
                 score = intensity(kind, mode)
                 quad = quad_of(kind)
-                event_id = f"e{made:011d}"
+                event_id = f"e{first * per_document + made:011d}"
                 batch["events"].append({
                     "id": event_id, "doc_id": doc_id, "type": kind, "mode": mode, "context": [],
                     "source": [{"code": source, "sector": None, "name": source}],
@@ -98,12 +103,18 @@ def records(events: int, seed: int = 7, days: int = 3 * 365, per_document: int =
                 })
                 if kind in ("SUPPORT", "ACCUSE", "REJECT") and rng.random() < 0.5:
                     batch["stances"].append({
-                        "id": f"s{made:011d}", "doc_id": doc_id, "holder_code": source, "holder_sector": None,
+                        "id": f"s{first * per_document + made:011d}", "doc_id": doc_id, "holder_code": source, "holder_sector": None,
                         "holder_name": source, "polarity": "support" if kind == "SUPPORT" else "oppose",
                         "target_kind": "actor", "target_code": target, "target_name": target, "target_event": None,
-                        "target_topic": None, "date": day, "evidence_start": 0, "evidence_end": len(text),
+                        "target_topic": None, "target_key": target, "date": day, "evidence_start": 0, "evidence_end": len(text),
                         "evidence_text": text, "confidence": 0.7, "extractor": "synthetic",
                     })
+            for number, code in enumerate(codes):
+                batch["actors"].append({
+                    "id": f"a{doc_number:09d}-{number}", "doc_id": doc_id, "code": code, "sector": None, "name": code,
+                    "type": "state", "kb_id": None, "score": 1.0, "reason": "generated", "mentions": [], "roles": [],
+                    "first_seen": day,
+                })
             if rng.random() < 0.3:
                 batch["quotes"].append({
                     "id": f"q{doc_number:011d}", "doc_id": doc_id, "speaker_code": rng.choice(STATES),
@@ -118,7 +129,7 @@ def build(store: Any, events: int, seed: int = 7) -> Generated:
     """Fill `store` with `events` generated events (plus stories, stances, quotes)."""
     started = time.perf_counter()
     counts = {"documents": 0, "events": 0, "stances": 0, "quotes": 0}
-    for batch in records(events, seed):
+    for batch in records(events, seed, first=store.count("documents")):
         store.bulk_insert(batch)
         for key in counts:
             counts[key] += len(batch[key])

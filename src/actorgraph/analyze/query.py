@@ -74,3 +74,62 @@ def regions_of() -> dict[str, tuple[str, ...]]:
             for region in entry.regions:
                 out.setdefault(region.lower(), []).append(entry.code)
     return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _aligned(window: Window, grain: Period) -> bool:
+    """Whether the window starts and ends on whole periods of `grain`."""
+    from datetime import timedelta
+
+    from actorgraph.store.aggregate import month_of, week_of
+
+    start_of = week_of if grain == "week" else month_of
+    if window.start and window.start != start_of(window.start):
+        return False
+    return not window.end or start_of(window.end + timedelta(days=1)) == window.end + timedelta(days=1)
+
+
+def whole_periods(window: Window, period: Period) -> Window:
+    """The window widened to whole periods, so a series has no partial first or last period."""
+    from datetime import timedelta
+
+    from actorgraph.store.aggregate import month_of, week_of
+
+    if period == "day":
+        return window
+    start_of = week_of if period == "week" else month_of
+    start = start_of(window.start) if window.start else None
+    end = None
+    if window.end:
+        following = window.end + timedelta(days=7 if period == "week" else 31)
+        end = start_of(following) - timedelta(days=1)
+        if start_of(window.end + timedelta(days=1)) == window.end + timedelta(days=1):
+            end = window.end
+    return Window(start, end, window.actors, window.region, window.region_codes)
+
+
+def grain(window: Window, bucket: Period | None = None) -> Period:
+    """The coarsest aggregate that answers a query exactly.
+
+    Rollups of whole weeks or months can stand in for the daily rows only when the window
+    starts and ends on their boundaries and the result is not bucketed more finely; otherwise
+    the daily table is read (a bounded window keeps that cheap).
+    """
+    if bucket == "day":
+        return "day"
+    candidates: tuple[Period, ...] = ("month", "week") if bucket is None else (bucket,)
+    for candidate in candidates:
+        if _aligned(window, candidate):
+            return candidate
+    return "day"
+
+
+DYAD_TABLES = {"day": ("dyad_daily", "day"), "week": ("dyad_weekly", "week"), "month": ("dyad_monthly", "month")}
+
+
+def dyad_table(window: Window, bucket: Period | None = None) -> tuple[Any, str, Period]:
+    """The dyad aggregate to read for a window: (table, its date column, its grain)."""
+    from actorgraph.store import schema
+
+    chosen = grain(window, bucket)
+    name, column = DYAD_TABLES[chosen]
+    return schema.metadata.tables[name], column, chosen

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import statistics
+import math
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, func, literal, select
 
-from actorgraph.analyze.query import Period, Window, dyad_filter, period_expression
+from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
 from actorgraph.ontology import QUADS
 from actorgraph.store import schema
 
@@ -40,17 +41,39 @@ def _dialect(store: Any) -> str:
     return store.engine.dialect.name
 
 
+def _bucket(store: Any, table: Any, column: str, table_grain: Period, period: Period) -> Any:
+    """The period label of a row; a rollup of the asked period already holds its start."""
+    return period_expression(table.c[column], "day" if table_grain == period else period, _dialect(store))
+
+
+def _quad_events(table: Any, quads: Sequence[str]) -> Any:
+    """Events of the given quad categories: a column of a rollup, or counted from the daily rows."""
+    if quads[0] in table.c:
+        return func.sum(sum((table.c[q] for q in quads[1:]), table.c[quads[0]]))
+    return func.sum(case((table.c.quad.in_(quads), table.c.events), else_=0))
+
+
+def _conflict(table: Any) -> Any:
+    if "conflict" in table.c:
+        return func.sum(table.c.conflict)
+    return func.sum(case((table.c.intensity < 0, -table.c.intensity), else_=0.0))
+
+
+def _cooperation(table: Any) -> Any:
+    if "cooperation" in table.c:
+        return func.sum(table.c.cooperation)
+    return func.sum(case((table.c.intensity > 0, table.c.intensity), else_=0.0))
+
+
 def dyads(store: Any, window: Window, period: Period = "month", limit: int = 200) -> list[DyadRow]:
     """Directed dyads by period: counts per quad category and summed intensity."""
-    t = schema.dyad_daily
-    bucket = period_expression(t.c.day, period, _dialect(store)).label("period")
-    quad_counts = [
-        func.sum(case((t.c.quad == quad, t.c.events), else_=0)).label(quad) for quad in QUADS
-    ]
+    t, column, table_grain = dyad_table(window, period)
+    bucket = _bucket(store, t, column, table_grain, period).label("period")
+    quad_counts = [_quad_events(t, [quad]).label(quad) for quad in QUADS]
     query = (
         select(bucket, t.c.source_code, t.c.target_code, func.sum(t.c.events).label("events"), *quad_counts,
                func.sum(t.c.intensity).label("intensity"))
-        .where(dyad_filter(t, window), t.c.target_code != "-", t.c.source_code != "-")
+        .where(dyad_filter(t, window, day=column), t.c.target_code != "-", t.c.source_code != "-")
         .group_by(bucket, t.c.source_code, t.c.target_code)
         .order_by(func.sum(t.c.events).desc(), bucket)
         .limit(limit)
@@ -77,18 +100,16 @@ class Point:
 
 def timeline(store: Any, window: Window, period: Period = "week", pair: tuple[str, str] | None = None) -> list[Point]:
     """The tension series of a pair of actors (both directions) or of the whole window."""
-    t = schema.dyad_daily
-    bucket = period_expression(t.c.day, period, _dialect(store)).label("period")
-    condition = dyad_filter(t, window)
+    t, column, table_grain = dyad_table(window, period)
+    bucket = _bucket(store, t, column, table_grain, period).label("period")
+    condition = dyad_filter(t, window, day=column)
     if pair is not None:
         a, b = pair
         condition = condition & (
             ((t.c.source_code == a) & (t.c.target_code == b)) | ((t.c.source_code == b) & (t.c.target_code == a))
         )
-    conflict = func.sum(case((t.c.intensity < 0, -t.c.intensity), else_=0.0))
-    cooperation = func.sum(case((t.c.intensity > 0, t.c.intensity), else_=0.0))
     query = (
-        select(bucket, func.sum(t.c.events), conflict, cooperation)
+        select(bucket, func.sum(t.c.events), _conflict(t), _cooperation(t))
         .where(condition)
         .group_by(bucket)
         .order_by(bucket)
@@ -124,23 +145,25 @@ def alerts(
     min_tension: float = 10.0,
     top_pairs: int = 40,
     evidence: int = 3,
+    limit: int = 100,
 ) -> list[Alert]:
     """Periods in which a pair's tension exceeds its previous `history` periods by `threshold` sd.
 
     A breakout also has to beat the recent maximum and reach `min_tension`, so a single
-    accusation after a quiet month does not raise an alarm.
+    accusation after a quiet month does not raise an alarm. Quiet periods count as zero
+    tension. The newest `limit` alerts get up to `evidence` sentences each.
     """
-    pairs = _busiest_pairs(store, window, top_pairs)
+    window = whole_periods(window, period)
     found: list[Alert] = []
-    for pair in pairs:
-        series = timeline(store, window, period, pair)
+    for pair, active in _pair_series(store, window, period, _busiest_pairs(store, window, top_pairs)).items():
+        series = _with_quiet_periods(active, period)
         values = [p.tension for p in series]
         for index in range(1, len(series)):
             past = values[max(0, index - history) : index]
             if len(past) < 2:
                 continue
-            mean = statistics.fmean(past)
-            sd = statistics.pstdev(past)
+            mean = sum(past) / len(past)
+            sd = math.sqrt(sum((v - mean) ** 2 for v in past) / len(past))
             value = values[index]
             if value >= min_tension and value > max(past) and value > mean + threshold * max(sd, 1.0):
                 point = series[index]
@@ -148,18 +171,71 @@ def alerts(
                     f"tension {value:.1f} in the {period} of {point.period} against {mean:.1f} ± {sd:.1f} over the "
                     f"previous {len(past)} {period}s ({point.events} events, conflict {point.conflict:.1f})"
                 )
-                found.append(
-                    Alert(pair, point.period, value, round(mean, 2), round(sd, 2), reason,
-                          _evidence(store, pair, point.period, period, evidence))
-                )
-    return sorted(found, key=lambda a: (a.period, a.tension), reverse=True)
+                found.append(Alert(pair, point.period, value, round(mean, 2), round(sd, 2), reason))
+    found = sorted(found, key=lambda a: (a.period, a.tension), reverse=True)[:limit]
+    if not evidence:
+        return found
+    return [replace(a, evidence=_evidence(store, a.pair, a.period, period, evidence)) for a in found]
+
+
+def _with_quiet_periods(series: list[Point], period: Period) -> list[Point]:
+    """The series with a zero point for every period without events between its first and last."""
+    if not series:
+        return series
+    by_label = {p.period: p for p in series}
+    out = []
+    current, last = date.fromisoformat(series[0].period), date.fromisoformat(series[-1].period)
+    while current <= last:
+        label = current.isoformat()
+        out.append(by_label.get(label, Point(label, 0, 0.0, 0.0, 0.0)))
+        current = _following(current, period)
+    return out
+
+
+def _following(start: date, period: Period) -> date:
+    if period == "day":
+        return start + timedelta(days=1)
+    if period == "week":
+        return start + timedelta(days=7)
+    return (start + timedelta(days=32)).replace(day=1)
+
+
+def _pair_series(store: Any, window: Window, period: Period, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], list[Point]]:
+    """The tension series of several pairs (both directions each) from one query."""
+    if not pairs:
+        return {}
+    codes = sorted({code for pair in pairs for code in pair})
+    t, column, table_grain = dyad_table(window, period)
+    bucket = _bucket(store, t, column, table_grain, period).label("period")
+    query = (
+        select(bucket, t.c.source_code, t.c.target_code, func.sum(t.c.events), _conflict(t), _cooperation(t))
+        .where(dyad_filter(t, window, day=column), t.c.source_code.in_(codes), t.c.target_code.in_(codes))
+        .group_by(bucket, t.c.source_code, t.c.target_code)
+    )
+    wanted = set(pairs)
+    sums: dict[tuple[str, str], dict[str, list[float]]] = defaultdict(dict)
+    with store.engine.connect() as conn:
+        for label, source, target, events, conflict, cooperation in conn.execute(query):
+            pair = (min(source, target), max(source, target))
+            if pair not in wanted:
+                continue
+            entry = sums[pair].setdefault(str(label), [0, 0.0, 0.0])
+            entry[0] += int(events)
+            entry[1] += float(conflict or 0)
+            entry[2] += float(cooperation or 0)
+    return {
+        pair: [Point(label, int(v[0]), round(v[1], 2), round(v[2], 2), round(v[1] - v[2], 2))
+               for label, v in sorted(sums[pair].items())]
+        for pair in pairs
+        if pair in sums
+    }
 
 
 def _busiest_pairs(store: Any, window: Window, limit: int) -> list[tuple[str, str]]:
-    t = schema.dyad_daily
+    t, column, _grain = dyad_table(window)
     query = (
         select(t.c.source_code, t.c.target_code, func.sum(t.c.events))
-        .where(dyad_filter(t, window), t.c.target_code != "-", t.c.source_code != "-",
+        .where(dyad_filter(t, window, day=column), t.c.target_code != "-", t.c.source_code != "-",
                t.c.source_code != t.c.target_code)
         .group_by(t.c.source_code, t.c.target_code)
         .order_by(func.sum(t.c.events).desc())
@@ -169,18 +245,16 @@ def _busiest_pairs(store: Any, window: Window, limit: int) -> list[tuple[str, st
         rows = conn.execute(query).all()
     pairs: list[tuple[str, str]] = []
     for source, target, _count in rows:
-        pair = tuple(sorted((source, target)))
+        pair = (min(source, target), max(source, target))
         if pair not in pairs:
-            pairs.append(pair)  # type: ignore[arg-type]
+            pairs.append(pair)
     return pairs[:limit]
 
 
 def _evidence(store: Any, pair: tuple[str, str], start: str, period: Period, limit: int) -> list[dict[str, Any]]:
     """The most hostile events of a pair in a period: the sentences behind an alert."""
-    from datetime import timedelta
-
     first = date.fromisoformat(start)
-    last = first + timedelta(days={"day": 0, "week": 6, "month": 30}[period])
+    last = _following(first, period) - timedelta(days=1)
     d, e = schema.event_dyads.c, schema.events.c
     a, b = pair
     query = (
@@ -213,11 +287,15 @@ class StanceCell:
 
 def stance_matrix(store: Any, window: Window, limit: int = 400, examples: int = 2) -> list[StanceCell]:
     """Holder × target cells (support/oppose/neutral counts), busiest first."""
-    t = schema.stance_daily
-    counts = [func.sum(case((t.c.polarity == p, t.c.stances), else_=0)) for p in ("support", "oppose", "neutral")]
+    monthly = grain(window) == "month"
+    t = schema.stance_monthly if monthly else schema.stance_daily
+    if monthly:
+        counts = [func.sum(t.c[p]) for p in ("support", "oppose", "neutral")]
+    else:
+        counts = [func.sum(case((t.c.polarity == p, t.c.stances), else_=0)) for p in ("support", "oppose", "neutral")]
     query = (
         select(t.c.holder_code, t.c.target_key, *counts)
-        .where(dyad_filter(t, window, source="holder_code", target="target_key"))
+        .where(dyad_filter(t, window, day="month" if monthly else "day", source="holder_code", target="target_key"))
         .group_by(t.c.holder_code, t.c.target_key)
         .order_by(func.sum(t.c.stances).desc())
         .limit(limit)
@@ -232,11 +310,9 @@ def stance_matrix(store: Any, window: Window, limit: int = 400, examples: int = 
 
 
 def _stance_examples(conn: Any, holder: str, target: str, window: Window, limit: int) -> list[dict[str, Any]]:
-    from actorgraph.store.aggregate import stance_target_key
-
     s = schema.stances.c
     query = select(s.id, s.doc_id, s.polarity, s.date, s.evidence_text, s.evidence_start, s.evidence_end).where(
-        s.holder_code == holder, stance_target_key() == target
+        s.holder_code == holder, s.target_key == target
     )
     if window.start:
         query = query.where(s.date >= window.start)
@@ -253,14 +329,14 @@ def network(store: Any, window: Window, min_events: int = 1) -> dict[str, Any]:
     """
     import networkx as nx
 
-    t = schema.dyad_daily
+    t, column, _grain = dyad_table(window)
     cooperative = ("verbal_cooperation", "material_cooperation")
     query = (
         select(t.c.source_code, t.c.target_code,
-               func.sum(case((t.c.quad.in_(cooperative), t.c.events), else_=0)),
-               func.sum(case((t.c.quad.in_(CONFLICT_QUADS), t.c.events), else_=0)),
+               _quad_events(t, cooperative),
+               _quad_events(t, CONFLICT_QUADS),
                func.sum(t.c.intensity))
-        .where(dyad_filter(t, window), t.c.target_code != "-", t.c.source_code != "-",
+        .where(dyad_filter(t, window, day=column), t.c.target_code != "-", t.c.source_code != "-",
                t.c.source_code != t.c.target_code)
         .group_by(t.c.source_code, t.c.target_code)
     )
@@ -301,38 +377,60 @@ def network(store: Any, window: Window, min_events: int = 1) -> dict[str, Any]:
     return {"cooperation": cooperation, "conflict": conflict, "combined": combined, "actors": actors}
 
 
-def changes(store: Any, since: date, window: Window | None = None) -> dict[str, list[dict[str, Any]]]:
-    """What is new since a date: actors, dyads and stances first seen on or after it."""
+def changes(store: Any, since: date, window: Window | None = None, limit: int = 500) -> dict[str, list[dict[str, Any]]]:
+    """What is new since a date: actors, dyads and stances first seen on or after it.
+
+    "First seen" is over the whole store (a dyad active last year is not new); the window's end,
+    actors and region narrow what is listed, and the counts run up to the window's end.
+    """
     window = window or Window()
-    out: dict[str, list[dict[str, Any]]] = {}
-    a, docs = schema.actors.c, schema.documents.c
-    first_actor = func.min(func.coalesce(docs.published, func.date(docs.ingested_at)))
+    upto = Window(None, window.end, window.actors, window.region)
+
+    def seen(column: Any) -> Any:
+        condition = column >= since
+        return condition & (column <= window.end) if window.end else condition
+
+    # Each query starts from the small "first seen" table and sums only the rows of what is new.
+    af, ad = schema.actor_first.c, schema.actor_daily.c
     actor_query = (
-        select(a.code, func.min(a.name), first_actor.label("first"), func.count(func.distinct(a.doc_id)))
-        .join(schema.documents, docs.id == a.doc_id)
-        .where(a.code.is_not(None))
-        .group_by(a.code)
-        .having(first_actor >= since)
-        .order_by(first_actor.desc())
+        select(af.code, af.name, af.first_day, func.sum(ad.documents))
+        .join(schema.actor_daily, ad.code == af.code)
+        .where(seen(af.first_day), ad.day <= window.end if window.end else literal(True))
+        .group_by(af.code, af.name, af.first_day)
+        .order_by(af.first_day.desc(), af.code)
+        .limit(limit)
     )
-    t = schema.dyad_daily
-    first_dyad = func.min(t.c.day)
+    if window.actors:
+        actor_query = actor_query.where(af.code.in_(window.actors))
+
+    t, column, _grain = dyad_table(upto)
+    df = schema.dyad_first.c
     dyad_query = (
-        select(t.c.source_code, t.c.target_code, first_dyad, func.sum(t.c.events), func.sum(t.c.intensity))
-        .where(dyad_filter(t, Window(None, window.end, window.actors, window.region)),
-               t.c.target_code != "-", t.c.source_code != "-")
-        .group_by(t.c.source_code, t.c.target_code)
-        .having(first_dyad >= since)
-        .order_by(first_dyad.desc())
+        select(df.source_code, df.target_code, df.first_day, func.sum(t.c.events), func.sum(t.c.intensity))
+        .join(t, (t.c.source_code == df.source_code) & (t.c.target_code == df.target_code))
+        .where(seen(df.first_day), df.source_code != "-", df.target_code != "-", dyad_filter(t, upto, day=column))
+        .group_by(df.source_code, df.target_code, df.first_day)
+        .order_by(df.first_day.desc(), df.source_code, df.target_code)
+        .limit(limit)
     )
-    s = schema.stance_daily
-    first_stance = func.min(s.c.day)
+    monthly = grain(upto) == "month"
+    st = schema.stance_monthly if monthly else schema.stance_daily
+    sf = schema.stance_first.c
+    if monthly:
+        count = func.sum(case(*((sf.polarity == p, st.c[p]) for p in ("support", "oppose", "neutral")), else_=0))
+        same = literal(True)
+    else:
+        count, same = func.sum(st.c.stances), st.c.polarity == sf.polarity
     stance_query = (
-        select(s.c.holder_code, s.c.target_key, s.c.polarity, first_stance, func.sum(s.c.stances))
-        .group_by(s.c.holder_code, s.c.target_key, s.c.polarity)
-        .having(first_stance >= since)
-        .order_by(first_stance.desc())
+        select(sf.holder_code, sf.target_key, sf.polarity, sf.first_day, count)
+        .join(st, (st.c.holder_code == sf.holder_code) & (st.c.target_key == sf.target_key) & same)
+        .where(seen(sf.first_day),
+               dyad_filter(st, upto, day="month" if monthly else "day", source="holder_code", target="target_key"))
+        .group_by(sf.holder_code, sf.target_key, sf.polarity, sf.first_day)
+        .order_by(sf.first_day.desc(), sf.holder_code, sf.target_key)
+        .limit(limit)
     )
+    out: dict[str, list[dict[str, Any]]] = {}
     with store.engine.connect() as conn:
         out["actors"] = [
             {"code": r[0], "name": r[1], "first_seen": str(r[2]), "documents": int(r[3])}

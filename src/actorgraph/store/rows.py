@@ -10,6 +10,15 @@ from actorgraph.ontology import intensity, quad_of
 from actorgraph.types import ActorRef, Document
 
 
+def stance_target(code: str | None, event: str | None, topic: str | None) -> str | None:
+    """What a stance is about, as one key: an actor code, `event:ID` or `topic:WORDS`."""
+    if code:
+        return code
+    if event:
+        return f"event:{event}"
+    return f"topic:{topic}" if topic else None
+
+
 def _ref(ref: ActorRef) -> dict[str, Any]:
     return {"code": ref.code, "sector": ref.sector, "name": ref.name}
 
@@ -138,6 +147,9 @@ def extraction_rows(
                 "target_name": st.target_actor.name if st.target_actor else None,
                 "target_event": st.target_event,
                 "target_topic": st.target_topic,
+                "target_key": stance_target(
+                    st.target_actor.code if st.target_actor else None, st.target_event, st.target_topic
+                ),
                 "date": document.published,
                 "evidence_start": st.evidence.start,
                 "evidence_end": st.evidence.end,

@@ -165,6 +165,7 @@ stances = Table(
     Column("target_name", Text),
     Column("target_event", String(40)),
     Column("target_topic", Text),
+    Column("target_key", String(200)),  # one string for whatever the target is; see rows.stance_target
     Column("date", Date),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
@@ -173,6 +174,7 @@ stances = Table(
     Column("extractor", String(200), nullable=False),
     Index(None, "doc_id"),
     Index(None, "holder_code", "polarity"),
+    Index(None, "holder_code", "target_key", "date"),
 )
 
 quotes = Table(
@@ -253,4 +255,81 @@ feed_items = Table(
     Column("status", String(20), nullable=False),
     Column("reason", Text),
     Column("attempts", Integer, nullable=False, default=0),
+)
+
+# ---- rollups of the daily aggregates: what whole-store analyses read at a million events ----------
+def _rollup(name: str, period: str) -> Table:
+    """Dyad counts per week or month, with the quad categories side by side (one row per pair)."""
+    return Table(
+        name,
+        metadata,
+        Column(period, Date, primary_key=True),  # the Monday or the first of the month
+        Column("source_code", String(20), primary_key=True),
+        Column("target_code", String(20), primary_key=True),
+        Column("events", Integer, nullable=False),
+        Column("verbal_cooperation", Integer, nullable=False),
+        Column("material_cooperation", Integer, nullable=False),
+        Column("verbal_conflict", Integer, nullable=False),
+        Column("material_conflict", Integer, nullable=False),
+        Column("intensity", Float, nullable=False),
+        Column("conflict", Float, nullable=False),  # summed hostility (a positive number)
+        Column("cooperation", Float, nullable=False),
+        Index(None, "source_code", "target_code", period),
+        Index(None, "target_code", period),
+    )
+
+
+dyad_weekly = _rollup("dyad_weekly", "week")
+dyad_monthly = _rollup("dyad_monthly", "month")
+
+stance_monthly = Table(
+    "stance_monthly",
+    metadata,
+    Column("month", Date, primary_key=True),
+    Column("holder_code", String(20), primary_key=True),
+    Column("target_key", String(200), primary_key=True),
+    Column("support", Integer, nullable=False),
+    Column("oppose", Integer, nullable=False),
+    Column("neutral", Integer, nullable=False),
+    Column("stances", Integer, nullable=False),
+    Index(None, "holder_code", "month"),
+)
+
+# First day each dyad, stance and actor was seen, for "what changed".
+dyad_first = Table(
+    "dyad_first",
+    metadata,
+    Column("source_code", String(20), primary_key=True),
+    Column("target_code", String(20), primary_key=True),
+    Column("first_day", Date, nullable=False),
+    Index(None, "first_day"),
+)
+
+stance_first = Table(
+    "stance_first",
+    metadata,
+    Column("holder_code", String(20), primary_key=True),
+    Column("target_key", String(200), primary_key=True),
+    Column("polarity", String(10), primary_key=True),
+    Column("first_day", Date, nullable=False),
+    Index(None, "first_day"),
+)
+
+actor_daily = Table(
+    "actor_daily",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("code", String(20), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Index(None, "code", "day"),
+)
+
+actor_first = Table(
+    "actor_first",
+    metadata,
+    Column("code", String(20), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("first_day", Date, nullable=False),
+    Index(None, "first_day"),
 )

@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from actorgraph.dedupe import Known, fingerprints
 from actorgraph.errors import ConfigError, OptionalDependencyError
 from actorgraph.store import schema
-from actorgraph.store.aggregate import dyad_keys, refresh_dyads, refresh_stances, stance_keys
+from actorgraph.store.aggregate import refresh, touched
 from actorgraph.store.migrate import upgrade
 from actorgraph.types import Document, Place, Skipped
 
@@ -166,15 +166,13 @@ class SqlStore:
         """
         ids = list(doc_ids)
         with self.engine.begin() as conn:
-            dyads = dyad_keys(conn, ids)
-            stances = stance_keys(conn, ids)
+            before = touched(conn, ids)
             self._delete_documents(conn, ids)
             for table in DOCUMENT_TABLES:
                 values = rows.get(table)
                 if values:
                     conn.execute(insert(schema.metadata.tables[table]), values)
-            refresh_dyads(conn, dyads | dyad_keys(conn, ids))
-            refresh_stances(conn, stances | stance_keys(conn, ids))
+            refresh(conn, before | touched(conn, ids))
 
     def bulk_insert(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Append rows without touching the aggregates (for bulk loads; call `rebuild_aggregates`)."""
@@ -187,8 +185,7 @@ class SqlStore:
     def rebuild_aggregates(self) -> None:
         """Recompute every aggregate from the events and stances."""
         with self.engine.begin() as conn:
-            refresh_dyads(conn)
-            refresh_stances(conn)
+            refresh(conn)
 
     def mark_duplicate(self, doc_id: str, duplicate_of: str, share: float) -> None:
         """Record that a stored document turned out to duplicate another one."""
@@ -202,8 +199,7 @@ class SqlStore:
             conn.execute(
                 update(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)).values(duplicate=True)
             )
-            refresh_dyads(conn, dyad_keys(conn, [doc_id]))
-            refresh_stances(conn, stance_keys(conn, [doc_id]))
+            refresh(conn, touched(conn, [doc_id]))
 
     def documents_to_recode(self, extractor: str, *, everything: bool = False, limit: int | None = None) -> Iterator[Document]:
         """Stored stories coded by another extractor (or all), rebuilt from their stored text."""

@@ -47,11 +47,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('pid', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('host', sa.String(length=200), nullable=True))
 
-    # fill the aggregates from what the store already holds
-    from actorgraph.store.aggregate import refresh_dyads, refresh_stances
-
-    refresh_dyads(op.get_bind())
-    refresh_stances(op.get_bind())
+    # The aggregates are filled by the newest migration that changes them (0004), because the
+    # fill runs the current aggregation code, which writes tables this revision does not have.
 
     # ### end Alembic commands ###
 

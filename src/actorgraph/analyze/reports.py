@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, literal, select, tuple_
 
 from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
 from actorgraph.ontology import QUADS
@@ -42,8 +42,10 @@ def _dialect(store: Any) -> str:
 
 
 def _bucket(store: Any, table: Any, column: str, table_grain: Period, period: Period) -> Any:
-    """The period label of a row; a rollup of the asked period already holds its start."""
-    return period_expression(table.c[column], "day" if table_grain == period else period, _dialect(store))
+    """The start of a row's period; a rollup of the asked period (or the daily table) already holds it."""
+    if table_grain == period:
+        return table.c[column]  # a date: grouping on the bare column lets the primary key order do the work
+    return period_expression(table.c[column], period, _dialect(store))
 
 
 def _quad_events(table: Any, quads: Sequence[str]) -> Any:
@@ -69,15 +71,17 @@ def dyads(store: Any, window: Window, period: Period = "month", limit: int = 200
     """Directed dyads by period: counts per quad category and summed intensity."""
     t, column, table_grain = dyad_table(window, period)
     bucket = _bucket(store, t, column, table_grain, period).label("period")
-    quad_counts = [_quad_events(t, [quad]).label(quad) for quad in QUADS]
-    query = (
-        select(bucket, t.c.source_code, t.c.target_code, func.sum(t.c.events).label("events"), *quad_counts,
-               func.sum(t.c.intensity).label("intensity"))
-        .where(dyad_filter(t, window, day=column), t.c.target_code != "-", t.c.source_code != "-")
-        .group_by(bucket, t.c.source_code, t.c.target_code)
-        .order_by(func.sum(t.c.events).desc(), bucket)
-        .limit(limit)
-    )
+    condition = dyad_filter(t, window, day=column) & (t.c.target_code != "-") & (t.c.source_code != "-")
+    if table_grain == period and period != "day":
+        # A rollup of the asked period already holds one row per pair and period.
+        query = select(bucket, t.c.source_code, t.c.target_code, t.c.events, *(t.c[q] for q in QUADS), t.c.intensity)
+        events = t.c.events
+    else:
+        quad_counts = [_quad_events(t, [quad]).label(quad) for quad in QUADS]
+        events = func.sum(t.c.events)
+        query = select(bucket, t.c.source_code, t.c.target_code, events.label("events"), *quad_counts,
+                       func.sum(t.c.intensity).label("intensity")).group_by(bucket, t.c.source_code, t.c.target_code)
+    query = query.where(condition).order_by(events.desc(), bucket, t.c.source_code, t.c.target_code).limit(limit)
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
     return [
@@ -145,7 +149,7 @@ def alerts(
     min_tension: float = 10.0,
     top_pairs: int = 40,
     evidence: int = 3,
-    limit: int = 100,
+    limit: int = 30,
 ) -> list[Alert]:
     """Periods in which a pair's tension exceeds its previous `history` periods by `threshold` sd.
 
@@ -204,12 +208,12 @@ def _pair_series(store: Any, window: Window, period: Period, pairs: list[tuple[s
     """The tension series of several pairs (both directions each) from one query."""
     if not pairs:
         return {}
-    codes = sorted({code for pair in pairs for code in pair})
+    directed = sorted({pair for a, b in pairs for pair in ((a, b), (b, a))})
     t, column, table_grain = dyad_table(window, period)
     bucket = _bucket(store, t, column, table_grain, period).label("period")
     query = (
         select(bucket, t.c.source_code, t.c.target_code, func.sum(t.c.events), _conflict(t), _cooperation(t))
-        .where(dyad_filter(t, window, day=column), t.c.source_code.in_(codes), t.c.target_code.in_(codes))
+        .where(dyad_filter(t, window, day=column), tuple_(t.c.source_code, t.c.target_code).in_(directed))
         .group_by(bucket, t.c.source_code, t.c.target_code)
     )
     wanted = set(pairs)
@@ -297,7 +301,7 @@ def stance_matrix(store: Any, window: Window, limit: int = 400, examples: int = 
         select(t.c.holder_code, t.c.target_key, *counts)
         .where(dyad_filter(t, window, day="month" if monthly else "day", source="holder_code", target="target_key"))
         .group_by(t.c.holder_code, t.c.target_key)
-        .order_by(func.sum(t.c.stances).desc())
+        .order_by(func.sum(t.c.stances).desc(), t.c.holder_code, t.c.target_key)
         .limit(limit)
     )
     with store.engine.connect() as conn:

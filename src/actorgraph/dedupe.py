@@ -14,8 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from datasketch import MinHash, MinHashLSHEnsemble
-
 from actorgraph.text import fold_key
 from actorgraph.types import Document
 
@@ -91,6 +89,8 @@ def mark_duplicates(
 def _find(items: Sequence[_Item], threshold: float, num_perm: int) -> dict[str, tuple[str, float]]:
     if len(items) < 2:
         return {}
+    from datasketch import MinHash, MinHashLSHEnsemble  # scipy underneath: imported only when needed
+
     # Generating permutations is the costly part of a MinHash: do it once per run.
     first = MinHash(num_perm=num_perm)
     hashes: dict[str, MinHash] = {}

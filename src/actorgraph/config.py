@@ -50,6 +50,19 @@ class Settings(BaseSettings):
     dedupe_num_perm: int = Field(default=128, ge=16, description="MinHash permutations.")
     dedupe_shingle: int = Field(default=5, ge=1, description="Words per shingle.")
 
+    # HTTP API (`actorgraph serve`)
+    api_host: str = Field(default="127.0.0.1", description="Address `actorgraph serve` listens on.")
+    api_port: int = Field(default=8000, ge=1, le=65535, description="Port `actorgraph serve` listens on.")
+    api_read_requires_key: bool = Field(
+        default=False,
+        description="Require an API key for reading too (adding documents always needs one).",
+    )
+    api_max_body_bytes: int = Field(
+        default=5_000_000,
+        ge=1,
+        description="Largest request body the API accepts, in bytes; larger ones get 413.",
+    )
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

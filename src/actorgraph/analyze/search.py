@@ -26,8 +26,9 @@ __all__ = ["SearchHit", "SearchQueryError", "ParsedQuery", "parse_query", "searc
 
 MAX_TERMS = 16
 SNIPPET_CHARS = 240
-MAX_MATCHES = 50
-# Markers around matches in what the database returns; control characters never occur in stored text.
+MAX_MATCHES = 50  # matches listed per hit (the first ones in the text)
+# Markers around matches in what the database returns: control characters news text does not hold (if a
+# story did, its marked text would not line up with it, and `_marked_spans` gives no offsets at all).
 _START, _STOP = "\x02", "\x03"
 
 
@@ -199,7 +200,7 @@ def _page_sqlite(conn: Connection, parsed: ParsedQuery, filters: list[Any], limi
     marked = select(fts.c.rowid, func.highlight(literal_column("documents_fts"), 1, _START, _STOP)).where(
         matches, fts.c.rowid.in_([r.num for r in ranked])
     )
-    texts = dict(conn.execute(marked, {"expression": expression}).all())
+    texts: dict[int, str] = {num: text for num, text in conn.execute(marked, {"expression": expression})}
     details = _details(conn, [r.id for r in ranked])
     return [(details[r.id], -float(r.rank), texts.get(r.num)) for r in ranked]
 
@@ -273,7 +274,7 @@ def _details(conn: Connection, doc_ids: Sequence[str]) -> dict[str, Any]:
 def _hit(row: tuple[Any, float, str | None]) -> SearchHit:
     document, score, marked = row
     text: str = document.text
-    matches = _marked_spans(marked, text)
+    matches = _marked_spans(marked, text)[:MAX_MATCHES]
     start, end = _snippet_window(text, matches)
     return SearchHit(
         doc_id=document.id,
@@ -284,7 +285,7 @@ def _hit(row: tuple[Any, float, str | None]) -> SearchHit:
         duplicate_of=document.duplicate_of,
         score=round(score, 6),
         snippet=Span(start, end, text[start:end]),
-        matches=tuple(Span(s, e, text[s:e]) for s, e in matches[:MAX_MATCHES]),
+        matches=tuple(Span(s, e, text[s:e]) for s, e in matches),
     )
 
 

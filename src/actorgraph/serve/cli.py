@@ -584,7 +584,7 @@ def _register_extensions() -> None:
     """Commands kept in their own modules (report and export, feed watching)."""
     import importlib
 
-    for name in ("actorgraph.serve.cli_reports", "actorgraph.serve.cli_watch"):
+    for name in ("actorgraph.serve.cli_reports", "actorgraph.serve.cli_watch", "actorgraph.serve.cli_serve"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -333,3 +333,50 @@ actor_first = Table(
     Column("first_day", Date, nullable=False),
     Index(None, "first_day"),
 )
+
+# ---- API keys of `actorgraph serve` -------------------------------------------------------------
+# A key is shown once when created; only a salted scrypt hash of its secret is kept. `lookup`
+# is the key's public part, so a request costs one indexed read and one hash, however many keys.
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(200), nullable=False),
+    Column("lookup", String(32), nullable=False, unique=True),
+    Column("secret_hash", String(300), nullable=False),  # scrypt$N$r$p$salt$hash (hex)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+# ---- full-text search over the stories (migration 0005) -----------------------------------------
+# The index is dialect-specific DDL, outside this metadata:
+# * SQLite: the FTS5 table `documents_fts` (external content, read through the view
+#   `documents_fts_source`) with stable integer row numbers in `documents_fts_ids` (the rowid of
+#   `documents` may change on VACUUM), kept current by triggers on `documents`. A migration that
+#   rebuilds `documents` in batch mode drops those triggers and must create them again.
+# * PostgreSQL: the GIN expression index `ix_documents_search` over `SEARCH_VECTOR_PG`, which the
+#   database keeps current itself. A query uses the index only when it repeats that expression.
+SQLITE_SEARCH_OBJECTS = ("documents_fts", "documents_fts_ids", "documents_fts_source")
+PG_SEARCH_INDEX = "ix_documents_search"
+# Accented Latin letters and their base letters: "Vucic" finds "Vučić" on PostgreSQL as on SQLite
+# (whose tokenizer removes diacritics). Changing these needs a migration rebuilding the index.
+SEARCH_FOLD_FROM = (
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĦħ"
+    "ĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľĿŀŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŦŧŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžſȘșȚț"
+)
+SEARCH_FOLD_TO = (
+    "AAAAAACEEEEIIIINOOOOOOUUUUYaaaaaaceeeeiiiinoooooouuuuyyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHh"
+    "IiIiIiIiIiJjKkLlLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzsSsTt"
+)
+SEARCH_CONFIG_PG = "english"
+SEARCH_VECTOR_PG = (
+    f"to_tsvector('{SEARCH_CONFIG_PG}'::regconfig, "
+    f"translate(coalesce(title, '') || ' ' || text, '{SEARCH_FOLD_FROM}', '{SEARCH_FOLD_TO}'))"
+)
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Alembic filter: leave the hand-written search objects out of autogenerate's comparison."""
+    if type_ == "table" and name and (name in SQLITE_SEARCH_OBJECTS or name.startswith("documents_fts_")):
+        return False
+    return not (type_ == "index" and name == PG_SEARCH_INDEX)

@@ -1,0 +1,1321 @@
+"""The JSON API over the store (FastAPI), served by `actorgraph serve`.
+
+Everything lives under `/api`: the stories with their facts and character offsets, the facts
+themselves with filters, the analyses (dyads, tension series, alerts, stance matrix, network,
+changes), full-text search, runs, and `POST /api/documents`, which runs new articles through the
+real pipeline. Lists share one envelope (`items`, `total`, `limit`, `offset`, `next`) and a
+stable order; every error is `{"error": {"status": ..., "message": ...}}`.
+
+Reading is open unless `api_read_requires_key` is set; adding documents always needs a key
+(`actorgraph keys create`). Request bodies over `api_max_body_bytes` get 413, whatever their
+Content-Length says. If the dashboard module `actorgraph.serve.web` is installed, its
+`mount(app)` adds the HTML pages.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request, Response, Security
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from sqlalchemy import and_, exists, func, literal, or_, select
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from actorgraph import __version__
+from actorgraph.analyze import Window
+from actorgraph.analyze import alerts as run_alerts
+from actorgraph.analyze import changes as run_changes
+from actorgraph.analyze import dyads as run_dyads
+from actorgraph.analyze import network as run_network
+from actorgraph.analyze import stance_matrix as run_stance_matrix
+from actorgraph.analyze import timeline as run_timeline
+from actorgraph.analyze.search import SearchQueryError, parse_query
+from actorgraph.analyze.search import count as count_hits
+from actorgraph.analyze.search import search as run_search
+from actorgraph.config import Settings
+from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
+from actorgraph.store import schema
+from actorgraph.store.sql import SqlStore, open_store
+
+__all__ = ["create_app", "MAX_LIMIT"]
+
+MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000
+# Dates outside this range are refused: the analyses step whole weeks and months past them.
+FIRST_DAY, LAST_DAY = date(1800, 1, 1), date(2199, 12, 31)
+T = TypeVar("T")
+
+
+def _aware(value: datetime) -> datetime:
+    # SQLite hands back the stored UTC times without their zone; say which zone they are in.
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+Timestamp = Annotated[datetime, AfterValidator(_aware)]
+
+
+# ---- response models ------------------------------------------------------------------------------------
+class Model(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ErrorDetail(Model):
+    location: str
+    message: str
+
+
+class ErrorBody(Model):
+    status: int
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorResponse(Model):
+    """Every error the API returns."""
+
+    error: ErrorBody
+
+
+class Page(Model, Generic[T]):
+    """One page of a list in a stable order; `next` is the offset of the following page, if any."""
+
+    items: list[T]
+    total: int | None = Field(description="How many items match in all (null when not counted).")
+    limit: int
+    offset: int
+    next: int | None
+
+
+class Listing(Model, Generic[T]):
+    """A complete list (a series or an analysis bounded by its own limit)."""
+
+    items: list[T]
+    total: int
+
+
+class Evidence(Model):
+    """Where a fact was read: `text == document.text[start:end]` of document `doc_id`."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+
+
+class Span(Model):
+    start: int
+    end: int
+    text: str
+
+
+class PlaceOut(Model):
+    name: str
+    code: str | None
+
+
+class ActorRef(Model):
+    code: str | None
+    sector: str | None
+    name: str | None
+
+
+class DocumentSummary(Model):
+    id: str
+    title: str | None
+    published: date | None
+    source: str
+    url: str | None
+    byline: str | None
+    place: PlaceOut | None
+    story_index: int
+    duplicate_of: str | None
+    containment: float | None
+    characters: int
+    extractor: str | None
+    ingested_at: Timestamp
+
+
+class Mention(Model):
+    start: int
+    end: int
+    text: str
+    sentence: int | None = None
+    via: str | None = None
+
+
+class ActorOut(Model):
+    id: str
+    code: str | None
+    sector: str | None
+    name: str
+    type: str
+    kb_id: str | None
+    score: float
+    reason: str
+    roles: list[str]
+    mentions: list[Mention]
+
+
+class EventOut(Model):
+    id: str
+    doc_id: str
+    type: str
+    mode: str | None
+    quad: str
+    intensity: float
+    modality: str
+    date: date | None
+    source: list[ActorRef]
+    target: list[ActorRef]
+    context: list[str]
+    location: PlaceOut | None
+    confidence: float
+    extractor: str
+    evidence: Evidence
+
+
+class StanceOut(Model):
+    id: str
+    doc_id: str
+    holder: ActorRef
+    polarity: str
+    target_kind: str
+    target: ActorRef | None
+    target_event: str | None
+    target_topic: str | None
+    target_key: str | None
+    date: date | None
+    confidence: float
+    extractor: str
+    evidence: Evidence
+
+
+class QuoteOut(Model):
+    id: str
+    doc_id: str
+    speaker: ActorRef | None
+    speaker_text: str | None
+    cue: str | None
+    direct: bool
+    content: Span
+    date: date | None
+    evidence: Evidence
+
+
+class DocumentDetail(DocumentSummary):
+    """A story with its text and every fact read from it (offsets into `text`)."""
+
+    text: str
+    headings: list[list[int]]
+    actors: list[ActorOut]
+    events: list[EventOut]
+    stances: list[StanceOut]
+    quotes: list[QuoteOut]
+
+
+class ActorSummary(Model):
+    code: str | None
+    sector: str | None
+    name: str
+    type: str
+    kb_id: str | None
+    documents: int
+    mentions: int
+    first_seen: date | None
+    last_seen: date | None
+
+
+class DyadOut(Model):
+    period: str
+    source: str
+    target: str
+    events: int
+    verbal_cooperation: int
+    material_cooperation: int
+    verbal_conflict: int
+    material_conflict: int
+    intensity: float
+    mean_intensity: float
+
+
+class PointOut(Model):
+    period: str
+    events: int
+    conflict: float
+    cooperation: float
+    tension: float
+
+
+class EventEvidence(Model):
+    event_id: str
+    type: str
+    date: date | None
+    intensity: float
+    evidence: Evidence
+
+
+class AlertOut(Model):
+    pair: list[str]
+    period: str
+    tension: float
+    baseline_mean: float
+    baseline_sd: float
+    reason: str
+    evidence: list[EventEvidence]
+
+
+class StanceExample(Model):
+    stance_id: str
+    polarity: str
+    date: date | None
+    evidence: Evidence
+
+
+class StanceCellOut(Model):
+    holder: str
+    target: str
+    support: int
+    oppose: int
+    neutral: int
+    balance: int
+    examples: list[StanceExample]
+
+
+class NodeOut(Model):
+    code: str
+    degree: int
+    weight: float
+    cooperation_out: float
+    conflict_out: float
+    conflict_in: float
+    betweenness: float
+    community: int
+
+
+class EdgeOut(Model):
+    source: str
+    target: str
+    cooperation: int
+    conflict: int
+
+
+class NetworkOut(Model):
+    nodes: list[NodeOut]
+    edges: list[EdgeOut]
+
+
+class NewActor(Model):
+    code: str
+    name: str
+    first_seen: str
+    documents: int
+
+
+class NewDyad(Model):
+    source: str
+    target: str
+    first_seen: str
+    events: int
+    intensity: float
+
+
+class NewStance(Model):
+    holder: str
+    target: str
+    polarity: str
+    first_seen: str
+    stances: int
+
+
+class ChangesOut(Model):
+    since: date
+    actors: list[NewActor]
+    dyads: list[NewDyad]
+    stances: list[NewStance]
+
+
+class SkippedOut(Model):
+    input: str
+    reason: str
+
+
+class RunOut(Model):
+    id: int
+    command: str
+    status: str
+    started_at: Timestamp
+    finished_at: Timestamp | None
+    extractor: str
+    inputs: list[str]
+    counts: dict[str, int]
+    skipped: list[SkippedOut]
+    message: str | None
+
+
+class SearchHitOut(Model):
+    doc_id: str
+    title: str | None
+    published: date | None
+    source: str
+    url: str | None
+    duplicate_of: str | None
+    score: float
+    snippet: Span = Field(description="An exact slice of the story's text around its matches.")
+    matches: list[Span] = Field(description="Each matched word: text == document.text[start:end].")
+
+
+class Health(Model):
+    status: str
+    version: str
+    database: str
+    schema_revision: str | None
+    read_requires_key: bool
+
+
+class ArticleIn(BaseModel):
+    """One new article, as in the JSON Lines input."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=190, description="Your id for the article (its stories keep it).")
+    text: str = Field(min_length=1, description="Plain text, or HTML with <p> paragraphs.")
+    title: str | None = Field(default=None, max_length=2000)
+    published: str | None = Field(default=None, max_length=100, description="A date, ISO 8601 preferred.")
+    url: str | None = Field(default=None, max_length=4000)
+    source: str | None = Field(default=None, max_length=500, description="Outlet or origin of the article.")
+
+    @field_validator("id", "text", "title", "published", "url", "source")
+    @classmethod
+    def _no_nul(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
+
+    @field_validator("id", "text")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+
+class StoredOut(Model):
+    id: str
+    title: str | None
+    published: date | None
+    duplicate_of: str | None
+
+
+class IngestOut(Model):
+    run_id: int
+    stored: list[StoredOut] = Field(description="Stories coded and stored (an article may hold several).")
+    unchanged: list[str] = Field(description="Ids of stories that were stored already.")
+    skipped: list[SkippedOut]
+    warnings: list[SkippedOut]
+    counts: dict[str, int]
+
+
+# ---- errors ----------------------------------------------------------------------------------------------
+def _error(status: int, message: str, details: list[ErrorDetail] | None = None,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(status=status, message=message, details=details))
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+
+
+_REASONS = {401: "an API key is needed", 403: "forbidden", 404: "not found", 405: "method not allowed",
+            413: "request body too large", 422: "invalid request"}
+
+
+def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, HTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else _REASONS.get(exc.status_code, "error")
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        message = "no such endpoint (see /docs for the API)"
+    elif exc.status_code == 405 and exc.detail == "Method Not Allowed":
+        message = "this endpoint does not take that method (see /docs)"
+    return _error(exc.status_code, message, headers=getattr(exc, "headers", None))
+
+
+def _where(loc: Sequence[Any]) -> str:
+    """A readable location: "query parameter 'limit'", "body[2].text"."""
+    parts = list(loc)
+    if not parts:
+        return "request"
+    kinds = {"query": "query parameter", "path": "path parameter", "header": "header"}
+    if parts[0] in kinds:
+        return f"{kinds[parts[0]]} '{'.'.join(str(p) for p in parts[1:])}'"
+    out = str(parts[0])
+    for part in parts[1:]:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+_BRANCHES = ("list[ArticleIn]", "ArticleIn")
+
+
+def _body_branch(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The errors of the one form the body took (a list of articles or one article), without the union's tag."""
+    tagged = [e for e in errors if len(e["loc"]) >= 2 and e["loc"][0] == "body" and e["loc"][1] in _BRANCHES]
+    if not tagged:
+        return errors
+    body = next((e.get("input") for e in tagged if len(e["loc"]) == 2), None)
+    rest = [e for e in errors if e not in tagged]
+    if isinstance(body, list):
+        keep = "list[ArticleIn]"
+    elif isinstance(body, dict) or body is None:
+        keep = "ArticleIn"
+    else:
+        return [*rest, {"loc": ("body",), "msg": "send one article (an object) or a list of them"}]
+    return [*rest, *({**e, "loc": ("body", *e["loc"][2:])} for e in tagged if e["loc"][1] == keep)]
+
+
+def _explained(error: dict[str, Any]) -> dict[str, Any]:
+    """Plainer words for the body errors pydantic words for programmers."""
+    kind, loc = error.get("type"), tuple(error.get("loc", ()))
+    if kind == "json_invalid":
+        reason = (error.get("ctx") or {}).get("error", "")
+        where = f" at character {loc[1]}" if len(loc) > 1 and isinstance(loc[1], int) else ""
+        return {"loc": ("body",), "msg": f"not valid JSON{where}" + (f" ({reason})" if reason else "")}
+    if kind == "missing" and loc == ("body",):
+        return {"loc": loc, "msg": "the body is empty: send one article (an object) or a list of them"}
+    return error
+
+
+def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [_explained(e) for e in exc.errors()]
+    details = [ErrorDetail(location=_where(e.get("loc", ())), message=str(e.get("msg", "invalid")))
+               for e in _body_branch(errors)]
+    message = "; ".join(f"{d.location}: {d.message}" for d in details[:5]) or "invalid request"
+    if len(details) > 5:
+        message += f"; and {len(details) - 5} more"
+    return _error(422, message, details)
+
+
+def _user_error(_request: Request, exc: Exception) -> JSONResponse:
+    return _error(400, str(exc))
+
+
+def _server_error(_request: Request, exc: Exception) -> JSONResponse:
+    # The details go to the server log (Starlette re-raises after responding), not to the client.
+    return _error(500, f"internal error ({type(exc).__name__}); the server log has the details")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (401, "An API key is needed (always for writing; for reading when api_read_requires_key is set)."),
+        (403, "The API key was revoked."),
+        (422, "A parameter or the body is invalid."),
+    )
+}
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    descriptions = {400: "The request cannot be run (a malformed search query, a bad Content-Length).",
+                    404: "Nothing has that id.", 413: "The request body is over the size limit.",
+                    503: "The store cannot be reached."}
+    return {s: {"model": ErrorResponse, "description": descriptions[s]} for s in statuses}
+
+
+# ---- request body limit ----------------------------------------------------------------------------------
+class BodyLimit:
+    """Refuse request bodies over `max_bytes` with 413: by Content-Length first, then by counting.
+
+    Counting the bytes as they stream in also catches chunked bodies and a Content-Length that
+    lies; the app stops reading at the first byte over the limit.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: Callable[[], int]) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.max_bytes()
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None:
+            try:
+                size = int(declared)
+            except ValueError:
+                await _error(400, "the Content-Length header is not a number")(scope, receive, send)
+                return
+            if size > limit:
+                await _error(413, _too_large(limit))(scope, receive, send)
+                return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise HTTPException(413, _too_large(limit))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large(limit: int) -> str:
+    return f"the request body is over the limit of {limit:,} bytes (setting api_max_body_bytes); send fewer articles"
+
+
+# ---- dependencies ----------------------------------------------------------------------------------------
+_bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <API key>")
+_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="The API key (or use a Bearer token).")
+
+
+def _store(request: Request) -> SqlStore:
+    return request.app.state.store  # type: ignore[no-any-return]
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def _presented_key(
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)],
+    header: Annotated[str | None, Security(_key_header)],
+) -> str | None:
+    return header or (bearer.credentials if bearer else None)
+
+
+def _check_key(request: Request, key: str | None) -> ApiKey:
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if not key:
+        raise HTTPException(
+            401,
+            "this needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY' "
+            "(create one with `actorgraph keys create`)",
+            headers=challenge,
+        )
+    try:
+        return request.app.state.verifier.verify(key)  # type: ignore[no-any-return]
+    except ApiKeyError as exc:
+        raise HTTPException(403 if exc.revoked else 401, str(exc), headers=challenge) from exc
+
+
+def require_read(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey | None:
+    """A valid key when the settings say reading needs one; nothing otherwise."""
+    if not _settings(request).api_read_requires_key:
+        return None
+    return _check_key(request, key)
+
+
+def require_write(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey:
+    """A valid, unrevoked key: writing always needs one."""
+    return _check_key(request, key)
+
+
+def _no_nul(request: Request) -> None:
+    # PostgreSQL refuses NUL in text; refuse it here with a clear message instead of failing later.
+    given = [("query", k, v) for k, v in request.query_params.multi_items()]
+    given += [("path", k, v) for k, v in request.path_params.items()]
+    for kind, name, value in given:
+        if "\x00" in str(value):
+            raise RequestValidationError([{"loc": (kind, name), "msg": "must not contain NUL characters",
+                                           "type": "value_error"}])
+
+
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (the `next` of the previous page).")]
+Since = Annotated[date | None, Query(description="First day (YYYY-MM-DD), inclusive.")]
+Until = Annotated[date | None, Query(description="Last day (YYYY-MM-DD), inclusive.")]
+Code = Annotated[str | None, Query(max_length=20, description="An actor code (ISO 3166 alpha-3, NATO, EU, ...).")]
+Text = Annotated[str | None, Query(max_length=200, description="Only those whose evidence contains this text.")]
+Period = Literal["day", "week", "month"]
+
+
+def _dates(since: date | None, until: date | None) -> None:
+    for name, value in (("since", since), ("until", until)):
+        if value is not None and not FIRST_DAY <= value <= LAST_DAY:
+            _invalid(name, f"use a day between {FIRST_DAY} and {LAST_DAY}")
+    if since and until and since > until:
+        _invalid("since", f"{since} is after until ({until})")
+
+
+def _invalid(name: str, message: str) -> None:
+    raise RequestValidationError([{"loc": ("query", name), "msg": message, "type": "value_error"}])
+
+
+def window(
+    since: Since = None,
+    until: Until = None,
+    actor: Annotated[list[str] | None, Query(max_length=20, description="Actor codes (repeatable).")] = None,
+    region: Annotated[str | None, Query(max_length=100, description="A region, e.g. 'Western Balkans'.")] = None,
+) -> Window:
+    """The slice of the store an analysis reads."""
+    _dates(since, until)
+    codes = tuple(a.strip().upper() for a in actor or () if a.strip())
+    if any(len(c) > 20 for c in codes):
+        _invalid("actor", "an actor code has at most 20 characters")
+    return Window(since, until, codes, region.strip() if region and region.strip() else None)
+
+
+def _page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
+    more = total is not None and offset + limit < total
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": offset + limit if more else None}
+
+
+def _slice(rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of an analysis asked for `offset + limit + 1` rows: whether more follow is known, not the total."""
+    items = rows[offset : offset + limit]
+    following = len(rows) > offset + limit
+    return {"items": items, "total": None, "limit": limit, "offset": offset,
+            "next": offset + limit if following else None}
+
+
+def _count(conn: Any, statement: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one())
+
+
+# ---- row → model -----------------------------------------------------------------------------------------
+def _evidence(doc_id: str, start: int, end: int, text: str) -> Evidence:
+    return Evidence(doc_id=doc_id, start=start, end=end, text=text)
+
+
+def _document_summary(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.id, "title": row.title, "published": row.published, "source": row.source, "url": row.url,
+        "byline": row.byline,
+        "place": {"name": row.place_name, "code": row.place_code} if row.place_name else None,
+        "story_index": row.story_index, "duplicate_of": row.duplicate_of, "containment": row.containment,
+        "characters": int(row.characters), "extractor": row.extractor, "ingested_at": row.ingested_at,
+    }
+
+
+def _event(row: Any) -> EventOut:
+    return EventOut(
+        id=row.id, doc_id=row.doc_id, type=row.type, mode=row.mode, quad=row.quad, intensity=row.intensity,
+        modality=row.modality, date=row.date, source=[ActorRef(**r) for r in row.source or []],
+        target=[ActorRef(**r) for r in row.target or []], context=list(row.context or []),
+        location=PlaceOut(name=row.location_name, code=row.location_code) if row.location_name else None,
+        confidence=row.confidence, extractor=row.extractor,
+        evidence=_evidence(row.doc_id, row.evidence_start, row.evidence_end, row.evidence_text),
+    )
+
+
+def _stance(row: Any) -> StanceOut:
+    target = None
+    if row.target_kind == "actor":
+        target = ActorRef(code=row.target_code, sector=None, name=row.target_name)
+    return StanceOut(
+        id=row.id, doc_id=row.doc_id,
+        holder=ActorRef(code=row.holder_code, sector=row.holder_sector, name=row.holder_name),
+        polarity=row.polarity, target_kind=row.target_kind, target=target, target_event=row.target_event,
+        target_topic=row.target_topic, target_key=row.target_key, date=row.date, confidence=row.confidence,
+        extractor=row.extractor, evidence=_evidence(row.doc_id, row.evidence_start, row.evidence_end, row.evidence_text),
+    )
+
+
+def _quote(row: Any) -> QuoteOut:
+    speaker = None
+    if row.speaker_code or row.speaker_name:
+        speaker = ActorRef(code=row.speaker_code, sector=row.speaker_sector, name=row.speaker_name)
+    return QuoteOut(
+        id=row.id, doc_id=row.doc_id, speaker=speaker, speaker_text=row.speaker_text, cue=row.cue,
+        direct=row.direct, content=Span(start=row.content_start, end=row.content_end, text=row.content),
+        date=row.date, evidence=_evidence(row.doc_id, row.evidence_start, row.evidence_end, row.evidence_text),
+    )
+
+
+def _actor(row: Any) -> ActorOut:
+    mentions = [Mention(start=m["start"], end=m["end"], text=m["text"], sentence=m.get("sentence"), via=m.get("via"))
+                for m in row.mentions or []]
+    return ActorOut(id=row.id, code=row.code, sector=row.sector, name=row.name, type=row.type, kb_id=row.kb_id,
+                    score=row.score, reason=row.reason, roles=list(row.roles or []), mentions=mentions)
+
+
+# ---- routes ----------------------------------------------------------------------------------------------
+api = APIRouter(prefix="/api", dependencies=[Depends(_no_nul)], responses=ERRORS)
+reading = [Depends(require_read)]
+DOCUMENT_COLUMNS = [c for c in schema.documents.c if c.name not in ("text", "headings", "shingles", "text_sha256")]
+
+
+@api.get("/health", response_model=Health, tags=["store"], responses=_errors(503))
+def health(request: Request) -> Any:
+    """Whether the store answers, its dialect and schema revision (never needs a key)."""
+    store = _store(request)
+    try:
+        with store.engine.connect() as conn:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except Exception as exc:  # any failure to reach the store is the answer
+        return _error(503, f"the store does not answer: {type(exc).__name__}")
+    return Health(status="ok", version=__version__, database=store.engine.dialect.name, schema_revision=revision,
+                  read_requires_key=_settings(request).api_read_requires_key)
+
+
+@api.get("/documents", response_model=Page[DocumentSummary], tags=["documents"], dependencies=reading)
+def list_documents(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    source: Annotated[str | None, Query(max_length=500, description="Only from this source (exact).")] = None,
+    actor: Code = None,
+    place: Annotated[str | None, Query(max_length=8, description="Only with this dateline place code.")] = None,
+    include_duplicates: Annotated[bool, Query(description="Also list stories that copy another.")] = True,
+) -> Any:
+    """Stories, newest first (then by id), without their text (see /api/documents/{id})."""
+    _dates(since, until)
+    d = schema.documents.c
+    statement = select(*DOCUMENT_COLUMNS, func.length(d.text).label("characters"))
+    conditions: list[Any] = []
+    if since:
+        conditions.append(d.published >= since)
+    if until:
+        conditions.append(d.published <= until)
+    if source:
+        conditions.append(d.source == source)
+    if place:
+        conditions.append(d.place_code == place.upper())
+    if not include_duplicates:
+        conditions.append(d.duplicate_of.is_(None))
+    if actor:
+        a = schema.actors.c
+        conditions.append(exists(select(literal(1)).where(a.doc_id == d.id, a.code == actor.upper())))
+    statement = statement.where(*conditions)
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(
+            statement.order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset)
+        ).all()
+    return _page([_document_summary(r) for r in rows], total, limit, offset)
+
+
+@api.get("/documents/{doc_id:path}", response_model=DocumentDetail, tags=["documents"], dependencies=reading,
+         responses=_errors(404))
+def get_document(request: Request, doc_id: Annotated[str, PathParam(max_length=300)]) -> Any:
+    """A story's text with its actors, events, stances and quotes, each with character offsets into the text."""
+    d = schema.documents.c
+    with _store(request).engine.connect() as conn:
+        row = conn.execute(
+            select(schema.documents, func.length(d.text).label("characters")).where(d.id == doc_id)
+        ).first()
+        if row is None:
+            raise HTTPException(404, f"no document with id {doc_id!r}")
+
+        def rows(table: Any, *order: Any) -> Sequence[Any]:
+            return conn.execute(select(table).where(table.c.doc_id == doc_id).order_by(*order, table.c.id)).all()
+
+        a, e, s, q = schema.actors, schema.events, schema.stances, schema.quotes
+        actors = rows(a, a.c.name)
+        events = rows(e, e.c.evidence_start)
+        stances = rows(s, s.c.evidence_start)
+        quotes = rows(q, q.c.evidence_start)
+    return DocumentDetail(
+        **_document_summary(row), text=row.text, headings=[list(h) for h in row.headings or []],
+        actors=[_actor(r) for r in actors], events=[_event(r) for r in events],
+        stances=[_stance(r) for r in stances], quotes=[_quote(r) for r in quotes],
+    )
+
+
+@api.get("/actors", response_model=Page[ActorSummary], tags=["facts"], dependencies=reading)
+def list_actors(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    code: Code = None,
+    sector: Annotated[str | None, Query(max_length=10, description="A sector code (GOV, MIL, OPP, ...).")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="state, person, igo, agent, ...")] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Only names containing this text.")] = None,
+    resolved: Annotated[bool | None, Query(description="Only actors with (true) or without (false) a code.")] = None,
+) -> Any:
+    """Actors as found in the stories (by code, sector and name), most documents first."""
+    a = schema.actors.c
+    published = schema.documents.c.published
+    documents = func.count(func.distinct(a.doc_id)).label("documents")
+    statement = (
+        select(a.code, a.sector, a.name, func.max(a.type).label("type"), func.max(a.kb_id).label("kb_id"), documents,
+               func.sum(func.json_array_length(a.mentions)).label("mentions"),
+               func.min(published).label("first_seen"), func.max(published).label("last_seen"))
+        .select_from(schema.actors.join(schema.documents, schema.documents.c.id == a.doc_id))
+        .group_by(a.code, a.sector, a.name)
+    )
+    if code:
+        statement = statement.where(a.code == code.upper())
+    if sector:
+        statement = statement.where(a.sector == sector.upper())
+    if type:
+        statement = statement.where(a.type == type)
+    if q:
+        statement = statement.where(a.name.icontains(q, autoescape=True))
+    if resolved is not None:
+        statement = statement.where(a.code.is_not(None) if resolved else a.code.is_(None))
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(
+            statement.order_by(documents.desc(), a.name, a.code.nulls_first(), a.sector.nulls_first())
+            .limit(limit).offset(offset)
+        ).all()
+    items = [ActorSummary(code=r.code, sector=r.sector, name=r.name, type=r.type, kb_id=r.kb_id,
+                          documents=int(r.documents), mentions=int(r.mentions or 0), first_seen=r.first_seen,
+                          last_seen=r.last_seen) for r in rows]
+    return _page(items, total, limit, offset)
+
+
+Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
+Modality = Literal["asserted", "hypothetical", "negated"]
+
+
+@api.get("/events", response_model=Page[EventOut], tags=["facts"], dependencies=reading)
+def list_events(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: Annotated[str | None, Query(max_length=20, description="Events with this actor on either side.")] = None,
+    source: Annotated[str | None, Query(max_length=20, description="Events by this actor (the dyad's source).")] = None,
+    target: Annotated[str | None, Query(max_length=20, description="Events toward this actor (the dyad's target).")] = None,
+    type: Annotated[str | None, Query(max_length=20, description="A PLOVER event type (ACCUSE, AID, ...).")] = None,
+    quad: Annotated[Quad | None, Query(description="A PLOVER quad category.")] = None,
+    modality: Annotated[Modality | None, Query()] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Text = None,
+    doc_id: Annotated[str | None, Query(max_length=300, description="Only from this story.")] = None,
+) -> Any:
+    """PLOVER events, newest first (by the event's date, else its story's), each with its evidence sentence."""
+    _dates(since, until)
+    e, d = schema.events.c, schema.documents.c
+    day = func.coalesce(e.date, d.published)
+    statement = select(schema.events).select_from(schema.events.join(schema.documents, d.id == e.doc_id))
+    conditions: list[Any] = []
+    ed = schema.event_dyads.c
+    if actor:
+        code = actor.upper()
+        conditions.append(exists(select(literal(1)).where(ed.event_id == e.id,
+                                                          or_(ed.source_code == code, ed.target_code == code))))
+    if source or target:
+        pair = [ed.event_id == e.id]
+        if source:
+            pair.append(ed.source_code == source.upper())
+        if target:
+            pair.append(ed.target_code == target.upper())
+        conditions.append(exists(select(literal(1)).where(and_(*pair))))
+    if type:
+        conditions.append(e.type == type.upper())
+    if quad:
+        conditions.append(e.quad == quad)
+    if modality:
+        conditions.append(e.modality == modality)
+    if since:
+        conditions.append(day >= since)
+    if until:
+        conditions.append(day <= until)
+    if q:
+        conditions.append(e.evidence_text.icontains(q, autoescape=True))
+    if doc_id:
+        conditions.append(e.doc_id == doc_id)
+    statement = statement.where(*conditions)
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(statement.order_by(day.desc().nulls_last(), e.id).limit(limit).offset(offset)).all()
+    return _page([_event(r) for r in rows], total, limit, offset)
+
+
+@api.get("/stances", response_model=Page[StanceOut], tags=["facts"], dependencies=reading)
+def list_stances(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    holder: Annotated[str | None, Query(max_length=20, description="The holder's actor code.")] = None,
+    target: Annotated[str | None, Query(max_length=200, description="An actor code, event:ID or topic:WORDS.")] = None,
+    polarity: Annotated[Literal["support", "oppose", "neutral"] | None, Query()] = None,
+    target_kind: Annotated[Literal["actor", "event", "topic"] | None, Query()] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Text = None,
+    doc_id: Annotated[str | None, Query(max_length=300, description="Only from this story.")] = None,
+) -> Any:
+    """Who stood for, against or neutral toward whom or what, newest first, with the evidence."""
+    _dates(since, until)
+    s = schema.stances.c
+    conditions: list[Any] = []
+    if holder:
+        conditions.append(s.holder_code == holder.upper())
+    if target:
+        conditions.append(or_(s.target_key == target, s.target_key == target.upper()))
+    if polarity:
+        conditions.append(s.polarity == polarity)
+    if target_kind:
+        conditions.append(s.target_kind == target_kind)
+    if since:
+        conditions.append(s.date >= since)
+    if until:
+        conditions.append(s.date <= until)
+    if q:
+        conditions.append(s.evidence_text.icontains(q, autoescape=True))
+    if doc_id:
+        conditions.append(s.doc_id == doc_id)
+    statement = select(schema.stances).where(*conditions)
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(statement.order_by(s.date.desc().nulls_last(), s.id).limit(limit).offset(offset)).all()
+    return _page([_stance(r) for r in rows], total, limit, offset)
+
+
+@api.get("/quotes", response_model=Page[QuoteOut], tags=["facts"], dependencies=reading)
+def list_quotes(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    speaker: Annotated[str | None, Query(max_length=20, description="The speaker's actor code.")] = None,
+    direct: Annotated[bool | None, Query(description="Only direct (true) or reported (false) speech.")] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Annotated[str | None, Query(max_length=200, description="Only quotes containing this text.")] = None,
+    doc_id: Annotated[str | None, Query(max_length=300, description="Only from this story.")] = None,
+) -> Any:
+    """Who said what, newest first, with the quoted words and the sentence as evidence."""
+    _dates(since, until)
+    t = schema.quotes.c
+    conditions: list[Any] = []
+    if speaker:
+        conditions.append(t.speaker_code == speaker.upper())
+    if direct is not None:
+        conditions.append(t.direct.is_(direct))
+    if since:
+        conditions.append(t.date >= since)
+    if until:
+        conditions.append(t.date <= until)
+    if q:
+        conditions.append(t.content.icontains(q, autoescape=True))
+    if doc_id:
+        conditions.append(t.doc_id == doc_id)
+    statement = select(schema.quotes).where(*conditions)
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(statement.order_by(t.date.desc().nulls_last(), t.id).limit(limit).offset(offset)).all()
+    return _page([_quote(r) for r in rows], total, limit, offset)
+
+
+@api.get("/search", response_model=Page[SearchHitOut], tags=["documents"], dependencies=reading,
+         responses=_errors(400))
+def search_documents(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500,
+                            description='Words (all must occur), "phrases", -excluded, OR between alternatives.')],
+    limit: Annotated[int, Query(ge=1, le=100, description="Hits per page (at most 100).")] = 20,
+    offset: Offset = 0,
+    since: Since = None,
+    until: Until = None,
+    include_duplicates: Annotated[bool, Query(description="Also find stories that copy another.")] = True,
+) -> Any:
+    """Full-text search over the stories' titles and texts, best match first, with offsets of every match."""
+    _dates(since, until)
+    parsed = parse_query(q)
+    store = _store(request)
+    total = count_hits(store, parsed, since=since, until=until, include_duplicates=include_duplicates)
+    hits = []
+    if offset < total:
+        hits = run_search(store, parsed, limit, offset, since=since, until=until,
+                          include_duplicates=include_duplicates)
+    items = [
+        SearchHitOut(
+            doc_id=h.doc_id, title=h.title, published=h.published, source=h.source, url=h.url,
+            duplicate_of=h.duplicate_of, score=h.score, snippet=Span.model_validate(h.snippet),
+            matches=[Span.model_validate(m) for m in h.matches],
+        )
+        for h in hits
+    ]
+    return _page(items, total, limit, offset)
+
+
+# ---- analyses --------------------------------------------------------------------------------------------
+WindowDep = Annotated[Window, Depends(window)]
+
+
+@api.get("/dyads", response_model=Page[DyadOut], tags=["analyses"], dependencies=reading)
+def dyads(
+    request: Request,
+    win: WindowDep,
+    period: Annotated[Period, Query(description="day, week or month.")] = "month",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Any:
+    """Events between pairs of actors by period: counts per PLOVER quad category and summed intensity."""
+    rows = run_dyads(_store(request), win, period, limit=offset + limit + 1)
+    items = [DyadOut(**r.__dict__, mean_intensity=round(r.mean_intensity, 2)) for r in rows]
+    return _slice(items, limit, offset)
+
+
+_PAIR = re.compile(r"^([A-Za-z0-9]{2,20})-([A-Za-z0-9]{2,20})$")
+
+
+@api.get("/timeline", response_model=Listing[PointOut], tags=["analyses"], dependencies=reading)
+def timeline(
+    request: Request,
+    win: WindowDep,
+    period: Annotated[Period, Query(description="day, week or month.")] = "week",
+    pair: Annotated[str | None, Query(max_length=41, description="Two actor codes, e.g. SRB-XKX (both directions).")] = None,
+) -> Any:
+    """The tension series (conflict minus cooperation intensity) of a pair, or of the whole window."""
+    codes = None
+    if pair is not None:
+        found = _PAIR.match(pair.strip())
+        if not found:
+            _invalid("pair", "use two actor codes joined by '-', e.g. SRB-XKX")
+        assert found is not None
+        codes = (found.group(1).upper(), found.group(2).upper())
+    points = run_timeline(_store(request), win, period, codes)
+    return {"items": [PointOut(**p.__dict__) for p in points], "total": len(points)}
+
+
+@api.get("/alerts", response_model=Listing[AlertOut], tags=["analyses"], dependencies=reading)
+def alerts(
+    request: Request,
+    win: WindowDep,
+    period: Annotated[Period, Query(description="day, week or month.")] = "week",
+    history: Annotated[int, Query(ge=2, le=104, description="Periods each value is compared against.")] = 8,
+    threshold: Annotated[float, Query(ge=0, le=100, allow_inf_nan=False, description="Standard deviations above the recent mean.")] = 2.0,
+    min_tension: Annotated[float, Query(ge=0, le=1e6, allow_inf_nan=False, description="Smallest tension worth an alert.")] = 10.0,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Newest alerts returned.")] = 100,
+) -> Any:
+    """Escalation alerts: pairs whose tension breaks out of its recent range, with why and the evidence."""
+    found = run_alerts(_store(request), win, period, history, threshold, min_tension, limit=limit)
+    items = [
+        AlertOut(
+            pair=list(a.pair), period=a.period, tension=a.tension, baseline_mean=a.baseline_mean,
+            baseline_sd=a.baseline_sd, reason=a.reason,
+            evidence=[EventEvidence(event_id=x["id"], type=x["type"], date=x["date"], intensity=x["intensity"],
+                                    evidence=_evidence(x["doc_id"], x["evidence_start"], x["evidence_end"],
+                                                       x["evidence_text"])) for x in a.evidence],
+        )
+        for a in found
+    ]
+    return {"items": items, "total": len(items)}
+
+
+@api.get("/stance-matrix", response_model=Listing[StanceCellOut], tags=["analyses"], dependencies=reading)
+def stance_matrix(
+    request: Request,
+    win: WindowDep,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Busiest cells returned.")] = 100,
+    examples: Annotated[int, Query(ge=0, le=10, description="Example stances per cell.")] = 2,
+) -> Any:
+    """Holder × target cells: how often each holder stood for, against or neutral toward each target."""
+    cells = run_stance_matrix(_store(request), win, limit, examples)
+    items = [
+        StanceCellOut(
+            holder=c.holder, target=c.target, support=c.support, oppose=c.oppose, neutral=c.neutral,
+            balance=c.balance,
+            examples=[StanceExample(stance_id=x["id"], polarity=x["polarity"], date=x["date"],
+                                    evidence=_evidence(x["doc_id"], x["evidence_start"], x["evidence_end"],
+                                                       x["evidence_text"])) for x in c.examples],
+        )
+        for c in cells
+    ]
+    return {"items": items, "total": len(items)}
+
+
+@api.get("/network", response_model=NetworkOut, tags=["analyses"], dependencies=reading)
+def network(
+    request: Request,
+    win: WindowDep,
+    min_events: Annotated[int, Query(ge=1, le=1_000_000, description="Fewest events for a tie to count.")] = 1,
+) -> Any:
+    """The actor network: nodes with centrality and community, edges with cooperation and conflict counts."""
+    result = run_network(_store(request), win, min_events)
+    edges: dict[tuple[str, str], dict[str, int]] = {}
+    for kind in ("cooperation", "conflict"):
+        for source, target, data in result[kind].edges(data=True):
+            edges.setdefault((source, target), {"cooperation": 0, "conflict": 0})[kind] = int(data["weight"])
+    return NetworkOut(
+        nodes=[NodeOut(**node) for node in result["actors"]],
+        edges=[EdgeOut(source=s, target=t, **counts) for (s, t), counts in sorted(edges.items())],
+    )
+
+
+@api.get("/changes", response_model=ChangesOut, tags=["analyses"], dependencies=reading)
+def changes(
+    request: Request,
+    since: Annotated[date, Query(description="Show what was first seen on or after this day.")],
+    until: Until = None,
+    actor: Annotated[list[str] | None, Query(max_length=20, description="Actor codes (repeatable).")] = None,
+    region: Annotated[str | None, Query(max_length=100, description="A region, e.g. 'Western Balkans'.")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most rows per list.")] = 100,
+) -> Any:
+    """What is new since a day: actors, dyads and stances first seen on or after it."""
+    win = window(None, until, actor, region)
+    _dates(since, until)
+    found = run_changes(_store(request), since, win, limit)
+    return ChangesOut.model_validate({"since": since, **found})
+
+
+@api.get("/runs", response_model=Page[RunOut], tags=["store"], dependencies=reading)
+def runs(request: Request, limit: Limit = 20, offset: Offset = 0) -> Any:
+    """Ingest, reprocess and API runs, newest first, with their counts and skipped inputs."""
+    r = schema.runs.c
+    with _store(request).engine.connect() as conn:
+        total = int(conn.execute(select(func.count()).select_from(schema.runs)).scalar_one())
+        rows = conn.execute(select(schema.runs).order_by(r.id.desc()).limit(limit).offset(offset)).all()
+    items = [
+        RunOut(id=x.id, command=x.command, status=x.status, started_at=x.started_at, finished_at=x.finished_at,
+               extractor=x.extractor, inputs=list(x.inputs or []), counts=dict(x.counts or {}),
+               skipped=[SkippedOut(**s) for s in x.skipped or []], message=x.message)
+        for x in rows
+    ]
+    return _page(items, total, limit, offset)
+
+
+# ---- writing ---------------------------------------------------------------------------------------------
+Articles = Annotated[list[ArticleIn], Field(min_length=1)] | ArticleIn
+
+
+@api.post("/documents", response_model=IngestOut, status_code=201, tags=["documents"],
+          responses={200: {"model": IngestOut, "description": "Nothing new was stored (all known or skipped)."},
+                     **_errors(400, 413)})
+def add_documents(
+    request: Request,
+    response: Response,
+    key: Annotated[ApiKey, Depends(require_write)],
+    body: Annotated[Articles, Body(description="One article or a list, as in the JSON Lines input.")],
+) -> Any:
+    """Run new articles through the pipeline (segment, de-duplicate, code) and store them; needs an API key."""
+    articles = body if isinstance(body, list) else [body]
+    result = _ingest(request.app, articles, key)
+    if not result.stored:
+        response.status_code = 200
+    return result
+
+
+def _ingest(app: FastAPI, articles: Sequence[ArticleIn], key: ApiKey) -> IngestOut:
+    """The real pipeline (`run.ingest`) over the articles, written as JSON Lines to a private file.
+
+    One writer at a time: the lock keeps two requests from coding the same new story at once.
+    FastAPI runs this (a plain function) in a worker thread, off the event loop.
+    """
+    from actorgraph.pipeline import Resources
+    from actorgraph.run import ingest
+
+    state = app.state
+    with state.write_lock:
+        if state.resources is None:
+            state.resources = Resources(state.settings)
+        store: SqlStore = state.store
+        label = re.sub(r"[^A-Za-z0-9_.-]+", "-", key.name)[:60] or "key"
+        with tempfile.TemporaryDirectory(prefix="actorgraph-api-") as directory:
+            path = Path(directory) / f"posted-by-{label}.jsonl"
+            lines = []
+            for article in articles:
+                record = article.model_dump(exclude_none=True)
+                # Without a source or URL the pipeline would name the temporary file as the source.
+                if not article.source and not article.url:
+                    record["source"] = f"api:{key.name}"
+                lines.append(json.dumps(record, ensure_ascii=False))
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            warnings: list[SkippedOut] = []
+            seen: dict[str, Any] = {}
+
+            def prepared(prep: Any, _todo: int) -> None:
+                seen["documents"] = list(prep.documents)
+                seen["existing"] = store.existing_ids(d.id for d in prep.documents)
+
+            def where(name: str) -> str:
+                # "<file>:3" is the third article of the request.
+                prefix = f"{path}:"
+                if name.startswith(prefix) and name[len(prefix) :].isdigit():
+                    number = int(name[len(prefix) :])
+                    if 1 <= number <= len(articles):
+                        return f"article {number} (id {articles[number - 1].id!r})"
+                return name.replace(str(path), "request")
+
+            result = ingest([str(path)], store, state.resources, input_format="jsonl", command="api",
+                            warn=lambda name, message: warnings.append(SkippedOut(input=where(name), reason=message)),
+                            on_prepared=prepared)
+    existing = seen.get("existing", set())
+    stored = [StoredOut(id=d.id, title=d.title, published=d.published, duplicate_of=d.duplicate_of)
+              for d in seen.get("documents", []) if d.id not in existing]
+    return IngestOut(
+        run_id=result.run_id, stored=stored, unchanged=sorted(existing),
+        skipped=[SkippedOut(input=where(s.input), reason=s.reason) for s in result.skipped],
+        warnings=warnings, counts=result.counts(),
+    )
+
+
+# ---- the app ---------------------------------------------------------------------------------------------
+def create_app(settings: Settings | None = None, store: SqlStore | None = None, *, resources: Any = None) -> FastAPI:
+    """The API app over `store` (opened from `settings.db_url` when not given).
+
+    `resources` (the spaCy pipeline and knowledge base) load on the first POST unless given.
+    """
+    settings = settings or Settings()
+    store = store or open_store(settings.db_url)
+    app = FastAPI(
+        title="actorgraph",
+        version=__version__,
+        summary="Who did what to whom: actors, PLOVER events, stances and quotes from news, with evidence.",
+        description=(
+            "Every fact carries its evidence: the story's id and the character offsets of the words it was read "
+            "from. Lists are paged with `limit`/`offset` (the envelope's `next` is the following offset). Reading "
+            "is open unless the server requires a key; adding documents always needs one (`actorgraph keys "
+            "create`), sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`."
+        ),
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.verifier = Verifier(store)
+    app.state.resources = resources
+    app.state.write_lock = threading.Lock()
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(SearchQueryError, _user_error)
+    app.add_exception_handler(Exception, _server_error)
+    app.add_middleware(BodyLimit, max_bytes=lambda: app.state.settings.api_max_body_bytes)
+    app.include_router(api)
+    _describe_read_auth(app)
+    _mount_web(app)
+    return app
+
+
+def _describe_read_auth(app: FastAPI) -> None:
+    """Mark the key of reading routes optional in the OpenAPI schema while reading is open."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()
+            if not app.state.settings.api_read_requires_key:
+                for operations in schema.get("paths", {}).values():
+                    read = operations.get("get")
+                    if read and read.get("security"):
+                        # `{}` in the list: no credentials is one of the accepted ways.
+                        read["security"] = [{}, *read["security"]]
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _mount_web(app: FastAPI) -> None:
+    """The dashboard's pages, when its module is installed; a pointer to the API docs otherwise."""
+    name = "actorgraph.serve.web"
+    try:
+        web = importlib.import_module(name)
+    except ModuleNotFoundError as exc:
+        if exc.name != name:
+            raise
+        web = None
+    if web is not None:
+        web.mount(app)
+        return
+
+    @app.get("/", include_in_schema=False)
+    def root() -> dict[str, str]:
+        return {"api": "/api", "docs": "/docs", "openapi": "/openapi.json"}

@@ -170,3 +170,26 @@ def test_seed_files_acceptance() -> None:
         assert people.get("Ivan Anušić") == "HRV" and people.get("Edi Rama") == "ALB"
         # Nothing from the title-cased headlines: every person is one the knowledge base knows.
         assert all(a["resolution"]["score"] >= 0.6 for a in rows if a["kind"] == "actor" and a["type"] == "person")
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is not beside the repo")
+def test_demo_codes_samples_and_seeds_and_writes_the_report(tmp_path: Path) -> None:
+    result = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"), "--report", str(tmp_path / "demo.html"),
+                 cwd=ROOT)
+    assert result.returncode in (0, 1), result.stderr.decode()
+    from sqlalchemy import select
+
+    from actorgraph.store import open_store, schema
+
+    store = open_store(f"sqlite:///{tmp_path / 'demo.db'}")
+    try:
+        with store.engine.connect() as conn:
+            sources = list(conn.execute(select(schema.documents.c.source)).scalars())
+            types = set(conn.execute(select(schema.events.c.type)).scalars())
+    finally:
+        store.close()
+    assert any("seeds" in s for s in sources) and any("samples" in s for s in sources)
+    assert {"ASSAULT", "SUPPORT", "AGREE"} <= types
+    page = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lower().startswith("<!doctype html>")
+    assert "Serbia" in page and "Kosovo" in page

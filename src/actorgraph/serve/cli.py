@@ -167,34 +167,85 @@ def _ingest_into(paths, settings: Settings, reporter: Reporter, **options: Any):
             bar.advance(bar.task_ids[0], n)
 
     try:
-        return run_ingest(
+        result = run_ingest(
             paths, store, resources, warn=reporter.warn, on_prepared=prepared, on_batch=advanced, **options
         )
     finally:
         if "bar" in state:
             state["bar"].__exit__(None, None, None)
         store.close()
+    # Stories the executor gave up on come after the inputs skipped while reading them.
+    for item in result.skipped[state.get("reported", 0) :]:
+        reporter.skip(item)
+    return result
 
 
 @app.command()
 def demo(
     db: Annotated[Path, typer.Option("--db", help="SQLite file for the demo store.")] = Path("actorgraph-demo.db"),
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option("--extra", help="More inputs to code with the samples (default: ../shared/corpus/seeds if there)."),
+    ] = None,
+    report: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path("actorgraph-demo.html"),
+    serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the dashboard at the end.")] = True,
+    port: Annotated[int, typer.Option(help="Port for the dashboard (the next free one if taken).")] = 8000,
 ) -> None:
-    """Code the bundled sample corpus into an SQLite file and show what was found."""
+    """Code the bundled samples (and the seed pages), show what was found, write the report, serve the dashboard."""
+    from actorgraph.report import write_report
     from actorgraph.serve.tables import print_store_summary
     from actorgraph.store import open_store
 
     corpus = Path(__file__).resolve().parent.parent / "samples" / "corpus"
+    inputs = [corpus, *(extra if extra is not None else _default_seeds())]
     settings = _settings(db_url=f"sqlite:///{db}")
     reporter = Reporter()
-    err.print(f"coding the sample corpus in {corpus} into {db} ...")
-    result = _ingest_into([str(corpus)], settings, reporter)
+    err.print(f"coding {', '.join(str(p) for p in inputs)} into {db} ...")
+    result = _ingest_into([str(p) for p in inputs], settings, reporter)
     reporter.summary(**{k: v for k, v in result.counts().items() if k != "skipped"})
     store = open_store(settings.db_url)
     try:
         print_store_summary(store)
+        write_report(store, report)
     finally:
         store.close()
+    err.print(f"report written to {report.resolve()}")
+    if serve:
+        _serve_dashboard(settings, port)
+
+
+def _default_seeds() -> list[Path]:
+    for base in (Path.cwd(), Path(__file__).resolve().parents[3]):
+        candidate = base.parent / "shared" / "corpus" / "seeds"
+        if candidate.is_dir():
+            return [candidate]
+    return []
+
+
+def _serve_dashboard(settings: Settings, port: int) -> None:
+    """Serve the API and dashboard on 127.0.0.1 until interrupted, on `port` or the next free one."""
+    import socket
+
+    try:
+        import uvicorn
+
+        from actorgraph.serve.api import create_app
+    except ImportError as exc:
+        from actorgraph.errors import OptionalDependencyError
+
+        raise OptionalDependencyError("the dashboard", "web") from exc
+    host = "127.0.0.1"
+    for candidate in range(port, port + 50):
+        with socket.socket() as probe:
+            if probe.connect_ex((host, candidate)) != 0:
+                port = candidate
+                break
+    application = create_app(settings)
+    err.print(f"[bold]dashboard:[/] http://{host}:{port}/  (API at /api, its docs at /docs; Ctrl-C stops it)")
+    try:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    finally:
+        application.state.store.close()
 
 
 def _default_plover() -> Path | None:

@@ -40,7 +40,13 @@ _FORM_RANK = {
         ("name", "alias", "acronym", "metonym", "capital", "adjective", "demonym", "surname", "term")
     )
 }
-_ADJACENT = re.compile(r"^(?:\s*['’]s)?\s*$|^\s*-\s*$")
+# Between pieces of one phrase: nothing, a possessive, a hyphen, or words that qualify a
+# title ("Lebanon's new President Elias Hrawi", "Peru's former foreign minister").
+_ADJACENT = re.compile(
+    r"^(?:\s*['’]s)?(?:\s+(?:new|former|then|late|acting|interim|outgoing|incoming|caretaker|ousted|exiled))?\s*$"
+    r"|^\s*-\s*$",
+    re.I,
+)
 # Between a state and a title, the capitalised words of a portfolio ("Montenegrin Public
 # Administration Minister", "Kosovo's Foreign Affairs Minister").
 _PORTFOLIO = re.compile(r"^(?:\s*['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+$")
@@ -48,6 +54,7 @@ _OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s
 _AND = re.compile(r"\b(?:and|or)\b|&", re.I)
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
 _DESCRIBED = re.compile(r"^\s*[“\"‘']?\s*$")
+_ATTITUDE = re.compile(r"\b(?:anti|pro)\s?-\s?$", re.I)
 _BAD_NAME_WORD = re.compile(r"[\d@#/\\|<>{}\[\]=+*]")
 
 
@@ -142,6 +149,8 @@ def find_pieces(
                 hit.start, hit.end, headings
             ):
                 continue  # "Split", "Bar": ordinary words unless the sentence places them
+        if kind in (STATE, ORG) and _ATTITUDE.search(text[max(0, hit.start - 6) : hit.start]):
+            continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not membership
         candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label))
 
     # Longer spans first; among equals, names before words.

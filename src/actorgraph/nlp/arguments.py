@@ -72,7 +72,21 @@ _DESCRIPTIONS = {
     "spokesman": "person",
     "spokeswoman": "person",
     "spokesperson": "person",
+    "mission": "org",
 }
+_OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# fmt: off
+# Words for someone who speaks or acts for a body: "a spokesperson for the mission".
+_SPEAKER_NOUNS = {
+    "spokesperson", "spokesman", "spokeswoman", "envoy", "ambassador", "representative", "official", "adviser",
+    "advisor", "negotiator", "coordinator", "commissioner",
+}
+# Agent words naming one person, which "he" or "she" can refer back to.
+_PERSON_AGENTS = _SPEAKER_NOUNS | {
+    "minister", "president", "premier", "chancellor", "leader", "chief", "commander", "prosecutor", "secretary",
+    "director", "mayor", "governor", "general", "head", "king", "queen", "emir", "prince", "foreign minister",
+}
+# fmt: on
 _MULTI = re.compile(r"^(two|both|three|four|all)$", re.I)
 _MULTI_NOUNS = {
     "countries",
@@ -263,7 +277,22 @@ class ActorIndex:
                         for a in placed
                     )
                     continue
+            if all(a.ref.code is None and a.type == "agent" for a in covering):
+                # "a spokesperson for the mission", "the envoy for Kosovo": whom they speak for
+                spoken_for = self._spoken_for(item)
+                if spoken_for:
+                    found.extend(spoken_for)
+                    continue
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
+                # "the mission" after "KFOR": a definite description of a named body
+                described = (
+                    [a for a in self.resolve_description(item) if a.ref.code and a.type != "person"]
+                    if _DESCRIPTIONS.get(item.lemma_.lower()) in ("org", "group", "alliance", "bloc")
+                    else []
+                )
+                if described:
+                    found.extend(described)
+                    continue
                 # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
                 # generic word takes the state named in its own phrase.
                 inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)]
@@ -295,6 +324,18 @@ class ActorIndex:
             found = [self._anchor(a, head) for a in found]
         return found
 
+    def _spoken_for(self, token: Token) -> list[ArgActor]:
+        if token.lemma_.lower() not in _SPEAKER_NOUNS:
+            return []
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actors_of(pobj, anchor=False)
+                        if any(a.ref.code for a in found):
+                            return [a for a in found if a.ref.code]
+        return []
+
     def owner_of(self, head: Token | None) -> list[ArgActor]:
         """Actors named inside a non-actor phrase: "Iraq's proposal", "Russian diplomats"."""
         if head is None:
@@ -313,16 +354,19 @@ class ActorIndex:
 
     def _apposed(self, arg: ArgActor, token: Token) -> ArgActor:
         """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": code from the aside."""
-        if arg.ref.code is not None or arg.type != "person":
+        if arg.ref.code is not None or arg.type not in ("person", "agent"):
             return arg
         for child in token.children:
             if child.dep_ != "appos":
                 continue
             for inner in child.subtree:
                 for occurrence in self.by_token.get(inner.i, []):
-                    if occurrence.actor.code:
+                    if occurrence.actor.code and arg.type == "person":
                         ref = ActorRef(occurrence.actor.code, occurrence.actor.sector, arg.ref.name, "person")
                         return ArgActor(ref, arg.actor, "apposition", arg.start, "person")
+                    if occurrence.actor.code and occurrence.actor.type != "person":
+                        # "the main opposition party, VMRO-DPMNE,": the name says who
+                        return self._arg(occurrence, "apposition")
         return arg
 
     def _inside(self, token: Token, *, owner: bool = False) -> list[ArgActor]:
@@ -369,8 +413,14 @@ class ActorIndex:
         candidates = self._before(token, 2)
         if not candidates:
             return []
+        bound = self._bound(token, kind, candidates)
+        if bound:
+            return bound
         if kind == "person":
             pick = [o for o in candidates if o.actor.type == "person"]
+            if not pick:
+                # "A spokeswoman for the White House said ... She said ...": a titled agent
+                pick = [o for o in candidates if self._one_person(o)]
             if not pick:
                 return []
             # the person the text is about: the last one who was a subject, else the nearest
@@ -388,7 +438,19 @@ class ActorIndex:
             if not pick:
                 return []
             chosen = pick[-1]
-            if token.dep_ in ("nsubj", "nsubjpass") and not any(
+            verb = _clause_verb(token)
+            in_subject = token.dep_ in ("nsubj", "nsubjpass") or (
+                token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass")
+            )
+            if in_subject and verb is not None and verb.dep_ in ("conj", "ROOT", "advcl"):
+                # "Serbia is a candidate for EU membership, and it has refused ...", "Serbia
+                # bought drones from China, and its cooperation with Beijing grew": a main
+                # clause's subject continues the last subject, not the nearest name
+                number = self._sentence_of[token.i]
+                subjects = [o for o in pick if o.subject and self._sentence_of[o.token] >= number - 1]
+                if subjects:
+                    chosen = subjects[-1]
+            elif token.dep_ in ("nsubj", "nsubjpass") and not any(
                 o.start >= self.sentence(token).start_char for o in pick
             ):
                 # a subject pronoun opening a sentence continues the last sentence's subject
@@ -414,6 +476,40 @@ class ActorIndex:
             return _unique([self._arg(o, "coref") for o in group])
         pick = [o for o in candidates if o.plural or o.actor.type in _ORG_TYPES]
         return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _bound(self, token: Token, kind: str, candidates: list[_Occurrence]) -> list[ArgActor]:
+        """ "Pakistan has urged its citizens to leave": a possessive in a clause refers to that
+        clause's subject when the subject is a fitting actor named before it."""
+        if token.dep_ != "poss":
+            return []
+        verb = _clause_verb(token)
+        while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+            verb = verb.head
+        if verb is None:
+            return []
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i]
+        if not subjects:
+            return []
+        inside = {t.i for t in subjects[0].subtree}
+        found = [o for o in candidates if o.token in inside]
+        if kind == "person":
+            found = [o for o in found if o.actor.type == "person"]
+        elif kind == "single":
+            found = [o for o in found if o.actor.type != "person" and not o.plural]
+        else:
+            found = [o for o in found if o.actor.type != "person"]
+        if kind != "plural" or len({o.actor.id for o in found}) < 2:
+            found = found[:1]
+        return _unique([self._arg(o, "coref") for o in found])
+
+    def _one_person(self, occurrence: _Occurrence) -> bool:
+        """Whether an agent mention names one person ("a spokeswoman", "the minister")."""
+        if occurrence.actor.type != "agent":
+            return False
+        span = self.doc.char_span(occurrence.start, occurrence.end, alignment_mode="expand")
+        words = [span.root] if span is not None and len(span) else []
+        words += [t for t in words[0].children if t.dep_ == "compound"] if words else []
+        return any(t.tag_ in ("NN", "NNP") and t.lemma_.lower() in _PERSON_AGENTS for t in words)
 
     def _last_subject_is_thing(self, token: Token) -> bool:
         """Whether the subject before `token` (same or previous sentence) names no actor."""
@@ -474,7 +570,17 @@ class ActorIndex:
     # ---- anchoring and ties ------------------------------------------------------------
     def _anchor(self, arg: ArgActor, head: Token) -> ArgActor:
         actor = arg.actor
-        if actor is None or actor.code is not None or actor.type not in ("agent",):
+        if actor is None or actor.code is not None or arg.ref.code is not None:
+            return arg  # coded already, e.g. "the governments in Pristina and Belgrade"
+        if actor.type == "person" and actor.sector in _OFFICIAL:
+            # "President Abdelaziz Bouteflicka threatened to impose a curfew in Algiers": an
+            # official the knowledge base does not know holds office in the story's state
+            code = self.salient_state(head)
+            if code is None:
+                return arg
+            ref = ActorRef(code, actor.sector, actor.name, "person")
+            return ArgActor(ref, actor, "anchored", arg.start, "person")
+        if actor.type != "agent":
             return arg
         tied = self._tied_state(head)
         if tied is not None:
@@ -486,8 +592,8 @@ class ActorIndex:
                 arg.start,
                 "agent",
             )
-        if actor.sector not in ("GOV", "COP", "MIL", "LEG", "JUD", "SPY"):
-            return arg
+        if actor.sector not in ("GOV", "COP", "MIL", "LEG", "JUD", "SPY", "PTY", "OPP", "REB"):
+            return arg  # parties, the opposition and rebels are, like the state's organs, domestic
         if any(
             c.dep_ in ("amod", "compound", "nmod") and not self.by_token.get(c.i) and c.lower_ not in _NEUTRAL_MODIFIERS
             for c in head.children
@@ -510,7 +616,8 @@ class ActorIndex:
                 continue
             for inner in token.subtree:
                 for occurrence in self.by_token.get(inner.i, []):
-                    if occurrence.actor.type == "state" and occurrence.actor.code:
+                    # "linked to Iran", "affiliated with the Serbian Workers' Union"
+                    if occurrence.actor.code in self.states and occurrence.actor.type != "person":
                         return occurrence.actor.code, token.text
         return None
 

@@ -8,6 +8,14 @@ modals, conditions, speculation, denials) and the nesting: an event inside the c
 of another one ("accused Serbia of destabilising the region", "agreed to cooperate") is part
 of it, not an event of its own; a promised cooperative act is AGREE and a promised hostile
 act THREATEN, as PLOVER codes them.
+
+Other conventions a careful coder follows: an obligation reported of someone else ("Russia
+said Sudan must return the helicopter") is the speaker's REQUEST; an act named in passing as
+the time or cause of the news ("since last month's invasion") is background, not news; an
+event noun restated by its verb ("US drone attacks killed ...") is one event; an attack
+nobody is named for is coded to the state where it happened; a place the knowledge base
+knows stands for its state; a definite act ("condemned the drills") points back to whoever
+did it.
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -151,6 +159,8 @@ HYPOTHETICAL = {
     "request",
     "push",
 }
+# Adverbs that make a statement a guess: "would almost certainly be opposed", "probably".
+_EPISTEMIC = {"potentially", "possibly", "perhaps", "likely", "reportedly", "probably", "presumably", "conceivably"}
 MODAL_HYPOTHETICAL = {"could", "may", "might", "can", "should", "ought", "must"}
 FUTURE = {"will", "shall", "'ll", "wo", "would", "'d"}
 CONDITION_MARKS = {"if", "unless", "whether", "provided", "lest"}
@@ -253,12 +263,28 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+_RELATIVE = {"which", "that", "who", "whom"}
+
+
 def _object(token: Token) -> Token | None:
     objects = _children(token, "dobj", "obj", "attr", "oprd")
-    if objects:
-        return objects[0]
-    passive = _children(token, "nsubjpass")
-    return passive[0] if passive else None
+    if not objects:
+        objects = _children(token, "nsubjpass")
+    if not objects:
+        # "denounced as an ugly crime Serbia's suppression of ...": a heavy object moved
+        # after the "as" phrase, parsed as an apposition to it
+        objects = [
+            a
+            for p in _children(token, "prep")
+            if p.lower_ == "as"
+            for o in _children(p, "pobj")
+            for a in _children(o, "appos")
+        ]
+    if not objects:
+        return None
+    if objects[0].lower_ in _RELATIVE and token.dep_ == "relcl":
+        return token.head  # "a plan, which is backed by the EU": the plan is backed
+    return objects[0]
 
 
 def _is_passive(token: Token) -> bool:
@@ -281,6 +307,8 @@ def _preps(token: Token, depth: int = 2) -> dict[str, Token]:
         for child in owner.children:
             if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and child.pos_ == "ADP"):
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                    continue  # "called on Tuesday ...": a date is never an argument
                 found.setdefault(child.lower_, objects[0] if objects else child)
                 if objects and level < depth:
                     owners.append((objects[0], level + 1))
@@ -364,16 +392,32 @@ def _need_met(
         return obj is None
     if kind == "pobj":
         return any(_lemma(pobj) in values for pobj in _preps(token, depth=0).values())
+    if kind == "notpobj":
+        # "speaking to reporters" is no consultation
+        return not any(_lemma(pobj) in values for pobj in _preps(token, depth=0).values())
     if kind == "future":
         holder = governor if governor is not None else token
         auxes = {c.lower_ for c in holder.children if c.dep_ in ("aux", "auxpass")}
         return bool(auxes & FUTURE) or _ready_to(holder) or _going_to(holder)
     if kind == "prep":
-        return bool(set(_preps(token)) & values)
+        # the word's own prepositions and its object's: "agreed with X", "held talks with X";
+        # not one buried deeper ("agreed to mediation in talks with X")
+        return bool(set(_preps(token, depth=0)) & values)
     if kind == "prt":
         return any(c.lower_ in values for c in _children(token, "prt", "prep", "advmod"))
     if kind == "xcomp":
         return bool(_children(token, "xcomp", "ccomp"))
+    if kind == "subjword":
+        # "a car bomb exploded": what the subject is, for verbs with no agent of their own
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and _lemma(subject) in values
+    if kind == "xsubjactor":
+        # "helped Albania investigate the attack" parsed with Albania as the clause's subject
+        for clause in _children(token, "xcomp", "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (index._covering(subject) or subject.pos_ == "PRON"):
+                return True
+        return False
     if kind in ("subj", "notsubj"):
         subject = _subject(token)[0]
         sectors = {a.ref.sector for a in index.actors_of(subject, anchor=False)} if subject is not None else set()
@@ -399,7 +443,13 @@ def _need_met(
             if value == "verbal" and obj is not None and _lemma(obj) in _VERBAL_OBJECTS:
                 return True
             if value == "negative":
-                words = {_lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree}
+                words = {
+                    _lemma(t)
+                    for c in token.children
+                    if c.dep_ not in ("nsubj", "nsubjpass")
+                    for t in c.subtree
+                    if not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
+                }
                 if words & _NEGATIVE_WORDS:
                     return True
             if value == "agreement":
@@ -460,6 +510,8 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     for child in token.children:
         if child.dep_ in ("nsubj", "csubj", "expl"):
+            if child.lower_ in _RELATIVE and token.dep_ == "relcl":
+                return token.head, True  # "Russia, which opposed its membership": Russia
             return child, True
     agents = [c for c in _children(token, "agent") for c in _children(c, "pobj")]
     if _children(token, "nsubjpass"):
@@ -476,6 +528,10 @@ def _subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if head_object:
             return head_object[0], True
         return _subject(token.head, depth + 1)
+    if token.dep_ == "conj" and _children(token.head, "nsubjpass") and (token.tag_ != "VBN" or _children(token, "aux")):
+        # "was indicted by the court and will resign": an active verb joined to a passive
+        # one shares its patient ("the prime minister"), not its agent
+        return _children(token.head, "nsubjpass")[0], True
     if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
     ):
@@ -526,7 +582,9 @@ class EventExtractor:
                 or (token.pos_ in ("ADJ", "AUX") and token.tag_ in ("VBN", "VBD", "VB", "VBG", "VBZ", "VBP"))
                 or (token.pos_ == "ADJ" and token.lower_ in self.lexicon.verbs)
             ):
-                for entry in self.lexicon.verbs.get(lemma, ()):
+                # an adjectival form with a reading of its own comes first ("is opposed to")
+                readings = (*self.lexicon.verbs.get(token.lower_, ()), *self.lexicon.verbs.get(lemma, ()))
+                for entry in readings if token.lower_ != lemma else self.lexicon.verbs.get(lemma, ()):
                     if _needs_met(token, entry, index, None):
                         frames.append(Frame(token, entry, token, noun=False))
                         break
@@ -540,7 +598,31 @@ class EventExtractor:
                         predicate = governor if governor is not None else token
                         frames.append(Frame(token, entry, predicate, noun=True))
                         break
+        frames.extend(self._obligations(sentence, index, {f.predicate.i for f in frames}))
         return frames
+
+    def _obligations(self, sentence: Span, index: ActorIndex, taken: set[int]) -> list[Frame]:
+        """ "Russia said Sudan must return the helicopter": a reported obligation laid on
+        someone else is a demand of the speaker (REQUEST), and the act demanded is part of it.
+        The speaker must be a coded actor and the obliged party another one."""
+        found = []
+        for verb in sentence:
+            if _lemma(verb) not in SPEECH or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            speaker, _ = _subject(verb)
+            speakers = [a.ref for a in index.actors_of(speaker) if a.ref.code] if speaker is not None else []
+            if not speakers:
+                continue
+            for clause in _children(verb, "ccomp"):
+                modal = _obligation_word(clause)
+                if modal is None:
+                    continue
+                subject, _ = _subject(clause)
+                obliged = [a.ref for a in index.actors_of(subject) if a.ref.code] if subject is not None else []
+                if any(not any(_same_side(a, b) for a in speakers) for b in obliged):
+                    found.append(Frame(modal, _OBLIGATION, verb, noun=False))
+                    break
+        return found
 
     # -- nesting, modality, arguments
     def _settle(self, frames: list[Frame], index: ActorIndex) -> list[Frame]:
@@ -556,6 +638,11 @@ class EventExtractor:
             frame.type, frame.mode = frame.entry.type, frame.entry.mode
             self._arguments(frame, index)
             self._modality(frame, by_predicate, by_trigger)
+            if "reciprocal" in frame.notes:
+                for side in frame.source:
+                    others = [a for a in frame.source if a.ref.code != side.ref.code]
+                    kept.append(replace(frame, source=[side], target=others, notes=list(frame.notes)))
+                continue
             kept.append(frame)
         # On one light verb, the object's own reading wins over a modifier's ("issued arrest
         # warrants" is about warrants, not arrests).
@@ -566,6 +653,25 @@ class EventExtractor:
         # Light-verb readings win over the bare verb on the same predicate ("held talks").
         nouny = {f.predicate.i for f in kept if f.noun and f.predicate.i != f.trigger.i}
         kept = [f for f in kept if f.noun or f.predicate.i not in nouny]
+        # "US drone attacks have killed eight militants": an event noun that is the subject of
+        # an event verb names the same act; the verb, which has the arguments, tells it.
+        # So does one that says what the verb's act was: "launched missiles at Israel in its
+        # first direct attack on Israeli territory".
+        verbs = {f.predicate.i: f.entry.type for f in kept if not f.noun}
+        kept = [f for f in kept if not (f.noun and f.predicate.i == f.trigger.i and _restates(f, verbs))]
+        # "killed one soldier and wounded two others": casualties joined to an attack are
+        # that attack's toll, one event.
+        assaults = {f.predicate.i for f in kept if not f.noun and f.entry.type == "ASSAULT"}
+        kept = [
+            f
+            for f in kept
+            if not (
+                not f.noun
+                and f.entry.lemma in _CASUALTY
+                and f.predicate.dep_ == "conj"
+                and f.predicate.head.i in assaults
+            )
+        ]
         # "warned that Serbia will take necessary steps": a threat of one's own act is one
         # event (THREATEN); the warned-of act is part of it
         inner_of_threats = {
@@ -595,6 +701,8 @@ class EventExtractor:
                     found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
                     if not index._covering(obj) and obj.pos_ != "PRON" and not _describes(obj):
                         found = []
+                    if not found and obj.i in index.places:
+                        found = _placed_state(obj, index)  # "shelled Donetsk"
             elif slot == "iobj":
                 found = [a for d in _children(predicate, "dative", "iobj") for a in index.actors_of(d)]
             elif slot == "objowner":
@@ -603,7 +711,13 @@ class EventExtractor:
                     obj = next(
                         (c for p in _children(token, "prep") if p.lower_ == "of" for c in _children(p, "pobj")), None
                     )
-                found = index.owner_of(obj)
+                if obj is not None and not frame.noun and _is_act(obj):
+                    # "condemned the attack on its consulate": an act belongs to its author
+                    found = _authors(obj, index)
+                else:
+                    found = index.owner_of(obj)
+                if not found and obj is not None:
+                    found = _placed_state(obj, index)  # "evacuated settlements in the Gaza Strip"
             elif slot.startswith("prep:"):
                 word = slot[5:]
                 holders = [token] if frame.noun else []
@@ -614,6 +728,8 @@ class EventExtractor:
                         found = index.actors_of(target)
                         if not found:
                             found = index.owner_of(target)
+                        if not found:
+                            found = _placed_state(target, index)  # "the invasion of South Lebanon"
                     if found:
                         break
             elif slot == "xsubj":
@@ -623,6 +739,24 @@ class EventExtractor:
                     found = index.actors_of(subject)
                     if found:
                         break
+            elif slot == "complement":
+                # "called the incident an act of aggression by Russia": the culprit named in
+                # what the act is called
+                found = _culprits(predicate, index)
+            elif slot == "place":
+                found = _location_actors(frame, index)  # "troops remained on alert in the West Bank"
+            elif slot == "cause":
+                # "in defiance of Chinese authorities", "in protest at the decision of Serbia"
+                for word, pobj in _preps(predicate, depth=0).items():
+                    if word != "in" or _lemma(pobj) not in ("defiance", "protest", "opposition", "anger"):
+                        continue
+                    found = [
+                        a
+                        for prep in _children(pobj, "prep")
+                        if prep.lower_ in ("of", "against", "at", "over", "to")
+                        for inner in _children(prep, "pobj")
+                        for a in (index.actors_of(inner) or index.owner_of(inner))
+                    ]
             elif slot == "xobj":
                 # the act's own object: "refuses to recognise its independence", "to show their
                 # disapproval of the United States' policies"
@@ -632,13 +766,11 @@ class EventExtractor:
                     clauses += _children(token, "acl")
                 source_codes = {a.ref.code for a in frame.source}
                 for clause in clauses:
-                    candidates = [t for t in clause.subtree if t.i != clause.i and t.dep_ not in ("nsubj", "nsubjpass")]
-                    found = [
-                        a
-                        for t in candidates
-                        for a in index._covering(t)
-                        if a.ref.code not in source_codes and not _in_subject(t, clause)
-                    ]
+                    # not the clause's own subject, but a small clause's is the object:
+                    # "to hold Iran accountable"
+                    own = {t.i for c in _children(clause, "nsubj", "nsubjpass") for t in c.subtree}
+                    candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own]
+                    found = [a for t in candidates for a in index._covering(t) if a.ref.code not in source_codes]
                     found = _unique_args(found)
                     if found:
                         break
@@ -671,10 +803,28 @@ class EventExtractor:
                 frame.source = self._slots(frame, entry.source, index)
             else:
                 subject, _ = _subject(frame.predicate)
+                if subject is None and entry.lemma == frame.trigger.lower_ and _children(frame.predicate, "nsubjpass"):
+                    subject = _children(frame.predicate, "nsubjpass")[0]  # "Israel is opposed to ..."
                 frame.source = index.actors_of(subject)
         frame.target = self._slots(frame, entry.target, index)
+        if frame.noun and frame.trigger.head.lower_ == "under" and _children(frame.predicate, "nsubjpass"):
+            # "a US national was put under investigation": the one under it
+            frame.target = index.actors_of(_children(frame.predicate, "nsubjpass")[0]) or frame.target
+        if _reciprocal(frame.predicate) and len({a.ref.code for a in frame.source}) >= 2:
+            # "Pristina and Belgrade blamed each other": each side is the other's target
+            frame.notes.append("reciprocal")
+            frame.target = list(frame.source)
+            return
         source_keys = {(a.ref.code, a.ref.sector, a.ref.name) for a in frame.source}
         frame.target = [a for a in frame.target if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys]
+        if not frame.target and not frame.noun and "none" not in entry.target:
+            frame.target = [
+                a for a in _shared_object(frame.predicate, index) if a.ref.code not in {k[0] for k in source_keys}
+            ]
+        own = {a.ref.code for a in frame.source if a.ref.code}
+        if frame.type not in ("ASSAULT", "COERCE", "PROTEST") and any(a.ref.code not in own for a in frame.target):
+            # "cancelled talks between Chinese and U.S. commanders": the other side is the target
+            frame.target = [a for a in frame.target if a.ref.code not in own]
         if (
             "xobj" in entry.target
             and frame.target
@@ -692,8 +842,17 @@ class EventExtractor:
                 frame.target = [a for a in found if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys]
         if not frame.target and "none" not in entry.target:
             frame.target = self._fallback_target(frame, index, source_keys)
-        if not frame.source and frame.type in ("PROTEST",):
-            frame.source = _location_actors(frame, index)  # "people blocked streets in Hong Kong"
+        if frame.type == "PROTEST" and all(a.ref.code is None for a in frame.source):
+            # "people blocked streets in Hong Kong", "students rallied in Tbilisi"
+            frame.source = [_located(a, place) for a in frame.source for place in _location_actors(frame, index)[:1]]
+            frame.source = frame.source or _location_actors(frame, index)
+        elif frame.type == "PROTEST" and all(a.type == "people" for a in frame.source):
+            frame.source = _residents(frame, index)
+        if not frame.source and (
+            (frame.type in ("ASSAULT", "COERCE") and frame.mode != "cyber")
+            or (frame.type == "ACCUSE" and frame.mode in ("investigate", "allege") and _is_passive(frame.predicate))
+        ):
+            frame.source = _unattributed(frame, index)
         frame.target = _domestic(frame, index)
 
     def _fallback_target(self, frame: Frame, index: ActorIndex, source_keys: set) -> list[ArgActor]:
@@ -710,8 +869,13 @@ class EventExtractor:
                 ]
                 if found:
                     return _unique_args(found)
+        obj = _object(frame.predicate) if not frame.noun else None
+        if obj is not None and obj.pos_ == "PRON":
+            return []  # "they were attacked in Zvečan": whoever "they" are, not the place
         if frame.type in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
-            place = [a for a in _location_actors(frame, index) if a.ref.code not in source_codes]
+            # where the act happened, the source's own state included ("Afghan rebels
+            # exploded bombs in Kabul": AFG → AFG, as PLOVER codes domestic events)
+            place = _location_actors(frame, index)
             if place:
                 return place
             if frame.type == "PROTEST" and frame.source:
@@ -736,7 +900,8 @@ class EventExtractor:
         hypothetical = (
             bool(auxes & MODAL_HYPOTHETICAL)
             or any(
-                c.lower_ in ("potentially", "possibly", "perhaps", "likely", "reportedly") for c in predicate.children
+                c.lower_ in _EPISTEMIC or (c.lower_ == "certainly" and any(g.lower_ == "almost" for g in c.children))
+                for c in predicate.children
             )
             or (
                 predicate.dep_ == "xcomp"
@@ -745,6 +910,8 @@ class EventExtractor:
             )
         )
         future = bool(auxes & FUTURE) or _going_to(predicate) or _ready_to(predicate)
+        if frame.noun and predicate.i != frame.trigger.i and _lemma(predicate) in HYPOTHETICAL:
+            hypothetical = True  # "was preparing a major offensive", "plans a visit"
         conditional = _condition(predicate)
         # Walk up: complements of other words decide nesting and modality.
         token = predicate
@@ -759,8 +926,10 @@ class EventExtractor:
                 c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in token.children
             ):
                 frame.background = True
-            if dep == "pobj" and head.lower_ in BACKGROUND_MARKS | {"following", "despite", "amid"}:
+            if dep == "pobj" and head.lower_ in BACKGROUND_MARKS | {"following", "despite", "amid", "during"}:
                 frame.background = True
+            if dep == "pobj" and head.lower_ in ("of", "to") and _lemma(head.head) in _CAUSE_NOUNS:
+                frame.background = True  # "in the wake of the execution", "in response to the strikes"
             if dep in ("relcl",):
                 frame.background = True
             outer = by_predicate.get(head.i) or (by_trigger.get(head.i) if head.pos_ in ("NOUN", "PROPN") else None)
@@ -790,6 +959,9 @@ class EventExtractor:
                     outer.type, outer.mode = "THREATEN", _threat_mode(frame.entry)
                 if outer.entry.lemma == "warn":
                     outer.notes.append(f"inner:{frame.entry.type}")
+                if not outer.target and frame.target and outer.entry.type == frame.entry.type:
+                    # "criticised the decision, calling it a provocation by Pristina"
+                    outer.target = frame.target
                 frame.nested_in = outer
                 return
             if lemma in DENY and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
@@ -844,7 +1016,10 @@ class EventExtractor:
         if (
             frame.type in ("ACCUSE", "THREATEN")
             and frame.source
-            and all(a.ref.sector in ("EDU", "MED") and not a.ref.code for a in frame.source)
+            and (
+                all(a.ref.sector in ("EDU", "MED") and not a.ref.code for a in frame.source)
+                or _lemma(_subject(frame.predicate)[0] or frame.trigger) in _COMMENTATORS
+            )
         ):
             return None  # analysts and reporters predicting or describing, not accusing
         for note in frame.notes:
@@ -853,16 +1028,37 @@ class EventExtractor:
                 outer = next((f for f in frames if f.predicate.i == int(note.split(":")[1])), None)
                 if outer is not None:
                     frame.target = [a for a in outer.source if a.ref.code not in {s.ref.code for s in frame.source}]
-        if not frame.target and frame.type in ("ACCUSE", "REJECT", "SUPPORT"):
+        if not frame.target and frame.type in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
             frame.target = _event_coreference(frame, earlier, index)
+        if not frame.source and not frame.noun:
+            # "The strike killed seven members of the Revolutionary Guards": the strike's author
+            subject, _ = _subject(frame.predicate)
+            if subject is not None:
+                frame.source = _earlier_actors(subject, earlier, {a.ref.code for a in frame.target})
         frame.target = _domestic_default(frame, index)
         if not frame.source and not (frame.target and frame.type in ("ASSAULT", "COERCE")):
             return None
-        if frame.source and all(a.ref.code is None for a in frame.source) and frame.type not in ("ASSAULT", "COERCE"):
+        if (
+            frame.source
+            and all(a.ref.code is None and a.type not in _STATELESS_ORGS for a in frame.source)
+            and frame.type not in ("ASSAULT", "COERCE")
+        ):
             # "Activists condemned ...": with no state or organisation behind the source, a
-            # verbal event says little about relations; attacks by unknown groups still count.
+            # verbal event says little about relations; attacks by unknown groups still count,
+            # and so does what a known organisation of no state does ("al-Qaeda threatened").
             return None
-        if frame.background and not frame.source:
+        named = [a for a in frame.source if a.via != "location"]
+        if frame.background and not named:
+            return None
+        if (
+            frame.background
+            and frame.noun
+            and frame.predicate.i == frame.trigger.i
+            and not any(a.via not in ("domestic", "location", "implied") for a in frame.target)
+        ):
+            # "since last month's U.S. invasion", "during a G8 summit": an act named in passing
+            # as the time or cause of the news is background; it counts only when the text
+            # names both sides ("following its strikes on nuclear sites in Iran")
             return None
         start = sentence.start_char
         end = sentence.end_char
@@ -935,6 +1131,9 @@ def _light_governor(token: Token) -> Token | None:
         and _lemma(head) not in _TRIGGER_VERBS
     ):
         return head
+    # "was put under investigation", "placed under house arrest"
+    if token.dep_ == "pobj" and head.lower_ == "under" and _lemma(head.head) in ("put", "place", "keep"):
+        return head.head
     # "claimed responsibility for a major attack"
     if token.dep_ == "pobj" and head.lower_ == "for" and _lemma(head.head) in ("responsibility", "credit"):
         verb = head.head.head
@@ -977,6 +1176,10 @@ _EMPTY_HEADS = {
     "attempt",
     "round",
 }
+# People whose warnings are forecasts, wherever they work ("analysts in Sarajevo warned").
+_COMMENTATORS = {"analyst", "expert", "observer", "researcher", "commentator", "economist", "scholar"}
+_CASUALTY = {"kill", "wound", "injure", "hurt", "maim"}
+_CAUSE_NOUNS = {"wake", "aftermath", "response", "retaliation", "reaction", "run-up", "eve", "result"}
 _REDUCED_RELATIVE = {"believe", "think", "suspect", "understand", "thought", "allege", "report", "say", "know", "link"}
 
 
@@ -994,6 +1197,79 @@ def _complement_prep(token: Token, outer: Token) -> bool:
             return token.lower_ in _COMPLEMENT_PREPS
         token = token.head
     return token.dep_ != "prep" or token.lower_ in _COMPLEMENT_PREPS
+
+
+_OBLIGATION = Trigger("must", "V", (), "REQUEST", None, ("xsubj",), (), 0)
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    """Whether two actors may be one party: same code, unless their sectors set them apart
+    (rebels and the government of one state are two sides)."""
+    return a.code == b.code and not (a.sector and b.sector and a.sector != b.sector)
+
+
+def _obligation_word(clause: Token) -> Token | None:
+    """The word that makes a clause an obligation: "must", "should", "ought to", "has to",
+    "needs to" (not "should have", which blames a past act)."""
+    auxes = [c for c in clause.children if c.dep_ == "aux"]
+    if any(a.lower_ == "have" for a in auxes):
+        return None
+    for aux in auxes:
+        if aux.lower_ in ("must", "should", "ought"):
+            return aux
+    if _lemma(clause) in ("have", "need") and clause.tag_ in ("VBZ", "VBP", "VBD"):
+        inner = _children(clause, "xcomp")
+        if inner and any(c.lower_ == "to" for c in inner[0].children):
+            return clause
+    return None
+
+
+def _reciprocal(predicate: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another"."""
+    for token in predicate.subtree:
+        if token.lower_ in ("other", "another") and token.dep_ in ("dobj", "pobj", "obj"):
+            before = token.doc[token.i - 1] if token.i else None
+            if before is not None and before.lower_ in ("each", "one"):
+                return True
+    return False
+
+
+def _shared_object(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """ "fired on and seized three Ukrainian vessels", "established ties with and opened an
+    embassy in Tehran": a preposition left without its object shares the next verb's."""
+    dangling = [
+        c
+        for c in predicate.children
+        if (c.dep_ == "prep" or (c.dep_ == "prt" and c.pos_ == "ADP")) and not _children(c, "pobj", "pcomp")
+    ]
+    obj = _object(predicate)
+    if obj is not None:
+        dangling += [c for c in obj.children if c.dep_ == "prep" and not _children(c, "pobj", "pcomp")]
+    if not dangling:
+        return []
+    for conj in _children(predicate, "conj"):
+        other = _object(conj)
+        if other is not None:
+            found = index.actors_of(other) or index.owner_of(other)
+            if found:
+                return found
+        for prep in _children(conj, "prep"):
+            for pobj in _children(prep, "pobj"):
+                found = index.actors_of(pobj)
+                if found:
+                    return found
+    return []
+
+
+def _restates(frame: Frame, verbs: dict[int, str]) -> bool:
+    """Whether a bare event noun names the act of an event verb it hangs on."""
+    token = frame.trigger
+    if token.dep_ == "nsubj":
+        return token.head.i in verbs
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.dep_ == "prep":
+        verb = token.head.head
+        return verbs.get(verb.i) == frame.entry.type
+    return False
 
 
 def _ready_to(token: Token) -> bool:
@@ -1040,6 +1316,8 @@ def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (FUTURE | {"must"}):
             continue
+        if {_lemma(t) for t in clause.subtree} & _REPRISAL:
+            return True  # "the strikes would not go unanswered", "they will pay a heavy price"
         subject, _ = _subject(clause)
         if subject is None:
             continue
@@ -1048,6 +1326,10 @@ def _warns_of_own_action(frame: Frame, index: ActorIndex) -> bool:
         if {a.ref.code for a in index.actors_of(subject)} & source_codes:
             return True
     return False
+
+
+# Words of a warning that promise reprisal whoever the clause's subject is.
+_REPRISAL = {"unanswered", "unpunished", "price", "consequence", "regret", "retaliation", "reprisal", "retribution"}
 
 
 _EVENT_NOUN_TYPES = {
@@ -1073,33 +1355,81 @@ _EVENT_NOUN_TYPES = {
     "raid": ("ASSAULT",),
     "crackdown": ("COERCE",),
     "deployment": ("MOBILIZE",),
+    "drills": ("MOBILIZE", "COOPERATE"),
+    "exercises": ("MOBILIZE", "COOPERATE"),
+    "exercise": ("MOBILIZE", "COOPERATE"),
+    "buildup": ("MOBILIZE",),
+    "build-up": ("MOBILIZE",),
+    "assault": ("ASSAULT",),
+    "shelling": ("ASSAULT",),
+    "offensive": ("ASSAULT",),
+    "blockade": ("COERCE", "PROTEST"),
+    "detention": ("COERCE",),
+    "seizure": ("COERCE", "ASSAULT"),
+    "ban": ("COERCE", "SANCTION"),
+    "measures": ("SANCTION", "COERCE"),
+    "indictment": ("ACCUSE",),
+    "investigation": ("ACCUSE",),
+    "visit": ("CONSULT",),
+    "accusation": ("ACCUSE",),
+    "accusations": ("ACCUSE",),
+    "allegation": ("ACCUSE",),
+    "allegations": ("ACCUSE",),
+    "charges": ("ACCUSE",),
+    "criticism": ("ACCUSE",),
+    "demand": ("REQUEST",),
+    "demands": ("REQUEST",),
+    "call": ("REQUEST",),
+    "calls": ("REQUEST",),
+    "ultimatum": ("THREATEN", "REQUEST"),
+    "threat": ("THREATEN",),
+    "threats": ("THREATEN",),
+    "offer": ("AGREE",),
+    "proposal": ("AGREE",),
+    "declaration": ("SUPPORT",),
+    "agreement": ("SUPPORT", "AGREE"),
+    "deal": ("SUPPORT", "AGREE"),
 }
 
 
 def _event_coreference(frame: Frame, earlier: Sequence[Event], index: ActorIndex) -> list[ArgActor]:
-    """ "The White House condemned the cyber attack": the target is who carried it out."""
-    obj = _object(frame.predicate) if not frame.noun else None
-    if obj is None:
-        return []
-    kinds = _EVENT_NOUN_TYPES.get(obj.lower_) or _EVENT_NOUN_TYPES.get(_lemma(obj))
-    if not kinds or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in obj.children):
-        return []
+    """ "The White House condemned the cyber attack", "expressed concern about the decision":
+    the target is who carried out the act referred to."""
+    if frame.noun:
+        mentioned = [c for p in _children(frame.trigger, "prep") if p.lower_ in _ABOUT for c in _children(p, "pobj")][
+            :1
+        ]
+    else:
+        obj = _object(frame.predicate)
+        mentioned = [obj] if obj is not None else []
+        # "warned that the strikes would not go unanswered": whoever struck is threatened
+        mentioned += [s for c in _children(frame.predicate, "ccomp") for s in _children(c, "nsubj", "nsubjpass")]
     source_codes = {a.ref.code for a in frame.source}
+    for token in mentioned:
+        found = _earlier_actors(token, earlier, source_codes)
+        if found:
+            return found
+    return []
+
+
+def _earlier_actors(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
+    """The source of the last earlier event a definite event noun ("the drills", "such a
+    move") refers back to."""
+    kinds = _EVENT_NOUN_TYPES.get(token.lower_) or _EVENT_NOUN_TYPES.get(_lemma(token))
+    if not kinds or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        return []
     for event in reversed(earlier):
-        if event.type in kinds and event.source and not {r.code for r in event.source} & source_codes:
+        if event.type in kinds and event.source and not {r.code for r in event.source} & exclude:
             return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
     return []
 
 
-def _in_subject(token: Token, clause: Token) -> bool:
-    while token.i != clause.i and token.head.i != token.i:
-        if token.dep_ in ("nsubj", "nsubjpass"):
-            return True
-        token = token.head
-    return False
+_ABOUT = {"about", "over", "at", "of", "with", "regarding", "against"}
+_DEFINITE = {"the", "this", "that", "these", "those", "such"}
 
 
-_DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE"}
+_STATELESS_ORGS = {"igo", "ngo", "armed_group", "hacker_group", "mission", "agency", "organisation"}
+_DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
 
 
 def _domestic_default(frame: Frame, index: ActorIndex) -> list[ArgActor]:
@@ -1160,14 +1490,140 @@ def _unique_args(items: list[ArgActor]) -> list[ArgActor]:
 
 
 def _location_actors(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    """The state where the act happened: "in Kosovo", or a place the knowledge base puts in
+    one ("settlements in the Gaza Strip", "a jail in Dili")."""
     for token in (frame.trigger, frame.predicate, _object(frame.predicate)):
         if token is None:
             continue
         for word, pobj in _preps(token, depth=1).items():
             if word in ("in", "at", "near", "inside", "into") and pobj.dep_ == "pobj":
-                states = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state"]
-                if states:
-                    return states
+                if _lemma(pobj) in _NOT_PLACES:
+                    continue  # "in defiance of Chinese authorities", "in response to"
+                nested = [c for p in _children(pobj, "prep") if p.lower_ in _AROUND for c in _children(p, "pobj")]
+                # "in the capital, Kabul", "into waters around Taiwan"
+                for where in (pobj, *_children(pobj, "appos"), *nested):
+                    states = [a for a in index.actors_of(where, anchor=False) if a.type == "state"]
+                    if states:
+                        return states
+                    placed = _placed_state(where, index)
+                    if placed:
+                        return placed
+    return []
+
+
+def _is_act(token: Token) -> bool:
+    """Whether a noun names an act someone did ("the attack", "Serbia's decision")."""
+    return token.lower_ in _EVENT_NOUN_TYPES or _lemma(token) in _EVENT_NOUN_TYPES
+
+
+def _authors(act: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who did an act named by a noun: its possessor or modifier, or the "by" phrase; not
+    the one it was done to ("the attack on its consulate")."""
+    for child in act.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = index.actors_of(child)
+            if found:
+                return found
+    for prep in _children(act, "prep"):
+        if prep.lower_ in ("by", "from"):
+            found = [a for o in _children(prep, "pobj") for a in index.actors_of(o)]
+            if found:
+                return found
+    return []
+
+
+def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who a characterisation blames: "an act of aggression by Russia", "Moscow's provocation"."""
+    heads = _children(predicate, "oprd", "attr", "xcomp", "ccomp")
+    heads += [o for p in _children(predicate, "prep") if p.lower_ == "as" for o in _children(p, "pobj")]
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+                found = [a for o in _children(token, "pobj") for a in index.actors_of(o)]
+                if found:
+                    return found
+            if token.dep_ == "poss":
+                found = index.actors_of(token)
+                if found:
+                    return found
+    return []
+
+
+def _located(arg: ArgActor, place: ArgActor) -> ArgActor:
+    """An uncoded group given the state where it acts ("students" in Tbilisi: GEO)."""
+    code = place.ref.code
+    ref = ActorRef(code, arg.ref.sector, f"{arg.ref.name} ({place.ref.name})", arg.type)
+    return ArgActor(ref, arg.actor, "located", arg.start, arg.type)
+
+
+def _residents(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    """ "Ethnic Albanians demonstrated in Serbia": a community protesting where it lives is
+    coded to that state (PLOVER's convention for domestic actors), not to its kin state."""
+    places = _location_actors(frame, index)
+    if len(places) != 1 or any(a.ref.code == places[0].ref.code for a in frame.source):
+        return frame.source
+    code = places[0].ref.code
+    if code is None:
+        return frame.source
+    return [
+        ArgActor(
+            ActorRef(code, "CVL", f"{a.ref.name} ({index.states.get(code, code)})", "people"),
+            a.actor,
+            "located",
+            a.start,
+            "people",
+        )
+        for a in frame.source
+    ]
+
+
+def _unattributed(frame: Frame, index: ActorIndex) -> list[ArgActor]:
+    """An attack or arrest nobody is named for is, by PLOVER's convention, coded to the state
+    where it happened ("a roadside bombing near Samarra killed a U.S. soldier": IRQ → USA).
+    Not for cyber attacks, which come from anywhere."""
+    places = _location_actors(frame, index)
+    if not places and not frame.noun:
+        subject, _ = _subject(frame.predicate)
+        if subject is not None and not _children(frame.predicate, "nsubjpass"):
+            for word, pobj in _preps(subject, depth=0).items():
+                if word in ("in", "at", "near", "outside", "inside") and pobj.dep_ == "pobj":
+                    places = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state"]
+                    places = places or _placed_state(pobj, index)
+                    if places:
+                        break
+    out = []
+    for place in places[:1]:
+        code = place.ref.code
+        if code is None:
+            continue
+        if frame.mode in ("arrest", "investigate", "allege", "deport", "seize"):
+            # "two men were arrested in Zvečan", "was put under investigation in Italy"
+            ref = ActorRef(code, "GOV", f"Authorities of {index.states.get(code, code)}", "agent")
+        else:
+            ref = ActorRef(code, None, f"Unidentified perpetrators ({index.states.get(code, code)})", "agent")
+        out.append(ArgActor(ref, None, "location", place.start, "agent"))
+    return out
+
+
+_AROUND = {"around", "near", "off", "along"}
+# fmt: off
+# Nouns after "in" that say why or how, not where.
+_NOT_PLACES = {
+    "defiance", "response", "retaliation", "protest", "solidarity", "support", "violation", "breach", "favour",
+    "favor", "honour", "honor", "name", "exchange", "return", "wake", "spite", "charge", "addition", "memory",
+    "recognition", "accordance", "line", "talks", "negotiations", "meeting", "connection", "relation", "light",
+}
+# fmt: on
+
+
+def _placed_state(token: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state of a known place named in the phrase of `token` (not in its clauses)."""
+    for inner in index.phrase_tokens(token):
+        place = index.places.get(inner.i)
+        if place is not None and place[1] and place[1] in index.states and inner.pos_ != "ADJ":
+            code = place[1]
+            ref = ActorRef(code, None, index.states[code], "state")
+            return [ArgActor(ref, None, "location", inner.idx, "state")]
     return []
 
 

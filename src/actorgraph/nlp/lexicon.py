@@ -24,6 +24,9 @@ _NEEDS = {
     "objnotactor",
     "future",
     "pobj",
+    "xsubjactor",
+    "notpobj",
+    "subjword",
 }
 
 

@@ -134,6 +134,15 @@ TOPICS = {
     "reform",
     "reforms",
     "deployment",
+    "independence",
+    "sovereignty",
+    "recognition",
+    "accession",
+    "secession",
+    "mission",
+    "regulation",
+    "amendment",
+    "amendments",
 }
 _EVENT_STANCE = {"SUPPORT": "support", "ACCUSE": "oppose", "REJECT": "oppose", "THREATEN": "oppose"}
 
@@ -157,8 +166,10 @@ class StanceExtractor:
             for holder in event.source:
                 targets = [t for t in event.target if t.code != holder.code] if not signing else []
                 if targets:
+                    # "condemned the agreement": against its signatories, and about the signing
+                    linked = _linked_event(topic, events, event) if topic is not None else None
                     for target in targets:
-                        stances.append(_stance(document, holder, polarity, target, None, None, event.evidence, 0.8))
+                        stances.append(_stance(document, holder, polarity, target, linked, None, event.evidence, 0.8))
                 elif topic is not None or signing:
                     # the signatories stand behind the agreement their signing event is
                     linked = event.id if signing else _linked_event(topic, events, event)

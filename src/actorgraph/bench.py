@@ -58,6 +58,10 @@ def _run_phase(phase: str, inputs: Sequence[str], copies: int, queue: multiproce
     nlp = resources.nlp
     if phase == "extract":
         resources.coder  # noqa: B018 - load the knowledge base and lexicon before timing
+        # Libraries the pipeline imports on first use are start-up, like loading the model:
+        # datasketch alone pulls in scipy.integrate (~0.9 s), which would swamp a small corpus.
+        import datasketch  # noqa: F401
+        import trafilatura  # noqa: F401
     nlp("Warm-up sentence about Serbia and Kosovo.")
     start = time.perf_counter()
     prepared = prepare(list(inputs), resources, warn=lambda *_: None)
@@ -176,3 +180,266 @@ def store_benchmark(url: str, events: int, repeat: int = 10) -> dict[str, Any]:
         }
     finally:
         store.close()
+
+
+# ---- executors: local against Dask ----------------------------------------------------------------
+# `actorgraph bench --dask`: documents/s of the local executor and of Dask with 1 and 2 workers on
+# the same few thousand stories, each in a fresh process, and the rate the store takes the results.
+
+
+def varied_corpus(inputs: Sequence[str], size: int) -> list[Any]:
+    """`size` distinct stories made from the stories of `inputs`, each a real story reshuffled.
+
+    Copy k of a story keeps its headings, dateline and lead, rotates the paragraphs after the
+    lead by k and ends with paragraphs of other stories, picked by k (so no two copies of a story
+    end alike). Stories are coded directly, so no de-duplication stands in the way.
+    """
+    from actorgraph.config import Settings
+    from actorgraph.pipeline import Resources, prepare
+
+    stories = prepare(list(inputs), Resources(Settings()), warn=lambda *_: None).documents
+    if not stories:
+        raise ValueError("no readable story in the bench corpus")
+
+    def lines(story: Any) -> list[tuple[str, bool]]:
+        # A story's text is its lines joined by newlines; headings (title, dateline) are whole lines.
+        marked: list[tuple[str, bool]] = []
+        offset = 0
+        headings = set(story.headings)
+        for line in story.text.split("\n"):
+            marked.append((line, (offset, offset + len(line)) in headings))
+            offset += len(line) + 1
+        return marked
+
+    split = [lines(story) for story in stories]
+    pool = list(dict.fromkeys(line for marked in split for line, heading in marked if not heading and line.strip()))
+    documents: list[Any] = []
+    copy = 0
+    while len(documents) < size:
+        for i, story in enumerate(stories):
+            marked = split[i]
+            lead = next((n for n, (_, heading) in enumerate(marked) if not heading), len(marked) - 1) + 1
+            head, body = marked[:lead], marked[lead:]
+            if body:
+                shift = copy % len(body)
+                body = body[shift:] + body[:shift]
+            # copy k borrows the paragraphs numbered by the digits of k in base len(pool)
+            picks = [] if copy == 0 else [(copy + i) % len(pool)]
+            if copy >= len(pool):
+                picks.append((copy // len(pool) + i) % len(pool))
+            extra = [(pool[n], False) for n in picks]
+            text_lines: list[str] = []
+            headings: list[tuple[int, int]] = []
+            offset = 0
+            for line, heading in head + body + extra:
+                if heading:
+                    headings.append((offset, offset + len(line)))
+                text_lines.append(line)
+                offset += len(line) + 1
+            documents.append(
+                replace(
+                    story, id=f"bench-{copy}-{i}", source=f"{story.source}~{copy}", text="\n".join(text_lines),
+                    headings=tuple(headings), duplicate_of=None, containment=None,
+                )
+            )
+        copy += 1
+    return documents[:size]
+
+
+def _digest(extractions: Sequence[Any]) -> str:
+    """One hash of everything coded (the rows the store would get, minus run and time)."""
+    import hashlib
+    import json
+    from datetime import UTC, datetime
+
+    from actorgraph.store.rows import extraction_rows
+
+    now = datetime(2000, 1, 1, tzinfo=UTC)
+    digest = hashlib.sha256()
+    for extraction in extractions:
+        rows = extraction_rows(extraction, "bench", None, now)
+        digest.update(json.dumps(rows, sort_keys=True, default=str).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _store_write(extractions: Sequence[Any], batch_size: int) -> dict[str, Any]:
+    """Write coded results into a fresh SQLite store the way `ingest` does; time `SqlStore.write` only."""
+    import tempfile
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from actorgraph.store import open_store
+    from actorgraph.store.rows import extraction_rows
+
+    with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as directory:
+        store = open_store(f"sqlite:///{Path(directory) / 'bench.db'}")
+        try:
+            run_id = store.begin_run("bench", ["<bench>"], "bench")
+            seconds = 0.0
+            rows_written = 0
+            for start in range(0, len(extractions), batch_size):
+                batch = extractions[start : start + batch_size]
+                rows: dict[str, list[dict[str, Any]]] = {}
+                now = datetime.now(UTC)
+                for extraction in batch:
+                    for table, values in extraction_rows(extraction, "bench", run_id, now).items():
+                        rows.setdefault(table, []).extend(values)
+                rows_written += sum(len(v) for v in rows.values())
+                started = time.perf_counter()
+                store.write(rows, [e.document.id for e in batch])
+                seconds += time.perf_counter() - started
+            store.finish_run(run_id, "completed", {}, [])
+        finally:
+            store.close()
+    return {
+        "backend": "sqlite",
+        "batch_size": batch_size,
+        "documents": len(extractions),
+        "rows": rows_written,
+        "seconds": round(seconds, 2),
+        "rows_per_s": round(rows_written / seconds) if seconds else 0,
+        "documents_per_s": round(len(extractions) / seconds, 1) if seconds else 0.0,
+    }
+
+
+def _run_executor(
+    workers: int, documents: list[Any], chunk_size: int, write_batch: int, queue: multiprocessing.Queue
+) -> None:
+    """Child process body: code `documents` locally (workers=0) or on a local Dask cluster."""
+    from actorgraph.config import Settings
+    from actorgraph.pipeline import Resources, extract
+    from actorgraph.run import Failed
+
+    settings = Settings()
+    resources = Resources(settings)
+    started = time.perf_counter()
+    executor: Any = extract
+    cluster = None
+    if workers:
+        from actorgraph.run.distributed import DaskExecutor
+
+        cluster = executor = DaskExecutor(settings, workers=workers, chunk_size=chunk_size)
+    try:
+        # Warm up (and, for Dask, check the workers' extractor) on a few stories before timing.
+        for _ in executor(documents[: 2 * max(workers, 1)], resources):
+            pass
+        startup = time.perf_counter() - started
+        # CPU time of the processes that code tells how much of their cores they really got:
+        # on a machine shared with other work, wall-clock rates alone mislead.
+        coders_before = cluster.client.run(time.process_time) if cluster else {"": time.process_time()}
+        own_before = time.process_time()
+        started = time.perf_counter()
+        extractions = list(executor(documents, resources))
+        seconds = time.perf_counter() - started
+        own_cpu = time.process_time() - own_before
+        coders_after = cluster.client.run(time.process_time) if cluster else {"": time.process_time()}
+    finally:
+        if cluster is not None:
+            cluster.close()
+    cpu = sum(coders_after[k] - coders_before[k] for k in coders_after if k in coders_before)
+    coded = [e for e in extractions if not isinstance(e, Failed)]
+    failed = len(extractions) - len(coded)
+    result: dict[str, Any] = {
+        "executor": "dask" if workers else "local",
+        "workers": workers or 1,
+        "documents": len(extractions),
+        "failed": failed,
+        "events": sum(len(e.events) for e in coded),
+        "seconds": round(seconds, 2),
+        "documents_per_s": round(len(extractions) / seconds, 2) if seconds else 0.0,
+        "startup_s": round(startup, 1),
+        "cpu_s": round(cpu, 1),
+        "cpu_share": round(cpu / (seconds * (workers or 1)), 2) if seconds else 0.0,
+        "caller_cpu_s": round(own_cpu, 1) if workers else None,
+        "peak_mb": round(_peak_mb(), 1),
+        "digest": _digest(coded),
+    }
+    if write_batch:
+        result["store_write"] = _store_write(coded, write_batch)
+    queue.put(result)
+
+
+def measure_executor(workers: int, documents: list[Any], chunk_size: int = 8, write_batch: int = 0) -> dict[str, Any]:
+    """Code `documents` in a fresh process, locally (workers=0) or on a local Dask cluster of `workers`."""
+    context = multiprocessing.get_context("spawn")
+    queue: multiprocessing.Queue = context.Queue()
+    process = context.Process(target=_run_executor, args=(workers, documents, chunk_size, write_batch, queue))
+    process.start()
+    result = queue.get()
+    process.join()
+    return result
+
+
+def dask_benchmark(
+    inputs: Sequence[str], documents: int = 3000, chunk_size: int = 8, write_batch: int = 32
+) -> dict[str, Any]:
+    """Documents/s of the local executor and of Dask with 1 and 2 workers; the store's write rate."""
+    corpus = varied_corpus(inputs, documents)
+    local = measure_executor(0, corpus, write_batch=write_batch)
+    one = measure_executor(1, corpus, chunk_size)
+    two = measure_executor(2, corpus, chunk_size)
+    phases = [local, one, two]
+    write = local.pop("store_write")
+    reference = local["digest"]
+    for phase in phases:
+        phase["same_as_local"] = phase["digest"] == reference
+    for phase in phases:
+        del phase["digest"]
+    return {
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor() or platform.machine(),
+            "cores": multiprocessing.cpu_count(),
+        },
+        "corpus": {
+            "documents": len(corpus),
+            "distinct_texts": len({d.text for d in corpus}),
+            "words": sum(len(d.text.split()) for d in corpus),
+            "from": list(inputs),
+        },
+        "chunk_size": chunk_size,
+        "phases": phases,
+        "speedup_2_vs_1": round(two["documents_per_s"] / one["documents_per_s"], 2) if one["documents_per_s"] else 0.0,
+        "dask_1_vs_local": round(one["documents_per_s"] / local["documents_per_s"], 2)
+        if local["documents_per_s"]
+        else 0.0,
+        "store_write": write,
+    }
+
+
+def print_dask(result: dict[str, Any]) -> None:
+    """The executor benchmark as a Rich table on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    corpus = result["corpus"]
+    table = Table(
+        title=f"actorgraph bench --dask: {corpus['documents']:,} stories ({corpus['distinct_texts']:,} distinct), "
+        f"{corpus['words']:,} words",
+        title_justify="left",
+    )
+    for column in ("executor", "workers", "stories", "seconds", "stories/s", "CPU", "start s", "= local"):
+        table.add_column(column, justify="left" if column == "executor" else "right")
+    for phase in result["phases"]:
+        table.add_row(
+            phase["executor"],
+            str(phase["workers"]),
+            f"{phase['documents']:,}",
+            f"{phase['seconds']:.1f}",
+            f"{phase['documents_per_s']:.2f}",
+            f"{phase['cpu_share']:.0%}",
+            f"{phase['startup_s']:.1f}",
+            "yes" if phase["same_as_local"] else "[red]NO[/]",
+        )
+    console.print(table)
+    console.print("CPU: CPU time of the coding processes over seconds x workers (under 100%: other work on the "
+                  "machine took part of their cores); = local: the same records as the local executor.")
+    write = result["store_write"]
+    machine = result["machine"]
+    console.print(
+        f"speed-up 2 workers / 1 worker: {result['speedup_2_vs_1']:.2f} (1 Dask worker / local: "
+        f"{result['dask_1_vs_local']:.2f}); store write ({write['backend']}, batches of {write['batch_size']}): "
+        f"{write['rows_per_s']:,} rows/s, {write['documents_per_s']:.0f} stories/s ({write['rows']:,} rows in "
+        f"{write['seconds']:.1f} s); Python {machine['python']}, {machine['cores']} cores"
+    )

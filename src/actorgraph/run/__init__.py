@@ -3,6 +3,10 @@
 A run is recorded before any work starts and closed at the end. Stories are coded and
 written in batches, one transaction each, so a run killed half-way keeps every batch it
 committed; the next run skips the stories already stored and carries on.
+
+Coding is left to an executor: `pipeline.extract` in this process, or `run.distributed.DaskExecutor`
+on a cluster. Either way the store is written here only; a story the executor gives up on comes
+back as `Failed` and is reported as skipped while the rest of its batch is stored.
 """
 
 from __future__ import annotations
@@ -17,7 +21,34 @@ from actorgraph.store.rows import extraction_rows
 from actorgraph.store.sql import SqlStore
 from actorgraph.types import Document, Skipped, WarnFn
 
-Executor = Callable[[Sequence[Document], Resources], Iterator[Extraction]]
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A story an executor could not code, however often it tried, and why."""
+
+    document: Document
+    reason: str
+
+    @property
+    def skipped(self) -> Skipped:
+        """The failure as the run reports it."""
+        return Skipped(self.document.source, f"story {self.document.id} could not be coded: {self.reason}")
+
+
+# An executor yields one `Extraction` (or `Failed`) per document, in the order given, and may
+# stream: the loops below commit every `batch_size` results while it keeps coding the rest.
+Executor = Callable[[Sequence[Document], Resources], Iterator[Extraction | Failed]]
+
+
+def _batches(results: Iterator[Extraction | Failed], size: int) -> Iterator[list[Extraction | Failed]]:
+    batch: list[Extraction | Failed] = []
+    for item in results:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 @dataclass
@@ -73,11 +104,15 @@ def ingest(
         for doc_id, (other, share) in prepared.stored_duplicates.items():
             store.mark_duplicate(doc_id, other, share)
         extractor = resources.extractor_version
-        for start in range(0, len(todo), batch_size):
-            chunk = todo[start : start + batch_size]
+        for batch in _batches(executor(todo, resources), batch_size):
             rows: dict[str, list[dict]] = {}
             now = datetime.now(UTC)
-            for extraction in executor(chunk, resources):
+            coded: list[str] = []
+            for extraction in batch:
+                if isinstance(extraction, Failed):
+                    result.skipped.append(extraction.skipped)
+                    continue
+                coded.append(extraction.document.id)
                 for table, values in extraction_rows(extraction, extractor, run_id, now).items():
                     rows.setdefault(table, []).extend(values)
                 result.documents += 1
@@ -86,9 +121,9 @@ def ingest(
                 result.events += len(getattr(extraction, "events", ()))
                 result.stances += len(getattr(extraction, "stances", ()))
                 result.quotes += len(getattr(extraction, "quotes", ()))
-            store.write(rows, [d.id for d in chunk])
+            store.write(rows, coded)
             if on_batch:
-                on_batch(len(chunk))
+                on_batch(len(batch))
     except KeyboardInterrupt:
         store.finish_run(run_id, "interrupted", result.counts(), result.skipped, "interrupted by the user")
         raise
@@ -115,11 +150,16 @@ def reprocess(
     result = IngestResult(run_id)
     try:
         pending = list(store.documents_to_recode(extractor, everything=everything))
-        for start in range(0, len(pending), batch_size):
-            chunk = pending[start : start + batch_size]
+        for batch in _batches(executor(pending, resources), batch_size):
             rows: dict[str, list[dict]] = {}
             now = datetime.now(UTC)
-            for extraction in executor(chunk, resources):
+            coded: list[str] = []
+            for extraction in batch:
+                if isinstance(extraction, Failed):
+                    # its earlier coding stays in the store: only stories coded anew are replaced
+                    result.skipped.append(extraction.skipped)
+                    continue
+                coded.append(extraction.document.id)
                 for table, values in extraction_rows(extraction, extractor, run_id, now).items():
                     rows.setdefault(table, []).extend(values)
                 result.documents += 1
@@ -127,12 +167,12 @@ def reprocess(
                 result.events += len(extraction.events)
                 result.stances += len(extraction.stances)
                 result.quotes += len(extraction.quotes)
-            store.write(rows, [d.id for d in chunk])
+            store.write(rows, coded)
             if on_batch:
-                on_batch(len(chunk))
+                on_batch(len(batch))
     except BaseException as exc:
         status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        store.finish_run(run_id, status, result.counts(), [], f"{type(exc).__name__}: {exc}")
+        store.finish_run(run_id, status, result.counts(), result.skipped, f"{type(exc).__name__}: {exc}")
         raise
-    store.finish_run(run_id, "completed", result.counts(), [])
+    store.finish_run(run_id, "completed", result.counts(), result.skipped)
     return result

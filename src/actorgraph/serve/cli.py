@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -123,6 +125,42 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Database URL (default: sqlite:///actorgraph.db, or $ACTORGRAPH_DB_URL)."),
 ]
+ExecutorOption = Annotated[
+    str, typer.Option("--executor", help="Where stories are coded: local (this process) or dask (a Dask cluster).")
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Address of a running Dask scheduler (tcp://host:8786); default: a local cluster."),
+]
+WorkersOption = Annotated[
+    int | None, typer.Option("--workers", min=1, help="Worker processes of the local Dask cluster (default 2).")
+]
+
+
+@contextmanager
+def _executor(name: str, scheduler: str | None, workers: int | None, settings: Settings, quiet: bool) -> Iterator[Any]:
+    """The executor asked for on the command line; a Dask cluster it starts lives as long as the block."""
+    name = name.lower()
+    if name not in ("local", "dask"):
+        raise typer.BadParameter("use local or dask", param_hint="--executor")
+    if name == "local":
+        if scheduler is not None or workers is not None:
+            raise typer.BadParameter("only with --executor dask", param_hint="--scheduler/--workers")
+        from actorgraph.pipeline import extract as local
+
+        yield local
+        return
+    if scheduler is not None and workers is not None:
+        raise typer.BadParameter("a running scheduler brings its own workers; drop --workers", param_hint="--workers")
+    from actorgraph.run.distributed import DaskExecutor
+
+    if not quiet:
+        where = f"connecting to the Dask scheduler at {scheduler}" if scheduler else (
+            f"starting a local Dask cluster of {workers or 2} worker{'s' if (workers or 2) > 1 else ''}"
+        )
+        err.print(f"{where} (each worker loads the model once) ...")
+    with DaskExecutor(settings, scheduler=scheduler, workers=workers or 2) as executor:
+        yield executor
 
 
 @app.command()
@@ -137,11 +175,17 @@ def ingest(
     batch_size: Annotated[int, typer.Option(help="Stories coded and committed per transaction.")] = 32,
     kb: KbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
+    executor: ExecutorOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Run the pipeline and keep everything in the store (re-running adds nothing new)."""
     settings = _settings(db_url=db, max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb)
     reporter = Reporter(quiet=quiet)
-    result = _ingest_into(paths, settings, reporter, input_format=input_format, batch_size=batch_size)
+    with _executor(executor, scheduler, workers, settings, quiet) as run_with:
+        result = _ingest_into(
+            paths, settings, reporter, input_format=input_format, batch_size=batch_size, executor=run_with
+        )
     reporter.summary(**{k: v for k, v in result.counts().items() if k != "skipped"})
     raise typer.Exit(reporter.exit_code)
 
@@ -158,6 +202,7 @@ def _ingest_into(paths, settings: Settings, reporter: Reporter, **options: Any):
     def prepared(prep: Any, todo: int) -> None:
         for item in prep.skipped:
             reporter.skip(item)
+        state["reported"] = len(prep.skipped)
         state["bar"] = progress_cm = progress(todo, "coding", enabled=not reporter.quiet)
         state["handle"] = progress_cm.__enter__()
 
@@ -333,12 +378,35 @@ def bench(
     repeat: Annotated[int, typer.Option(help="Runs of each phase; the median is reported.")] = 3,
     copies: Annotated[int, typer.Option(help="Code the corpus this many times over, for a longer run.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    dask: Annotated[
+        bool,
+        typer.Option("--dask", help="Instead: stories/s of the local executor and of Dask with 1 and 2 workers, "
+                     "and the store's write rate (measured once)."),
+    ] = False,
+    docs: Annotated[int, typer.Option("--docs", min=1, help="With --dask: stories in the varied corpus.")] = 3000,
 ) -> None:
-    """Articles/s, words/s and peak memory of extract, against the bare spaCy pipeline."""
+    """Articles/s, words/s and peak memory of extract, against the bare spaCy pipeline (or executors, --dask)."""
+    inputs = corpus or [str(Path(__file__).resolve().parent.parent / "samples" / "corpus")]
+    if dask:
+        from actorgraph.bench import dask_benchmark, print_dask
+
+        try:
+            import distributed  # noqa: F401
+        except ModuleNotFoundError as exc:
+            from actorgraph.errors import OptionalDependencyError
+
+            raise OptionalDependencyError("bench --dask", "dask") from exc
+        if not as_json:
+            err.print(f"coding {docs:,} stories locally, then on Dask with 1 and 2 workers (several minutes) ...")
+        figures = dask_benchmark(inputs, docs)
+        if as_json:
+            typer.echo(json.dumps(figures, indent=2))
+        else:
+            print_dask(figures)
+        return
     from actorgraph.bench import run
     from actorgraph.serve.tables import print_bench
 
-    inputs = corpus or [str(Path(__file__).resolve().parent.parent / "samples" / "corpus")]
     result = run(inputs, repeat=repeat, copies=copies)
     if as_json:
         typer.echo(json.dumps(result, indent=2))
@@ -554,6 +622,9 @@ def reprocess(
     everything: Annotated[bool, typer.Option("--all", help="Re-code every story, not only older codings.")] = False,
     batch_size: Annotated[int, typer.Option(help="Stories per transaction.")] = 32,
     kb: KbOption = None,
+    executor: ExecutorOption = "local",
+    scheduler: SchedulerOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Re-code stored stories with the current extractor, from their stored text (no re-fetching)."""
     from actorgraph.pipeline import Resources
@@ -561,12 +632,27 @@ def reprocess(
     from actorgraph.store import open_store
 
     settings = _settings(db_url=db, kb_dirs=kb)
+    reporter = Reporter()
     store = open_store(settings.db_url)
     try:
-        result = run(store, Resources(settings), everything=everything, batch_size=batch_size)
+        with _executor(executor, scheduler, workers, settings, reporter.quiet) as run_with, progress(
+            None, "re-coding"
+        ) as bar:
+
+            def advanced(n: int) -> None:
+                if bar is not None:
+                    bar.advance(bar.task_ids[0], n)
+
+            result = run(
+                store, Resources(settings), everything=everything, batch_size=batch_size, executor=run_with,
+                on_batch=advanced,
+            )
     finally:
         store.close()
-    Reporter().summary(**{k: v for k, v in result.counts().items() if k not in ("skipped", "unchanged")})
+    for item in result.skipped:
+        reporter.skip(item)
+    reporter.summary(**{k: v for k, v in result.counts().items() if k not in ("skipped", "unchanged")})
+    raise typer.Exit(reporter.exit_code)
 
 
 @kb_app.command("lookup")

@@ -320,6 +320,11 @@ def main() -> int:
             f"memory (VmRSS, MiB):   start {mib[0]:.1f}, warm {(warm or 0) / 1024:.1f}, end {mib[-1]:.1f}, "
             f"max {max(mib):.1f}; second half {min(half):.1f}..{max(half):.1f} ({len(mib)} samples)"
         )
+        # The shape tells a leak (steady climb) from a cache filling up (climb, then flat).
+        minutes: dict[int, float] = {}
+        for seconds, kib in samples:
+            minutes[int(seconds // 60)] = max(minutes.get(int(seconds // 60), 0.0), kib / 1024)
+        print("memory by minute (max MiB): " + ", ".join(f"{m}: {v:.0f}" for m, v in sorted(minutes.items())))
     return 0 if duplicates == 0 and missed == 0 and watcher.returncode == 0 else 1
 
 

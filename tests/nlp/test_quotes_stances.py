@@ -80,3 +80,14 @@ def test_stance_on_an_agreement_points_at_its_event(code) -> None:
     turkish = [s for s in extraction.stances if s.holder.code == "TUR"]
     assert signing and turkish
     assert turkish[0].polarity == "oppose" and turkish[0].target_event == signing[0].id
+
+
+def test_a_stance_someone_is_asked_to_take_or_might_take_is_not_theirs(code) -> None:
+    text = (
+        "Brussels urged Belgrade and Pristina to refrain from unilateral steps in the north. "
+        "Under the draft, Serbia would not object to Kosovo's seat in the Council of Europe. "
+        "Montenegro's government has refrained from commenting on the dispute."
+    )
+    stances = {(s.holder.code, s.polarity, s.evidence.text.split()[0]) for s in code(text, DAY).stances}
+    assert ("MNE", "neutral", "Montenegro's") in stances
+    assert not [s for s in stances if s[2] in ("Brussels", "Under")]

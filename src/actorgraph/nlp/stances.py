@@ -156,6 +156,11 @@ class StanceExtractor:
             polarity = _EVENT_STANCE.get(event.type)
             if polarity is None or event.modality == "hypothetical" or not event.source:
                 continue
+            trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
+                event.trigger is not None
+            ) else None
+            if trigger is not None and len(trigger) and _unrealised(trigger.root):
+                continue  # "would not object to": a negated event under a modal is a condition
             if event.modality == "negated":
                 # not recognising someone is a stance against them; not endorsing, neutrality
                 recognise = event.trigger is not None and event.trigger.text.lower().startswith("recogni")
@@ -220,7 +225,7 @@ class StanceExtractor:
                 polarity = "neutral"
             elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
                 polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
-            if polarity is None:
+            if polarity is None or _unrealised(token):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not view it as a threat"
@@ -259,6 +264,32 @@ class StanceExtractor:
                         )
                     )
         return found
+
+
+_ASKING = {"urge", "ask", "call", "demand", "press", "request", "want", "expect", "encourage", "invite", "tell"}
+_MAYBE = {"would", "could", "might", "may", "should", "must"}
+
+
+def _unrealised(token: Token) -> bool:
+    """A stance someone is asked to take, or might take, is nobody's stance yet.
+
+    "urged Kosovo and Serbia to refrain from ...", "demanded that Skopje acknowledge ...",
+    "Serbia would not object to ...": the verb sits under a verb of asking or carries a modal.
+    A "would" in reported speech is the speaker's intention, held now: "he repeated that Serbia
+    would not recognise ...".
+    """
+    clause = token
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    for aux in (c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in _MAYBE):
+        if not (aux.lower_ == "would" and clause.dep_ == "ccomp"):
+            return True
+    current = token
+    while current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
+        current = current.head
+        if current.lemma_.lower() in _ASKING:
+            return True
+    return False
 
 
 def _pobj(token: Token | None, word: str) -> Token | None:

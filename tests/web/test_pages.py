@@ -136,6 +136,33 @@ def test_the_dashboard_honours_the_read_key(web_store: SqlStore) -> None:
     assert client.get("/static/app.css").status_code == 200
 
 
+def test_a_browser_signs_in_with_a_key_and_out_again(web_store: SqlStore) -> None:
+    from actorgraph.serve.auth import create_key, revoke_key
+
+    record, key = create_key(web_store, "analyst-sign-in")
+    client = TestClient(build_app(web_store, api_read_requires_key=True))
+    browser = {"accept": "text/html,application/xhtml+xml"}
+    sent = client.get("/events?actor=SRB", headers=browser, follow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["location"] == "/login?next=%2Fevents%3Factor%3DSRB"
+    form = client.get(sent.headers["location"], headers=browser)
+    assert form.status_code == 200 and 'name="key"' in form.text and 'value="/events?actor=SRB"' in form.text
+
+    wrong = client.post("/login", data={"key": "ag_000000000000_nope", "next": "/events"}, follow_redirects=False)
+    assert wrong.status_code == 401 and "actorgraph_key" not in wrong.headers.get("set-cookie", "")
+    # A sign-in link may only lead back into the dashboard.
+    away = client.post("/login", data={"key": key, "next": "//evil.example/x"}, follow_redirects=False)
+    assert away.status_code == 303 and away.headers["location"] == "/"
+    cookie = away.headers["set-cookie"]
+    assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
+
+    page = client.get("/events?actor=SRB", headers=browser)
+    assert page.status_code == 200 and "Sign out" in page.text
+    revoke_key(web_store, record.name)
+    assert client.get("/events", headers=browser, follow_redirects=False).status_code == 303
+    out = client.post("/logout", follow_redirects=False)
+    assert out.status_code == 303 and 'actorgraph_key=""' in out.headers["set-cookie"]
+
+
 @given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6))
 def test_pieces_keep_the_text_and_mark_the_spans(text: str, spans: list[tuple[int, int]]) -> None:
     pieces = data.pieces(text, spans)

@@ -24,7 +24,9 @@ def mount(app: FastAPI) -> None:
         from fastapi.staticfiles import StaticFiles
     except ImportError as exc:
         raise OptionalDependencyError("The dashboard", "web") from exc
-    from actorgraph.serve.web.views import STATIC, router
+    from actorgraph.serve.web.views import STATIC, SignInRequired, public, router, sign_in_redirect
 
+    app.include_router(public)
     app.include_router(router)
+    app.add_exception_handler(SignInRequired, sign_in_redirect)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

@@ -8,7 +8,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -45,27 +45,104 @@ SEARCH_PER_PAGE = 20
 
 
 
+KEY_COOKIE = "actorgraph_key"
+_MAX_FORM = 4096
+
+
+class SignInRequired(Exception):
+    """A browser asked for a page of a keyed store without a valid key: send it to /login."""
+
+    def __init__(self, back: str) -> None:
+        super().__init__(back)
+        self.back = back
+
+
+def _keyed(request: Request) -> bool:
+    settings = getattr(request.app.state, "settings", None)
+    return bool(getattr(settings, "api_read_requires_key", False))
+
+
+def _check(request: Request, key: str | None) -> None:
+    verifier = getattr(request.app.state, "verifier", None)
+    if not key or verifier is None:
+        raise ActorgraphError("reading this store needs an API key")
+    verifier.verify(key)
+
+
 def _guard(request: Request) -> None:
     """The pages show what the API reads: when reading needs an API key, so do they.
 
-    The key comes as the API takes it (`Authorization: Bearer KEY` or `X-API-Key: KEY`), for
-    example added by the proxy in front of the dashboard.
+    The key comes as the API takes it (`Authorization: Bearer KEY` or `X-API-Key: KEY`, e.g.
+    added by a proxy) or from the cookie the sign-in page sets. A browser without a valid key is
+    sent to the sign-in page; any other client gets 401.
     """
-    settings = getattr(request.app.state, "settings", None)
-    if not getattr(settings, "api_read_requires_key", False):
+    if not _keyed(request):
         return
     key = request.headers.get("x-api-key")
     authorization = request.headers.get("authorization", "")
     if not key and authorization.lower().startswith("bearer "):
         key = authorization[7:].strip()
-    verifier = getattr(request.app.state, "verifier", None)
+    from_header = bool(key)
+    key = key or request.cookies.get(KEY_COOKIE)
     try:
-        if not key or verifier is None:
-            raise ActorgraphError("reading this store needs an API key")
-        verifier.verify(key)
+        _check(request, key)
     except ActorgraphError as exc:
+        if not from_header and "text/html" in request.headers.get("accept", ""):
+            raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else "")) from exc
         raise HTTPException(401, f"{exc}: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY'",
                             headers={"WWW-Authenticate": "Bearer"}) from exc
+
+
+def _safe_back(back: str | None) -> str:
+    # Only a path on this server: a sign-in link must not send anyone elsewhere.
+    if not back or not back.startswith("/") or back.startswith("//") or "\\" in back:
+        return "/"
+    return back
+
+
+def sign_in_redirect(request: Request, exc: Exception) -> Response:
+    """Exception handler for `SignInRequired`."""
+    base = request.scope.get("root_path", "").rstrip("/")
+    back = exc.back if isinstance(exc, SignInRequired) else "/"
+    return RedirectResponse(f"{base}/login?{urlencode({'next': back})}", status_code=303)
+
+
+public = APIRouter(include_in_schema=False)
+
+
+@public.get("/login", response_class=HTMLResponse)
+def login_form(request: Request) -> Response:
+    page = PageContext(request)
+    back = _safe_back(request.query_params.get("next"))
+    if not _keyed(request):
+        return RedirectResponse(page.url(back), status_code=303)
+    return page.render("login.html", title="Sign in", back=back, error=None, active=None)
+
+
+@public.post("/login", response_class=HTMLResponse)
+async def login(request: Request) -> Response:
+    page = PageContext(request)
+    body = await request.body()
+    form = parse_qs(body[:_MAX_FORM].decode("utf-8", "replace")) if len(body) <= _MAX_FORM else {}
+    back = _safe_back((form.get("next") or ["/"])[0])
+    key = (form.get("key") or [""])[0].strip()
+    try:
+        _check(request, key)
+    except ActorgraphError as exc:
+        return page.render("login.html", status=401, title="Sign in", back=back, error=str(exc), active=None)
+    response = RedirectResponse(page.url(back), status_code=303)
+    # HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it along.
+    response.set_cookie(KEY_COOKIE, key, httponly=True, samesite="strict", secure=request.url.scheme == "https",
+                        path=page.base or "/")
+    return response
+
+
+@public.post("/logout")
+def logout(request: Request) -> Response:
+    page = PageContext(request)
+    response = RedirectResponse(page.url("/login"), status_code=303)
+    response.delete_cookie(KEY_COOKIE, path=page.base or "/")
+    return response
 
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(_guard)])
@@ -130,6 +207,7 @@ class PageContext:
         self.base = request.scope.get("root_path", "").rstrip("/")
         settings = getattr(request.app.state, "settings", None)
         self.names = data.Names(getattr(settings, "kb_dirs", None) or ())
+        self.signed_in = _keyed(request) and KEY_COOKIE in request.cookies
 
     @property
     def store(self) -> Any:

@@ -271,3 +271,34 @@ def test_the_overview_shows_the_corpus_at_a_glance(tab: Tab) -> None:
     assert "cyber" in conflict.lower()  # the cyber attacks on Montenegro and Albania
     # The legend says what the colours mean, in words too.
     assert "mostly conflict" in page.locator(".legend").inner_text()
+
+
+def test_signing_in_to_a_keyed_dashboard(browser: Any, web_store: SqlStore) -> None:
+    from actorgraph.serve.auth import create_key
+    from actorgraph.serve.web.local import running
+
+    from .conftest import build_app
+
+    _record, key = create_key(web_store, "browser-sign-in")
+    with running(build_app(web_store, api_read_requires_key=True)) as base:
+        context = browser.new_context(base_url=base)
+        context.set_default_timeout(15_000)
+        try:
+            page = context.new_page()
+            page.goto("/stances")
+            assert page.url == f"{base}/login?next=%2Fstances"
+            page.fill("#key", "ag_000000000000_wrong")
+            page.click("form.login button")
+            assert page.locator("p.error").is_visible()
+            page.fill("#key", key)
+            page.click("form.login button")
+            page.wait_for_url(f"{base}/stances")
+            assert page.locator("h1").first.inner_text().strip() != "Sign in"
+            page.goto("/events")  # the cookie carries the key from page to page
+            assert page.url == f"{base}/events"
+            page.click("form.site-signout button")
+            page.wait_for_url(re.compile(r".*/login$"))
+            page.goto("/events")
+            assert "/login?next=" in page.url
+        finally:
+            context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -132,6 +133,32 @@ def test_ingest_is_idempotent(tmp_path: Path) -> None:
     second = run("ingest", str(SAMPLES / "corpus"), "--db", db)
     assert second.returncode == 0
     assert "0 documents" in second.stderr.decode() and "unchanged" in second.stderr.decode()
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n\x00\x01\x02 not a news page")
+    third = run("ingest", str(tmp_path / "scan.pdf"), str(SAMPLES / "corpus"), "--db", db)
+    assert third.returncode == 1
+    listed = run("runs", "--db", db, "--format", "json")
+    assert listed.returncode == 0, listed.stderr.decode()
+    newest, middle, oldest = json.loads(listed.stdout)
+    assert [r["status"] for r in (newest, middle, oldest)] == ["completed"] * 3
+    assert oldest["counts"]["documents"] > 5 and middle["counts"]["documents"] == 0
+    assert [s["input"] for s in newest["skipped"]] == [str(tmp_path / "scan.pdf")]
+    wide = {**os.environ, "COLUMNS": "400"}  # a terminal wide enough that the path is not wrapped
+    table = subprocess.run([*ACTORGRAPH, "runs", "--db", db, "--skipped"], capture_output=True, env=wide, timeout=120)
+    assert str(tmp_path / "scan.pdf").encode() in table.stdout and b"binary input" in table.stdout
+
+
+def test_every_registered_command_has_help() -> None:
+    from typer.main import get_command
+    from typer.testing import CliRunner
+
+    from actorgraph.serve.cli import app
+
+    group = get_command(app)
+    names = sorted(group.commands)  # type: ignore[attr-defined]
+    assert {"extract", "ingest", "runs", "watch", "serve", "report", "export", "eval", "bench"} <= set(names)
+    for name in names:
+        result = CliRunner().invoke(app, [name, "--help"])
+        assert result.exit_code == 0 and "Usage" in result.output, name
 
 
 @pytest.mark.skipif(not (SHARED / "corpus" / "seeds").exists(), reason="shared seeds not beside the repo")

@@ -1,4 +1,4 @@
-"""`actorgraph report` and `actorgraph export`: the store as one HTML page or as flat files.
+"""`actorgraph report`, `export` and `runs`: the store as one HTML page, as flat files, and its run log.
 
 `actorgraph.serve.cli` imports this module at the end of its own import and calls
 `register(app)`. The commands are defined inside `register`, after importing the option types
@@ -7,6 +7,7 @@ and helpers of `cli`, so this module never imports `cli` at its top (no import c
 Typer reads the `Annotated` options of functions defined in a local scope.
 """
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,7 +16,8 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    """Add the `report` and `export` commands to `app`."""
+    """Add the `report`, `export` and `runs` commands to `app`."""
+    register_runs(app)
     from actorgraph.serve import cli
     from actorgraph.serve.console import err
 
@@ -79,6 +81,66 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         err.print(f"wrote {rows:,} {what} rows to {'stdout' if target == '-' else target}")
+
+
+def _run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for run in runs:
+        started, finished = run["started_at"], run["finished_at"]
+        counts = run["counts"] or {}
+        rows.append({
+            "id": run["id"],
+            "command": run["command"],
+            "started": started.isoformat(timespec="seconds") if started else None,
+            "seconds": round((finished - started).total_seconds(), 1) if started and finished else None,
+            "status": run["status"],
+            "stories": counts.get("documents", 0),
+            "events": counts.get("events", 0),
+            "stances": counts.get("stances", 0),
+            "quotes": counts.get("quotes", 0),
+            "skipped": len(run["skipped"] or []),
+            "extractor": run["extractor"],
+            "message": run["message"] or "",
+        })
+    return rows
+
+
+def register_runs(app: typer.Typer) -> None:
+    """Add the `runs` command: what every ingest, reprocess and watch did, and what it skipped."""
+    from actorgraph.serve import cli
+
+    @app.command()
+    def runs(
+        db: cli.DbOption = None,
+        limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="The newest N runs.")] = 20,
+        skipped: Annotated[bool, typer.Option("--skipped", help="Also list every skipped input and why.")] = False,
+        output_format: cli.FormatOption = "table",
+    ) -> None:
+        """Recorded runs: when, status (a killed run shows as interrupted), counts, extractor, skipped inputs."""
+        from actorgraph.serve.tables import emit
+
+        store = cli._store(db)
+        try:
+            found = store.runs(limit)
+        finally:
+            store.close()
+        if output_format == "json":
+            typer.echo(json.dumps(found, indent=2, default=str, ensure_ascii=False))
+            return
+        rows = _run_rows(found)
+        if output_format == "table":
+            # The terminal gets what fits a line; the extractor and message go to csv and json.
+            extractors = sorted({row.pop("extractor") for row in rows})
+            for row in rows:
+                row.pop("message")
+                row["started"] = (row["started"] or "").replace("T", " ")
+            emit(rows, output_format, "runs, newest first" + (f" ({', '.join(extractors)})" if extractors else ""))
+        else:
+            emit(rows, output_format, "runs")
+        if skipped and output_format == "table":
+            rows = [{"run": r["id"], "input": s.get("input"), "reason": s.get("reason")}
+                    for r in found for s in (r["skipped"] or [])]
+            emit(rows, "table", "skipped inputs")
 
 
 def _guard(work: Any, target: Any) -> Any:

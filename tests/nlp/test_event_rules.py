@@ -180,3 +180,25 @@ def test_more_readings(code) -> None:
     assert not code("The ministry executed the reform plan in March.", DAY).events
     found = brief(code("Oman hosted talks between Iran and the United States on Saturday.", DAY))
     assert ("CONSULT", ("OMN",), ("IRN", "USA"), "asserted") in found
+
+
+def test_expelling_by_order_seizures_and_brokered_deals(code) -> None:
+    found = brief(code("Estonia ordered two Russian diplomats to leave the country within 72 hours.", DAY))
+    assert ("SANCTION", ("EST",), ("RUS",), "asserted") in found
+    # recalling one's own envoy home is not an expulsion
+    found = brief(code("Hungary ordered its ambassador to return from Kyiv for consultations.", DAY))
+    assert not [f for f in found if f[0] == "SANCTION"]
+    found = brief(code("Bosnian border police seized pistols and ammunition hidden in a van near Bijeljina.", DAY))
+    assert [f[0] for f in found] == ["COERCE"] and found[0][1] == ("BIH",)
+    found = brief(code("Qatar brokered a prisoner exchange between Armenia and Azerbaijan late on Sunday.", DAY))
+    assert ("CONSULT", ("QAT",), ("ARM", "AZE"), "asserted") in found
+
+
+def test_the_two_leaders_are_the_pair_just_named(code) -> None:
+    text = (
+        "Croatian Prime Minister Andrej Plenković and Slovenian Prime Minister Robert Golob met Hungary's Viktor "
+        "Orbán in Budapest on Tuesday. The two leaders agreed to open a second border crossing by June."
+    )
+    found = brief(code(text, DAY))
+    agreed = [f for f in found if f[0] == "AGREE"]
+    assert agreed and set(agreed[0][1]) == {"HRV", "SVN"}

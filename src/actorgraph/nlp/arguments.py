@@ -99,6 +99,8 @@ _MULTI_NOUNS = {
     "parties",
     "capitals",
 }
+# "the two leaders", "both delegations": people or bodies standing for their sides
+_MULTI_PEOPLE = {"leaders", "presidents", "ministers", "premiers", "delegations", "envoys", "negotiators", "heads"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
 _ORG_TYPES = {
     "igo",
@@ -288,6 +290,8 @@ class ActorIndex:
                 described = (
                     [a for a in self.resolve_description(item) if a.ref.code and a.type != "person"]
                     if _DESCRIPTIONS.get(item.lemma_.lower()) in ("org", "group", "alliance", "bloc")
+                    # "the two leaders": the two sides named just before, not one generic official
+                    else self.resolve_description(item) if item.lower_ in _MULTI_PEOPLE
                     else []
                 )
                 if described:
@@ -532,11 +536,18 @@ class ActorIndex:
             return []
         lemma = token.lemma_.lower()
         candidates = self._before(token, 4)
-        if token.lower_ in _MULTI_NOUNS and (determiners & set(_COUNT)):
+        if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             count = max(_COUNT.get(d, 0) for d in determiners)
+            kinds = ("state", *_ORG_TYPES, "person") if token.lower_ in _MULTI_PEOPLE else ("state", *_ORG_TYPES)
+            usable = [o for o in candidates if o.actor.code and o.actor.type in kinds]
+            # "Vučić and Kurti met Lajčák ... the two leaders": a coordinated pair comes first
+            for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
+                members = list({o.actor.code: o for o in usable if o.group == group}.values())
+                if len(members) == count:
+                    return [self._arg(o, "coref") for o in members]
             seen: list[_Occurrence] = []
             for occurrence in reversed(candidates):
-                if occurrence.actor.type in ("state", *_ORG_TYPES) and occurrence.actor.code not in {
+                if occurrence.actor.code and occurrence.actor.type in kinds and occurrence.actor.code not in {
                     o.actor.code for o in seen
                 }:
                     seen.append(occurrence)
@@ -676,10 +687,12 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _group_of(token: Token) -> int:
-    # Coordinated phrases share the index of their first conjunct.
-    while token.dep_ == "conj":
+    # Coordinated phrases share the index of their first conjunct. A name in apposition to its
+    # title ("Prime Minister Andrej Plenković and ... Robert Golob") belongs with the title.
+    while token.dep_ in ("conj", "appos") and token.head is not token:
         token = token.head
-    return token.i if any(c.dep_ == "conj" for c in token.children) else -1
+    heads = [token, *(c for c in token.children if c.dep_ == "appos")]
+    return token.i if any(c.dep_ == "conj" for h in heads for c in h.children) else -1
 
 
 def _unique(items: Iterable[ArgActor]) -> list[ArgActor]:

@@ -406,7 +406,9 @@ def _need_met(
     if kind == "prt":
         return any(c.lower_ in values for c in _children(token, "prt", "prep", "advmod"))
     if kind == "xcomp":
-        return bool(_children(token, "xcomp", "ccomp"))
+        # with values, the clause's verb must be one of them: "ordered the staff to leave"
+        clauses = _children(token, "xcomp", "ccomp")
+        return any(_lemma(c) in values for c in clauses) if values else bool(clauses)
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -224,7 +224,7 @@ def evaluate_articles(
     """Score events, stances, quotes, non-events and actors against `*.gold.json` files."""
     states = _states(resources)
     events_score, stance_score, quote_score, actor_score = Score(), Score(), Score(), Score()
-    modality = Counter()
+    modality: Counter[str] = Counter()
     per_type: dict[str, Score] = defaultdict(Score)
     violations = []
     misses = []

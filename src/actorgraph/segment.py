@@ -301,15 +301,15 @@ def split_stories(text: str, *, raw: bool, title: str | None = None) -> list[_St
     lines = unwrap(physical) if raw else physical
     classified: list[_Line] = []
     blank = True
-    for line in lines:
-        if not line:
+    for raw_line in lines:
+        if not raw_line:
             blank = True
             continue
         # A teaser that ends with "Original post Here" on the same line: the story ends.
-        trimmed = _TRAILING_MARKER.sub("", line) if len(line) > 40 else line
+        trimmed = _TRAILING_MARKER.sub("", raw_line) if len(raw_line) > 40 else raw_line
         kind = "heading" if title is not None and trimmed == title else _classify(trimmed)
         classified.append(_Line(trimmed, kind, after_blank=blank))
-        if trimmed != line and kind == "text":
+        if trimmed != raw_line and kind == "text":
             classified.append(_Line("", "end"))
         blank = False
 

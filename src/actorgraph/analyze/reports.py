@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, case, func, literal, select, tuple_
 
 from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
 from actorgraph.ontology import QUADS
@@ -422,7 +422,7 @@ def changes(store: Any, since: date, window: Window | None = None, limit: int = 
     sf = schema.stance_first.c
     if monthly:
         count = func.sum(case(*((sf.polarity == p, st.c[p]) for p in ("support", "oppose", "neutral")), else_=0))
-        same = literal(True)
+        same: ColumnElement[bool] = literal(True)
     else:
         count, same = func.sum(st.c.stances), st.c.polarity == sf.polarity
     stance_query = (

@@ -90,11 +90,11 @@ def decode_bytes(data: bytes, source: str, warn: WarnFn | None = None) -> str:
             if warn:
                 warn(source, "a few bytes were not UTF-8; read them as Windows-1252")
             return _check_text(data.decode("utf-8", errors="actorgraph-cp1252"), source)
-    encoding, text = _best_guess(data)
+    guessed, text = _best_guess(data)
     if text is None:
         raise InputError(source, "cannot detect the text encoding (binary or corrupt input?)")
     if warn:
-        warn(source, f"not UTF-8; decoded as {encoding}")
+        warn(source, f"not UTF-8; decoded as {guessed}")
     return _check_text(text, source)
 
 

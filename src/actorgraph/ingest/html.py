@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date
+from typing import Any
 
 from actorgraph.errors import InputError
 from actorgraph.types import Article
@@ -30,7 +31,8 @@ def parse_html(html: str, source: str, *, url: str | None = None, order: int = 0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            extracted = trafilatura.bare_extraction(
+            # a trafilatura Document (its attributes are read below), typed loosely by the library
+            extracted: Any = trafilatura.bare_extraction(
                 html,
                 url=url,
                 with_metadata=True,

@@ -144,7 +144,7 @@ TOPICS = {
     "amendment",
     "amendments",
 }
-_EVENT_STANCE = {"SUPPORT": "support", "ACCUSE": "oppose", "REJECT": "oppose", "THREATEN": "oppose"}
+_EVENT_STANCE: dict[str, Polarity] = {"SUPPORT": "support", "ACCUSE": "oppose", "REJECT": "oppose", "THREATEN": "oppose"}
 
 
 class StanceExtractor:
@@ -153,7 +153,7 @@ class StanceExtractor:
     def extract(self, doc: Doc, document: Document, index: ActorIndex, events: Sequence[Event]) -> list[Stance]:
         stances: list[Stance] = []
         for event in events:
-            polarity = _EVENT_STANCE.get(event.type)
+            polarity: Polarity | None = _EVENT_STANCE.get(event.type)
             if polarity is None or event.modality == "hypothetical" or not event.source:
                 continue
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
@@ -210,7 +210,7 @@ class StanceExtractor:
                 if words & THREAT_NOUNS or words & PRAISE_NOUNS:
                     polarity = "oppose" if words & THREAT_NOUNS else "support"
                     obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
-                    if obj is None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
+                    if obj is None and complement is not None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
                         obj = next((c for c in complement.children if c.dep_ in ("nsubj",)), None)
             elif lemma == "refrain" or (lemma == "decline" and any(c.lemma_ in ("comment",) for c in token.subtree)):
                 polarity = "neutral"
@@ -378,7 +378,7 @@ def _stance(
     document: Document,
     holder: ArgActor | ActorRef,
     polarity: Polarity,
-    target: ArgActor | None,
+    target: ArgActor | ActorRef | None,
     event_id: str | None,
     topic: str | None,
     evidence: TextSpan,

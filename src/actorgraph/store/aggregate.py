@@ -135,7 +135,7 @@ def _rollup_dyads(conn: Connection, keys: Sequence[DyadKey] | None) -> None:
     for grain, (start_of, name) in ROLLUPS.items():
         table = schema.metadata.tables[name]
         periods = sorted({(start_of(day), s, t) for day, s, t in keys}, key=str)
-        rows = []
+        rows: list[Any] = []  # (day, source, target, quad, events, intensity) rows
         for start, source, target in periods:
             conn.execute(delete(table).where(
                 table.c[grain] == start, table.c.source_code == source, table.c.target_code == target
@@ -247,12 +247,12 @@ def refresh_stances(conn: Connection, keys: Iterable[StanceKey] | None = None) -
     f = schema.stance_first
     for holder, key in {(h, k) for _day, h, k in keys}:
         conn.execute(delete(f).where(f.c.holder_code == holder, f.c.target_key == key))
-        rows = conn.execute(
+        firsts = conn.execute(
             select(d.polarity, func.min(d.day)).where(d.holder_code == holder, d.target_key == key).group_by(d.polarity)
         ).all()
-        if rows:
+        if firsts:
             conn.execute(insert(f), [{"holder_code": holder, "target_key": key, "polarity": p, "first_day": day}
-                                     for p, day in rows])
+                                     for p, day in firsts])
 
 
 def _stance_months(rows: Iterable[Any]) -> Iterator[dict[str, Any]]:

@@ -66,7 +66,9 @@ class SqlStore:
                     host=socket.gethostname(),
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None  # an INSERT of one row always has one
+            return int(key[0])
 
     def finish_run(
         self,

@@ -41,10 +41,10 @@ from actorgraph.errors import ConfigError, InputError, OptionalDependencyError
 from actorgraph.ingest import InputFormat, read_bytes
 from actorgraph.ingest.html import MIN_WORDS, looks_like_html
 from actorgraph.ingest.web import fetch, is_url, make_client
-from actorgraph.pipeline import Resources, extract, place_resolver
+from actorgraph.pipeline import Extraction, Resources, place_resolver
+from actorgraph.run import IngestResult, code_into
 from actorgraph.segment import segment
 from actorgraph.store import schema
-from actorgraph.store.rows import extraction_rows
 from actorgraph.store.sql import SqlStore
 from actorgraph.types import Article, Document, Skipped, WarnFn
 
@@ -293,16 +293,15 @@ def html_to_text(markup: str) -> str:
 
 # ---- coding articles held in memory ---------------------------------------------------------------
 @dataclass
-class CodeResult:
-    documents: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    actors: int = 0
-    events: int = 0
-    stances: int = 0
-    quotes: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+class CodeResult(IngestResult):
+    """What coding some articles did, and which stored stories the new ones duplicate."""
+
     duplicate_of: list[str] = field(default_factory=list)
+
+    def add(self, extraction: Extraction, *, recoding: bool = False) -> None:
+        super().add(extraction, recoding=recoding)
+        if extraction.document.duplicate_of is not None:
+            self.duplicate_of.append(extraction.document.duplicate_of)
 
 
 def code_articles(
@@ -310,7 +309,7 @@ def code_articles(
     store: SqlStore,
     resources: Resources,
     *,
-    run_id: int | None,
+    run_id: int,
 ) -> CodeResult:
     """Segment, de-duplicate (against each other and the store), code and store some articles.
 
@@ -318,7 +317,7 @@ def code_articles(
     rows, one transaction for all the stories of the articles.
     """
     settings = resources.settings
-    result = CodeResult()
+    result = CodeResult(run_id)
     resolve_place = place_resolver(resources.kb)
     documents: list[Document] = []
     seen: set[str] = set()
@@ -345,23 +344,8 @@ def code_articles(
     result.unchanged = len(marked) - len(todo)
     for doc_id, (other, share) in stored_duplicates.items():
         store.mark_duplicate(doc_id, other, share)
-    if not todo:
-        return result
-    extractor = resources.extractor_version
-    rows: dict[str, list[dict[str, Any]]] = {}
-    now = _now()
-    for extraction in extract(todo, resources):
-        for table, values in extraction_rows(extraction, extractor, run_id, now).items():
-            rows.setdefault(table, []).extend(values)
-        result.documents += 1
-        if extraction.document.duplicate_of is not None:
-            result.duplicates += 1
-            result.duplicate_of.append(extraction.document.duplicate_of)
-        result.actors += len(extraction.actors)
-        result.events += len(extraction.events)
-        result.stances += len(extraction.stances)
-        result.quotes += len(extraction.quotes)
-    store.write(rows, [d.id for d in todo])
+    if todo:
+        code_into(store, todo, resources, result, batch_size=len(todo))  # one transaction for all
     return result
 
 

@@ -75,6 +75,49 @@ class IngestResult:
             "skipped": len(self.skipped),
         }
 
+    def add(self, extraction: Extraction, *, recoding: bool = False) -> None:
+        """Count a stored coding; re-coding a stored story adds no new duplicate."""
+        self.documents += 1
+        self.duplicates += not recoding and extraction.document.duplicate_of is not None
+        self.actors += len(extraction.actors)
+        self.events += len(extraction.events)
+        self.stances += len(extraction.stances)
+        self.quotes += len(extraction.quotes)
+
+
+def code_into(
+    store: SqlStore,
+    documents: Sequence[Document],
+    resources: Resources,
+    result: IngestResult,
+    *,
+    executor: Executor = extract,
+    batch_size: int = 32,
+    on_batch: Callable[[int], None] | None = None,
+    recoding: bool = False,
+) -> None:
+    """Code `documents` and store them `batch_size` at a time, one transaction per batch.
+
+    A story the executor gave up on goes to `result.skipped`; when re-coding, its earlier coding
+    stays in the store, since only the stories coded anew are replaced.
+    """
+    extractor = resources.extractor_version
+    for batch in _batches(executor(documents, resources), batch_size):
+        rows: dict[str, list[dict]] = {}
+        now = datetime.now(UTC)
+        coded: list[str] = []
+        for extraction in batch:
+            if isinstance(extraction, Failed):
+                result.skipped.append(extraction.skipped)
+                continue
+            coded.append(extraction.document.id)
+            for table, values in extraction_rows(extraction, extractor, result.run_id, now).items():
+                rows.setdefault(table, []).extend(values)
+            result.add(extraction, recoding=recoding)
+        store.write(rows, coded)
+        if on_batch:
+            on_batch(len(batch))
+
 
 def ingest(
     inputs: Sequence[str],
@@ -103,27 +146,7 @@ def ingest(
             on_prepared(prepared, len(todo))
         for doc_id, (other, share) in prepared.stored_duplicates.items():
             store.mark_duplicate(doc_id, other, share)
-        extractor = resources.extractor_version
-        for batch in _batches(executor(todo, resources), batch_size):
-            rows: dict[str, list[dict]] = {}
-            now = datetime.now(UTC)
-            coded: list[str] = []
-            for extraction in batch:
-                if isinstance(extraction, Failed):
-                    result.skipped.append(extraction.skipped)
-                    continue
-                coded.append(extraction.document.id)
-                for table, values in extraction_rows(extraction, extractor, run_id, now).items():
-                    rows.setdefault(table, []).extend(values)
-                result.documents += 1
-                result.duplicates += extraction.document.duplicate_of is not None
-                result.actors += len(extraction.actors)
-                result.events += len(getattr(extraction, "events", ()))
-                result.stances += len(getattr(extraction, "stances", ()))
-                result.quotes += len(getattr(extraction, "quotes", ()))
-            store.write(rows, coded)
-            if on_batch:
-                on_batch(len(batch))
+        code_into(store, todo, resources, result, executor=executor, batch_size=batch_size, on_batch=on_batch)
     except KeyboardInterrupt:
         store.finish_run(run_id, "interrupted", result.counts(), result.skipped, "interrupted by the user")
         raise
@@ -150,26 +173,10 @@ def reprocess(
     result = IngestResult(run_id)
     try:
         pending = list(store.documents_to_recode(extractor, everything=everything))
-        for batch in _batches(executor(pending, resources), batch_size):
-            rows: dict[str, list[dict]] = {}
-            now = datetime.now(UTC)
-            coded: list[str] = []
-            for extraction in batch:
-                if isinstance(extraction, Failed):
-                    # its earlier coding stays in the store: only stories coded anew are replaced
-                    result.skipped.append(extraction.skipped)
-                    continue
-                coded.append(extraction.document.id)
-                for table, values in extraction_rows(extraction, extractor, run_id, now).items():
-                    rows.setdefault(table, []).extend(values)
-                result.documents += 1
-                result.actors += len(extraction.actors)
-                result.events += len(extraction.events)
-                result.stances += len(extraction.stances)
-                result.quotes += len(extraction.quotes)
-            store.write(rows, coded)
-            if on_batch:
-                on_batch(len(batch))
+        code_into(
+            store, pending, resources, result, executor=executor, batch_size=batch_size, on_batch=on_batch,
+            recoding=True,
+        )
     except BaseException as exc:
         status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
         store.finish_run(run_id, status, result.counts(), result.skipped, f"{type(exc).__name__}: {exc}")

@@ -1,10 +1,10 @@
 """`actorgraph watch`: poll RSS/Atom feeds and code every new item into the store.
 
-Registered by `actorgraph.serve.cli._register_extensions()`. This module must not import
-`actorgraph.serve.cli` (that module imports this one while it is being built).
+Registered by `actorgraph.serve.cli._register_extensions()`. This module imports
+`actorgraph.serve.cli` only inside `register` (that module imports this one while it is being
+built), and has no `from __future__ import annotations`: Typer reads the `Annotated` options
+of a function defined in a local scope, which must be real objects, not strings.
 """
-
-from __future__ import annotations
 
 import contextlib
 import signal
@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from actorgraph.config import Settings
 from actorgraph.serve.console import err
 
 _STYLES = {
@@ -51,16 +50,11 @@ class _Log:
         err.print(f"[dim]{_stamp()}[/] {_STYLES.get(kind, kind)} {where}{escape(message)}")
 
 
-def _settings(**overrides: Any) -> Settings:
-    base = Settings()
-    values = {k: v for k, v in overrides.items() if v is not None}
-    if "kb_dirs" in values:
-        values["kb_dirs"] = list(base.kb_dirs) + list(values["kb_dirs"])
-    return base.model_copy(update=values)
 
 
 def register(app: typer.Typer) -> None:
     """Add the `watch` command to the `actorgraph` app."""
+    from actorgraph.serve import cli
 
     @app.command()
     def watch(
@@ -75,10 +69,7 @@ def register(app: typer.Typer) -> None:
         interval: Annotated[
             float, typer.Option("--interval", min=1.0, help="Seconds between polls (failing feeds back off).")
         ] = 300.0,
-        db: Annotated[
-            str | None,
-            typer.Option("--db", help="Database URL (default: sqlite:///actorgraph.db, or $ACTORGRAPH_DB_URL)."),
-        ] = None,
+        db: cli.DbOption = None,
         once: Annotated[bool, typer.Option("--once", help="Poll every feed once, then exit.")] = False,
         max_items: Annotated[
             int | None,
@@ -94,12 +85,7 @@ def register(app: typer.Typer) -> None:
         allow_private: Annotated[
             bool, typer.Option("--allow-private", help="Allow feeds and pages on loopback/private addresses.")
         ] = False,
-        kb: Annotated[
-            list[Path] | None,
-            typer.Option(
-                "--kb", help="Extra knowledge-base layer directory (repeatable).", exists=True, file_okay=False
-            ),
-        ] = None,
+        kb: cli.KbOption = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only warnings on stderr.")] = False,
     ) -> None:
         """Watch RSS/Atom feeds: fetch each new item's page politely and code it into the store.
@@ -112,7 +98,7 @@ def register(app: typer.Typer) -> None:
         from actorgraph.pipeline import Resources
         from actorgraph.store import open_store
 
-        settings = _settings(db_url=db, allow_private=allow_private or None, kb_dirs=kb)
+        settings = cli._settings(db_url=db, allow_private=allow_private or None, kb_dirs=kb)
         feeds = read_feed_list(feeds_file)  # a broken file is a usage error: say so before anything else
         log = _Log(quiet)
         store = open_store(settings.db_url)

@@ -26,25 +26,9 @@ from typing import Any
 from actorgraph.ontology import EVENT_TYPES
 from actorgraph.pipeline import Extraction, Resources, extract, prepare
 from actorgraph.segment import content_id, normalize
-from actorgraph.types import ActorRef, Document, Event
+from actorgraph.types import ORGANISATION_TYPES, ActorRef, Document, Event
 
 ORG_MARKERS = {"IGO", "NGO", "IMG", "ISM"}
-NON_STATE_TYPES = {
-    "igo",
-    "mission",
-    "agency",
-    "ngo",
-    "media",
-    "party",
-    "armed_group",
-    "hacker_group",
-    "company",
-    "court",
-    "legislature",
-    "government",
-    "organisation",
-    "imported",
-}
 
 
 @dataclass
@@ -99,7 +83,7 @@ class Report:
 def codes_of(ref: ActorRef, states: set[str]) -> set[str]:
     """The codes an output actor answers to: its own, and IGO for any organisation."""
     found = {ref.code} if ref.code else set()
-    if (ref.code and ref.code not in states) or (ref.type in NON_STATE_TYPES):
+    if (ref.code and ref.code not in states) or (ref.type in ORGANISATION_TYPES):
         found |= ORG_MARKERS
     return found
 

@@ -109,6 +109,13 @@ class Mention:
     via: str = "kb"
 
 
+# `Actor.type` values of bodies that are neither states nor people nor generic agents
+ORGANISATION_TYPES = frozenset({
+    "igo", "mission", "agency", "ngo", "media", "party", "armed_group", "hacker_group", "company", "court",
+    "legislature", "government", "organisation", "imported",
+})
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     doc_id: str

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.types import Actor, ActorRef, Document
+from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
 # Dependents that start a new clause or aside: their actors are not the argument's.
 _CLAUSAL = {"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "mark", "ccomp", "xcomp"}
@@ -102,22 +102,6 @@ _MULTI_NOUNS = {
 # "the two leaders", "both delegations": people or bodies standing for their sides
 _MULTI_PEOPLE = {"leaders", "presidents", "ministers", "premiers", "delegations", "envoys", "negotiators", "heads"}
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
-_ORG_TYPES = {
-    "igo",
-    "mission",
-    "agency",
-    "ngo",
-    "media",
-    "party",
-    "armed_group",
-    "hacker_group",
-    "company",
-    "court",
-    "legislature",
-    "government",
-    "organisation",
-    "imported",
-}
 _NEUTRAL_MODIFIERS = {
     "senior",
     "top",
@@ -478,7 +462,7 @@ class ActorIndex:
         if recent:
             group = max(recent, key=lambda g: g[-1].start)
             return _unique([self._arg(o, "coref") for o in group])
-        pick = [o for o in candidates if o.plural or o.actor.type in _ORG_TYPES]
+        pick = [o for o in candidates if o.plural or o.actor.type in ORGANISATION_TYPES]
         return [self._arg(pick[-1], "coref")] if pick else []
 
     def _bound(self, token: Token, kind: str, candidates: list[_Occurrence]) -> list[ArgActor]:
@@ -538,7 +522,7 @@ class ActorIndex:
         candidates = self._before(token, 4)
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             count = max(_COUNT.get(d, 0) for d in determiners)
-            kinds = ("state", *_ORG_TYPES, "person") if token.lower_ in _MULTI_PEOPLE else ("state", *_ORG_TYPES)
+            kinds = ("state", *ORGANISATION_TYPES, "person") if token.lower_ in _MULTI_PEOPLE else ("state", *ORGANISATION_TYPES)
             usable = [o for o in candidates if o.actor.code and o.actor.type in kinds]
             # "Vučić and Kurti met Lajčák ... the two leaders": a coordinated pair comes first
             for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
@@ -564,7 +548,7 @@ class ActorIndex:
         elif kind == "bloc":
             pick = [o for o in candidates if o.actor.type == "igo"]
         elif kind in ("org", "group"):
-            pick = [o for o in candidates if o.actor.type in _ORG_TYPES]
+            pick = [o for o in candidates if o.actor.type in ORGANISATION_TYPES]
         elif kind == "person":
             pick = [o for o in candidates if o.actor.type == "person"]
         else:  # a sector: "the government", "the army"

@@ -685,6 +685,16 @@ def _count(conn: Any, statement: Any) -> int:
     return int(conn.execute(select(func.count()).select_from(statement.order_by(None).subquery())).scalar_one())
 
 
+def _paged(
+    request: Request, statement: Any, order: Sequence[Any], item: Callable[[Any], Any], limit: int, offset: int
+) -> dict[str, Any]:
+    """A page of `statement`'s rows in `order` (ending in a unique key, so pages never overlap), with the total."""
+    with _store(request).engine.connect() as conn:
+        total = _count(conn, statement)
+        rows = conn.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
+    return _page([item(r) for r in rows], total, limit, offset)
+
+
 # ---- row → model -----------------------------------------------------------------------------------------
 def _evidence(doc_id: str, start: int, end: int, text: str) -> Evidence:
     return Evidence(doc_id=doc_id, start=start, end=end, text=text)
@@ -792,12 +802,7 @@ def list_documents(
         a = schema.actors.c
         conditions.append(exists(select(literal(1)).where(a.doc_id == d.id, a.code == actor.upper())))
     statement = statement.where(*conditions)
-    with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(
-            statement.order_by(d.published.desc().nulls_last(), d.id).limit(limit).offset(offset)
-        ).all()
-    return _page([_document_summary(r) for r in rows], total, limit, offset)
+    return _paged(request, statement, (d.published.desc().nulls_last(), d.id), _document_summary, limit, offset)
 
 
 @api.get("/documents/{doc_id:path}", response_model=DocumentDetail, tags=["documents"], dependencies=reading,
@@ -859,16 +864,14 @@ def list_actors(
         statement = statement.where(a.name.icontains(q, autoescape=True))
     if resolved is not None:
         statement = statement.where(a.code.is_not(None) if resolved else a.code.is_(None))
-    with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(
-            statement.order_by(documents.desc(), a.name, a.code.nulls_first(), a.sector.nulls_first())
-            .limit(limit).offset(offset)
-        ).all()
-    items = [ActorSummary(code=r.code, sector=r.sector, name=r.name, type=r.type, kb_id=r.kb_id,
-                          documents=int(r.documents), mentions=int(r.mentions or 0), first_seen=r.first_seen,
-                          last_seen=r.last_seen) for r in rows]
-    return _page(items, total, limit, offset)
+    order = (documents.desc(), a.name, a.code.nulls_first(), a.sector.nulls_first())
+
+    def summary(r: Any) -> ActorSummary:
+        return ActorSummary(code=r.code, sector=r.sector, name=r.name, type=r.type, kb_id=r.kb_id,
+                            documents=int(r.documents), mentions=int(r.mentions or 0), first_seen=r.first_seen,
+                            last_seen=r.last_seen)
+
+    return _paged(request, statement, order, summary, limit, offset)
 
 
 Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
@@ -924,10 +927,7 @@ def list_events(
     if doc_id:
         conditions.append(e.doc_id == doc_id)
     statement = statement.where(*conditions)
-    with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(statement.order_by(day.desc().nulls_last(), e.id).limit(limit).offset(offset)).all()
-    return _page([_event(r) for r in rows], total, limit, offset)
+    return _paged(request, statement, (day.desc().nulls_last(), e.id), _event, limit, offset)
 
 
 @api.get("/stances", response_model=Page[StanceOut], tags=["facts"], dependencies=reading)
@@ -965,10 +965,7 @@ def list_stances(
     if doc_id:
         conditions.append(s.doc_id == doc_id)
     statement = select(schema.stances).where(*conditions)
-    with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(statement.order_by(s.date.desc().nulls_last(), s.id).limit(limit).offset(offset)).all()
-    return _page([_stance(r) for r in rows], total, limit, offset)
+    return _paged(request, statement, (s.date.desc().nulls_last(), s.id), _stance, limit, offset)
 
 
 @api.get("/quotes", response_model=Page[QuoteOut], tags=["facts"], dependencies=reading)
@@ -1000,10 +997,7 @@ def list_quotes(
     if doc_id:
         conditions.append(t.doc_id == doc_id)
     statement = select(schema.quotes).where(*conditions)
-    with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(statement.order_by(t.date.desc().nulls_last(), t.id).limit(limit).offset(offset)).all()
-    return _page([_quote(r) for r in rows], total, limit, offset)
+    return _paged(request, statement, (t.date.desc().nulls_last(), t.id), _quote, limit, offset)
 
 
 @api.get("/search", response_model=Page[SearchHitOut], tags=["documents"], dependencies=reading,

@@ -1648,26 +1648,26 @@ def _location(frame: Frame, index: ActorIndex) -> Place | None:
     return None
 
 
+# PLOVER contexts a sentence's words point to, in the order they are listed
+_CONTEXT_WORDS = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("military", r"\b(military|defen[cs]e|troops|army|armed forces|weapons|missiles?)\b"),
+        ("diplomatic", r"\b(diplomat\w*|ambassador|embassy|recogni[sz]\w+|ties|relations)\b"),
+        ("economic", r"\b(sanctions?|trade|economic|tariffs?|gas|oil|currency|dinar|investment)\b"),
+        ("territory", r"\b(territor\w+|border|sovereignty|independence)\b"),
+        ("election", r"\b(election|elections|vote|ballot|referendum)\b"),
+        ("legal", r"\b(court|judge|indict\w*|prosecut\w+|trial|ruling|law)\b"),
+        ("migration", r"\b(refugees?|migrants?|asylum)\b"),
+    )
+)
+
+
 def _context(frame: Frame, sentence: Span) -> tuple[str, ...]:
     text = sentence.text
-    found = []
-    if frame.mode == "cyber" or _CYBER.search(text):
-        found.append("cyber")
-    if re.search(r"\b(military|defen[cs]e|troops|army|armed forces|weapons|missiles?)\b", text, re.I):
-        found.append("military")
-    if re.search(r"\b(diplomat\w*|ambassador|embassy|recogni[sz]\w+|ties|relations)\b", text, re.I):
-        found.append("diplomatic")
-    if re.search(r"\b(sanctions?|trade|economic|tariffs?|gas|oil|currency|dinar|investment)\b", text, re.I):
-        found.append("economic")
-    if re.search(r"\b(territor\w+|border|sovereignty|independence)\b", text, re.I):
-        found.append("territory")
-    if re.search(r"\b(election|elections|vote|ballot|referendum)\b", text, re.I):
-        found.append("election")
-    if re.search(r"\b(court|judge|indict\w*|prosecut\w+|trial|ruling|law)\b", text, re.I):
-        found.append("legal")
-    if re.search(r"\b(refugees?|migrants?|asylum)\b", text, re.I):
-        found.append("migration")
-    return tuple(dict.fromkeys(found))
+    found = ["cyber"] if frame.mode == "cyber" or _CYBER.search(text) else []
+    found += [name for name, pattern in _CONTEXT_WORDS if pattern.search(text)]
+    return tuple(found)
 
 
 def _dedupe(events: Iterable[Event]) -> list[Event]:

@@ -101,6 +101,8 @@ PRAISE_NOUNS = {
     "opportunity",
 }
 _SIGNING = {"sign", "signing", "ratify", "adopt"}
+# topic words that name an agreement, which a signing or an agreeing event brings about
+_ACCORDS = {"agreement", "pact", "deal", "declaration", "accord", "treaty"}
 REACT = {"react", "respond"}
 STRONG = {"strongly", "angrily", "furiously", "sharply", "harshly", "negatively"}
 TOPICS = {
@@ -355,15 +357,7 @@ def _linked_event(topic: str | None, events: Sequence[Event], exclude: Event | N
             continue
         if (
             event.type in ("SUPPORT", "AGREE")
-            and head
-            in (
-                "agreement",
-                "pact",
-                "deal",
-                "declaration",
-                "accord",
-                "treaty",
-            )
+            and head in _ACCORDS
             and any(word in event.evidence.text.lower() for word in (head, "agreement", "pact", "declaration"))
         ):
             return event.id

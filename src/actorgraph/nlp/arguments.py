@@ -307,7 +307,7 @@ class ActorIndex:
             described = self.resolve_description(item)
             if described:
                 found.extend(described)
-        found = _unique(found)
+        found = unique_args(found)
         if anchor:
             found = [self._anchor(a, head) for a in found]
         return found
@@ -334,7 +334,7 @@ class ActorIndex:
                 found.extend(self.resolve_pronoun(item))
                 continue
             found.extend(self._inside(item, owner=True) or self._covering(item) or self._possessive_pronoun(item))
-        return _unique([self._anchor(a, head) for a in found])
+        return unique_args([self._anchor(a, head) for a in found])
 
     def _covering(self, token: Token) -> list[ArgActor]:
         found = [self._arg(o, "mention") for o in self.by_token.get(token.i, [])]
@@ -364,7 +364,7 @@ class ActorIndex:
                 found.append(self._arg(occurrence, "mention"))
             if item.i != token.i and item.dep_ == "poss" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item))
-        return _unique(found)
+        return unique_args(found)
 
     def _possessive_pronoun(self, token: Token) -> list[ArgActor]:
         return [
@@ -461,7 +461,7 @@ class ActorIndex:
         recent = [g for g in groups.values() if len({o.actor.id for o in g}) >= 2]
         if recent:
             group = max(recent, key=lambda g: g[-1].start)
-            return _unique([self._arg(o, "coref") for o in group])
+            return unique_args([self._arg(o, "coref") for o in group])
         pick = [o for o in candidates if o.plural or o.actor.type in ORGANISATION_TYPES]
         return [self._arg(pick[-1], "coref")] if pick else []
 
@@ -488,7 +488,7 @@ class ActorIndex:
             found = [o for o in found if o.actor.type != "person"]
         if kind != "plural" or len({o.actor.id for o in found}) < 2:
             found = found[:1]
-        return _unique([self._arg(o, "coref") for o in found])
+        return unique_args([self._arg(o, "coref") for o in found])
 
     def _one_person(self, occurrence: _Occurrence) -> bool:
         """Whether an agent mention names one person ("a spokeswoman", "the minister")."""
@@ -679,7 +679,8 @@ def _group_of(token: Token) -> int:
     return token.i if any(c.dep_ == "conj" for h in heads for c in h.children) else -1
 
 
-def _unique(items: Iterable[ArgActor]) -> list[ArgActor]:
+def unique_args(items: Iterable[ArgActor]) -> list[ArgActor]:
+    """Each actor once (by code, sector and name), in the order first met."""
     seen: set[tuple[str | None, str | None, str]] = set()
     out = []
     for item in items:

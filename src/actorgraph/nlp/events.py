@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
-from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.arguments import ActorIndex, ArgActor, unique_args
 from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.ontology import QUAD
@@ -773,7 +773,7 @@ class EventExtractor:
                     own = {t.i for c in _children(clause, "nsubj", "nsubjpass") for t in c.subtree}
                     candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own]
                     found = [a for t in candidates for a in index._covering(t) if a.ref.code not in source_codes]
-                    found = _unique_args(found)
+                    found = unique_args(found)
                     if found:
                         break
             elif slot in ("poss", "amod", "compound", "nmod"):
@@ -870,7 +870,7 @@ class EventExtractor:
                     if (a.ref.code, a.ref.sector, a.ref.name) not in source_keys and a.ref.code not in source_codes
                 ]
                 if found:
-                    return _unique_args(found)
+                    return unique_args(found)
         obj = _object(frame.predicate) if not frame.noun else None
         if obj is not None and obj.pos_ == "PRON":
             return []  # "they were attacked in Zvečan": whoever "they" are, not the place
@@ -1478,16 +1478,6 @@ def _domestic(frame: Frame, index: ActorIndex) -> list[ArgActor]:
             out.append(ArgActor(ref, arg.actor, "domestic", arg.start, arg.type))
         else:
             out.append(arg)
-    return out
-
-
-def _unique_args(items: list[ArgActor]) -> list[ArgActor]:
-    seen, out = set(), []
-    for item in items:
-        key = (item.ref.code, item.ref.sector, item.ref.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(item)
     return out
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -291,44 +291,40 @@ def _extract_article(gold_path: Path, gold: dict[str, Any], resources: Resources
     return list(extract(documents, resources))
 
 
-def _score_stances(gold: dict[str, Any], extractions: Sequence[Extraction], states: set[str], score: Score) -> None:
-    stances = [s for ex in extractions for s in ex.stances]
-    expected = gold.get("stances", [])
+def _score_greedy(
+    expected: Sequence[dict[str, Any]], outputs: Sequence[Any], fits: Callable[[dict[str, Any], Any], bool],
+    score: Score,
+) -> None:
+    """Each expected item takes the first output that fits it and no earlier item took."""
     score.expected += len(expected)
-    score.output += len(stances)
+    score.output += len(outputs)
     used: set[int] = set()
     for g in expected:
-        for index, stance in enumerate(stances):
-            if index in used or stance.polarity != g.get("polarity"):
-                continue
-            if not same_sentence(g.get("evidence", ""), stance.evidence.text):
-                continue
-            if g.get("holder") and g["holder"] not in codes_of(stance.holder, states) | {stance.holder.code}:
-                continue
+        index = next((i for i, out in enumerate(outputs) if i not in used and fits(g, out)), None)
+        if index is not None:
             used.add(index)
             score.matched += 1
-            break
+
+
+def _score_stances(gold: dict[str, Any], extractions: Sequence[Extraction], states: set[str], score: Score) -> None:
+    def fits(g: dict[str, Any], stance: Any) -> bool:
+        return (
+            stance.polarity == g.get("polarity")
+            and same_sentence(g.get("evidence", ""), stance.evidence.text)
+            and (not g.get("holder") or g["holder"] in codes_of(stance.holder, states) | {stance.holder.code})
+        )
+
+    _score_greedy(gold.get("stances", []), [s for ex in extractions for s in ex.stances], fits, score)
 
 
 def _score_quotes(gold: dict[str, Any], extractions: Sequence[Extraction], states: set[str], score: Score) -> None:
-    quotes = [q for ex in extractions for q in ex.quotes]
-    expected = gold.get("quotes", [])
-    score.expected += len(expected)
-    score.output += len(quotes)
-    used: set[int] = set()
-    for g in expected:
-        content = _norm(g.get("content", ""))
-        for index, quote in enumerate(quotes):
-            if index in used:
-                continue
-            out = _norm(quote.content.text)
-            if not content or not (content in out or (out and out in content and len(out) > 0.5 * len(content))):
-                continue
-            if g.get("speaker") and (quote.speaker is None or g["speaker"] not in codes_of(quote.speaker, states)):
-                continue
-            used.add(index)
-            score.matched += 1
-            break
+    def fits(g: dict[str, Any], quote: Any) -> bool:
+        content, out = _norm(g.get("content", "")), _norm(quote.content.text)
+        if not content or not (content in out or (out and out in content and len(out) > 0.5 * len(content))):
+            return False
+        return not g.get("speaker") or (quote.speaker is not None and g["speaker"] in codes_of(quote.speaker, states))
+
+    _score_greedy(gold.get("quotes", []), [q for ex in extractions for q in ex.quotes], fits, score)
 
 
 def _score_actors(gold: dict[str, Any], extractions: Sequence[Extraction], score: Score, kb: Any) -> None:

@@ -20,7 +20,7 @@ from actorgraph.config import Settings
 from actorgraph.pipeline import Resources
 from actorgraph.run import ingest
 from actorgraph.serve.web import mount
-from actorgraph.serve.web.local import running
+from actorgraph.serve.web.local import CHROMIUM, CHROMIUM_ARGS, running
 from actorgraph.store import open_store
 from actorgraph.store.sql import SqlStore
 from tests.conftest import SAMPLES
@@ -31,17 +31,6 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 CORPUS = SAMPLES / "corpus"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build_app(store: SqlStore, **settings: Any) -> FastAPI:

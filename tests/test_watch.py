@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -37,6 +37,7 @@ from actorgraph.store import open_store, schema
 from actorgraph.store.sql import SqlStore
 
 from .conftest import ROOT
+from .local_http import QuietHandler
 
 # ---- the news site ---------------------------------------------------------------------------------
 PAGE = """<!DOCTYPE html>
@@ -178,20 +179,8 @@ def atom(items: list[Story], base: str) -> bytes:
 </feed>""".encode()
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     server: _Site
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        return None
-
-    def _send(self, status: int, body: bytes, content_type: str, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def _feed(self, body: bytes, modified: datetime, content_type: str) -> None:
         etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'

@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +18,8 @@ from actorgraph.errors import InputError
 from actorgraph.ingest import read_inputs
 from actorgraph.ingest.web import check_address, fetch
 from actorgraph.types import Article, Skipped
+
+from ..local_http import QuietHandler
 
 ARTICLE_HTML = """<!DOCTYPE html>
 <html lang="en">
@@ -72,20 +74,8 @@ BIG = 50_000
 SMALL_LIMIT = 2_000
 
 
-class _Handler(BaseHTTPRequestHandler):
+class _Handler(QuietHandler):
     server: _NewsServer
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        return None
-
-    def _send(self, status: int, body: bytes, content_type: str, **headers: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
-            self.send_header(name.replace("_", "-"), value)
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: C901 - one branch per route
         self.server.log.append((self.path, self.headers.get("User-Agent", "")))

@@ -204,12 +204,19 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
         DaskExecutor(Settings(kb_dirs=[]), scheduler="tcp://127.0.0.1:9", connect_timeout=1)
 
 
-def test_dask_options_need_the_dask_executor() -> None:
+def test_dask_options_need_the_dask_executor(tmp_path: Path) -> None:
     from actorgraph.serve.cli import app
 
     result = CliRunner().invoke(app, ["ingest", str(CORPUS), "--scheduler", "tcp://127.0.0.1:8786"])
     assert result.exit_code == 2
     assert "only with --executor dask" in result.output
+    both = ["ingest", str(CORPUS), "--executor", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--workers", "2"]
+    result = CliRunner().invoke(app, both)
+    assert result.exit_code == 2 and "drop --workers" in result.output
+    store = tmp_path / "never.db"
+    result = CliRunner().invoke(app, ["reprocess", "--db", f"sqlite:///{store}", "--executor", "spark"])
+    assert result.exit_code == 2 and "use local or dask" in result.output
+    assert not store.exists()  # a usage error touches no store
 
 
 def test_without_the_dask_extra_the_error_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -633,22 +633,22 @@ def reprocess(
 
     settings = _settings(db_url=db, kb_dirs=kb)
     reporter = Reporter()
-    store = open_store(settings.db_url)
-    try:
-        with _executor(executor, scheduler, workers, settings, reporter.quiet) as run_with, progress(
-            None, "re-coding"
-        ) as bar:
+    # The executor first: a mistaken option is a usage error before any store is opened or created.
+    with _executor(executor, scheduler, workers, settings, reporter.quiet) as run_with:
+        store = open_store(settings.db_url)
+        try:
+            with progress(None, "re-coding") as bar:
 
-            def advanced(n: int) -> None:
-                if bar is not None:
-                    bar.advance(bar.task_ids[0], n)
+                def advanced(n: int) -> None:
+                    if bar is not None:
+                        bar.advance(bar.task_ids[0], n)
 
-            result = run(
-                store, Resources(settings), everything=everything, batch_size=batch_size, executor=run_with,
-                on_batch=advanced,
-            )
-    finally:
-        store.close()
+                result = run(
+                    store, Resources(settings), everything=everything, batch_size=batch_size, executor=run_with,
+                    on_batch=advanced,
+                )
+        finally:
+            store.close()
     for item in result.skipped:
         reporter.skip(item)
     reporter.summary(**{k: v for k, v in result.counts().items() if k not in ("skipped", "unchanged")})

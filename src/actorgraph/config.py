@@ -24,6 +24,10 @@ class Settings(BaseSettings):
         description="Installed spaCy pipeline package to load (never downloaded at run time).",
     )
     batch_size: int = Field(default=32, ge=1, description="Documents per spaCy batch.")
+    verbs: Path | None = Field(
+        default=None,
+        description="A PETRARCH/TABARI verb dictionary to code verbs with instead of the built-in CAMEO one.",
+    )
     kb_dirs: list[Path] = Field(
         default_factory=list,
         description="Extra knowledge-base directories (layers) loaded after the bundled one.",

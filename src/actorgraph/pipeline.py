@@ -8,9 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from actorgraph import __version__
 from actorgraph.config import Settings
@@ -23,6 +25,8 @@ from actorgraph.nlp.lexicon import load_lexicon
 from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.nlp.quotes import QuoteExtractor
 from actorgraph.nlp.stances import StanceExtractor
+from actorgraph.nlp.verbdict import load_verb_dictionary
+from actorgraph.nlp.verbmatch import VerbMatcher
 from actorgraph.resolve.kb import KnowledgeBase
 from actorgraph.resolve.resolver import group_actors, resolve_phrase
 from actorgraph.segment import content_id, segment
@@ -74,12 +78,19 @@ class Resources:
     @property
     def coder(self) -> Coder:
         if self._coder is None:
-            self._coder = Coder(self.kb)
+            self._coder = Coder(self.kb, self.nlp.vocab, verbs=self.settings.verbs)
         return self._coder
 
     @property
     def extractor_version(self) -> str:
-        return f"actorgraph-{__version__}+{model_version(self.nlp)}"
+        """Names what codes the stories: our version, the model, and a user's verb dictionary."""
+        version = f"actorgraph-{__version__}+{model_version(self.nlp)}"
+        if self.settings.verbs is not None:
+            import hashlib
+
+            digest = hashlib.sha256(self.settings.verbs.read_bytes()).hexdigest()[:8]
+            version += f"+verbs:{self.settings.verbs.name}@{digest}"
+        return version
 
 
 def place_resolver(kb: KnowledgeBase):  # noqa: ANN201 - returns a PlaceResolver
@@ -149,12 +160,19 @@ def prepare(
 
 
 class Coder:
-    """The NLP stages after parsing: actors, then events, stances and quotes."""
+    """The NLP stages after parsing: actors, then events, stances and quotes.
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    `verbs` is a PETRARCH verb dictionary of the user's, which then outranks the trigger
+    lexicon on the verbs it knows; without one the built-in CAMEO dictionary fills in where
+    the lexicon has no reading.
+    """
+
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab, *, verbs: Path | None = None) -> None:
         self.kb = kb
         self.states = {e.code: e.name for e in kb.entries.values() if e.kind == "state" and e.code}
-        self.events = EventExtractor(load_lexicon())
+        dictionary = load_verb_dictionary(verbs) if verbs is not None else load_verb_dictionary()
+        self.verbs = VerbMatcher(dictionary, vocab)
+        self.events = EventExtractor(load_lexicon(), self.verbs, dictionary_first=verbs is not None)
         self.quotes = QuoteExtractor()
         self.stances = StanceExtractor()
 

@@ -161,6 +161,14 @@ class Event:
     extractor: str
     trigger: Span | None = None
     sentence: int = 0
+    # The CAMEO code of the verb-dictionary pattern that fired (or agreed with the lexicon's
+    # reading), the rule that fired ("triggers.tsv:38", "CAMEO.2.0.txt:5447") and its word.
+    cameo: str | None = None
+    rule: str | None = None
+    lemma: str | None = None
+    # A joint act of the parties in `source`, each toward the others ("Serbia and Kosovo
+    # agreed"): `target` lists the same parties.
+    mutual: bool = False
 
 
 @dataclass(frozen=True, slots=True)

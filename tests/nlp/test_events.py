@@ -13,9 +13,10 @@ def types(extraction) -> set[str]:  # noqa: ANN001
     return {e.type for e in extraction.events if e.modality == "asserted"}
 
 
-def test_compound_subject_signing_is_one_support_event(code) -> None:
-    found = brief(code("Greece and Cyprus signed a maritime cooperation agreement in Athens on Monday.", DAY))
-    assert ("SUPPORT", ("GRC", "CYP"), (), "asserted") in found
+def test_compound_subject_signing_is_one_mutual_event(code) -> None:
+    extraction = code("Greece and Cyprus signed a maritime cooperation agreement in Athens on Monday.", DAY)
+    assert brief(extraction) == [("SUPPORT", ("GRC", "CYP"), ("GRC", "CYP"), "asserted")]
+    assert [e.mutual for e in extraction.events] == [True]
 
 
 def test_passive_voice_with_agent(code) -> None:

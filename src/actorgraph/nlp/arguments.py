@@ -15,123 +15,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
 # Dependents that start a new clause or aside: their actors are not the argument's.
 _CLAUSAL = {"relcl", "acl", "appos", "advcl", "parataxis", "punct", "cc", "mark", "ccomp", "xcomp"}
-_NP_PREPS = {"of", "from", "in", "between", "among"}
+_NP_PREPS = W["owner_preps_np"]
 # An owner ("calls by Belarus's rulers", "a camp for Congolese refugees", "crimes committed
 # by Croat forces") may sit deeper in a phrase than an argument's own words.
 _OWNER_PREPS = _NP_PREPS | {"by", "for", "against", "with", "on", "to"}
-_PRONOUNS = {
-    "he": "person",
-    "him": "person",
-    "his": "person",
-    "she": "person",
-    "her": "person",
-    "it": "single",
-    "its": "single",
-    "itself": "single",
-    "they": "plural",
-    "them": "plural",
-    "their": "plural",
-    "themselves": "plural",
-}
-_DESCRIPTIONS = {
-    "country": "state",
-    "nation": "state",
-    "state": "state",
-    "republic": "state",
-    "kingdom": "state",
-    "alliance": "alliance",
-    "bloc": "bloc",
-    "union": "bloc",
-    "organisation": "org",
-    "organization": "org",
-    "body": "org",
-    "agency": "org",
-    "group": "group",
-    "movement": "group",
-    "coalition": "group",
-    "government": "GOV",
-    "authorities": "GOV",
-    "administration": "GOV",
-    "cabinet": "GOV",
-    "leadership": "GOV",
-    "ministry": "GOV",
-    "regime": "GOV",
-    "army": "MIL",
-    "military": "MIL",
-    "troops": "MIL",
-    "police": "COP",
-    "president": "person",
-    "minister": "person",
-    "premier": "person",
-    "leader": "person",
-    "chancellor": "person",
-    "spokesman": "person",
-    "spokeswoman": "person",
-    "spokesperson": "person",
-    "mission": "org",
-}
+_PRONOUNS = {word: kinds[0] for word, kinds in W.table("pronouns").items()}
+_DESCRIPTIONS = {word: kinds[0] for word, kinds in W.table("descriptions").items()}
 _OFFICIAL = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-# fmt: off
-# Words for someone who speaks or acts for a body: "a spokesperson for the mission".
-_SPEAKER_NOUNS = {
-    "spokesperson", "spokesman", "spokeswoman", "envoy", "ambassador", "representative", "official", "adviser",
-    "advisor", "negotiator", "coordinator", "commissioner",
-}
-# Agent words naming one person, which "he" or "she" can refer back to.
-_PERSON_AGENTS = _SPEAKER_NOUNS | {
-    "minister", "president", "premier", "chancellor", "leader", "chief", "commander", "prosecutor", "secretary",
-    "director", "mayor", "governor", "general", "head", "king", "queen", "emir", "prince", "foreign minister",
-}
-# fmt: on
+_SPEAKER_NOUNS = W["speaker_nouns"]
+_PERSON_AGENTS = W["person_agents"]
 _MULTI = re.compile(r"^(two|both|three|four|all)$", re.I)
-_MULTI_NOUNS = {
-    "countries",
-    "nations",
-    "sides",
-    "neighbours",
-    "neighbors",
-    "governments",
-    "states",
-    "parties",
-    "capitals",
-}
-# "the two leaders", "both delegations": people or bodies standing for their sides
-_MULTI_PEOPLE = {"leaders", "presidents", "ministers", "premiers", "delegations", "envoys", "negotiators", "heads"}
+_MULTI_NOUNS = W["multi_nouns"]
+_MULTI_PEOPLE = W["multi_people"]
 _COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
-_NEUTRAL_MODIFIERS = {
-    "senior",
-    "top",
-    "government",
-    "state",
-    "security",
-    "interior",
-    "defence",
-    "defense",
-    "foreign",
-    "military",
-    "police",
-    "special",
-    "riot",
-    "border",
-    "federal",
-    "national",
-    "central",
-    "own",
-    "new",
-    "former",
-    "acting",
-    "chief",
-    "high-ranking",
-    "other",
-    "local",
-}
-_TIES = re.compile(
-    r"\b(linked|tied|connected|affiliated|aligned|backed|sponsored|supported|loyal|close|working)\b", re.I
-)
+_NEUTRAL_MODIFIERS = W["neutral_modifiers"]
+_TIES = W["ties_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +146,7 @@ class ActorIndex:
             if item.lower_ in _PRONOUNS and item.pos_ == "PRON" or (item.lower_ in _PRONOUNS and item.dep_ == "poss"):
                 found.extend(self.resolve_pronoun(item))
                 continue
-            covering = self._covering(item)
+            covering = self.covering(item)
             if covering and all(a.type == "people" for a in covering):
                 # "The Albanians of southern Serbia": a community placed in a state belongs to it
                 placed = [
@@ -333,10 +236,11 @@ class ActorIndex:
             if item.pos_ == "PRON" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item))
                 continue
-            found.extend(self._inside(item, owner=True) or self._covering(item) or self._possessive_pronoun(item))
+            found.extend(self._inside(item, owner=True) or self.covering(item) or self._possessive_pronoun(item))
         return unique_args([self._anchor(a, head) for a in found])
 
-    def _covering(self, token: Token) -> list[ArgActor]:
+    def covering(self, token: Token) -> list[ArgActor]:
+        """The actors whose mentions cover this very token."""
         found = [self._arg(o, "mention") for o in self.by_token.get(token.i, [])]
         return [self._apposed(a, token) for a in found]
 
@@ -607,7 +511,7 @@ class ActorIndex:
             # misparsed reduced relative: "Hackers believed to be linked to Russia hacked ..."
             scopes += [t for c in head.head.children if c.dep_ == "xcomp" for t in c.subtree]
         for token in scopes:
-            if token.i < head.i or not _TIES.match(token.text):
+            if token.i < head.i or token.lower_ not in _TIES:
                 continue
             for inner in token.subtree:
                 for occurrence in self.by_token.get(inner.i, []):

@@ -1,4 +1,7 @@
-"""The event trigger lexicon (`data/triggers.tsv`): words to PLOVER types, with conditions."""
+"""The event trigger lexicon (`data/triggers.tsv`): words to PLOVER types, with conditions.
+
+A condition's values may name a word class of `data/words.txt` with `@`: `obj=@verbal_objects`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from actorgraph.errors import KnowledgeBaseError
+from actorgraph.nlp.words import W
 from actorgraph.ontology import EVENT_TYPES, MODES
 
 TRIGGERS = Path(__file__).parent / "data" / "triggers.tsv"
@@ -27,6 +31,7 @@ _NEEDS = {
     "xsubjactor",
     "notpobj",
     "subjword",
+    "gov",
 }
 
 
@@ -50,10 +55,13 @@ class Trigger:
     target: tuple[str, ...]
     source: tuple[str, ...]
     line: int
+    origin: str = "triggers.tsv"
+    cameo: str | None = None  # the CAMEO code of this reading, where the row gives one
 
     @property
     def rule(self) -> str:
-        return f"{self.pos.lower()}:{self.lemma}#{self.line}"
+        """Where the reading comes from: file and line."""
+        return f"{self.origin}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -100,16 +108,13 @@ def _parse(row: dict[str, str], number: int, path: Path) -> Trigger:
         kind, _, values = part.partition("=")
         if kind not in _NEEDS:
             raise KnowledgeBaseError(f"{where}: unknown condition {kind!r}")
-        needs.append(
-            Need(
-                kind,
-                frozenset(
-                    v.strip().lower() if kind != "subj" and kind != "notsubj" else v.strip()
-                    for v in values.split("|")
-                    if v.strip()
-                ),
-            )
-        )
+        words: set[str] = set()
+        for value in filter(None, (v.strip() for v in values.split("|"))):
+            if value.startswith("@"):
+                words |= W[value[1:]]
+            else:
+                words.add(value if kind in ("subj", "notsubj") else value.lower())
+        needs.append(Need(kind, frozenset(words)))
     return Trigger(
         lemma=row["lemma"].strip().lower(),
         pos=pos,
@@ -119,4 +124,6 @@ def _parse(row: dict[str, str], number: int, path: Path) -> Trigger:
         target=tuple(t.strip() for t in row.get("target", "").split("|") if t.strip()) or ("none",),
         source=tuple(t.strip() for t in row.get("source", "").split("|") if t.strip()),
         line=number,
+        origin=path.name,
+        cameo=row.get("cameo", "").strip() or None,
     )

@@ -169,7 +169,7 @@ class StanceExtractor:
                 polarity = "oppose" if recognise else "neutral"
             sentence = next((s for s in index.sentences if s.start_char <= event.evidence.start < s.end_char), None)
             topic = _topic_of(doc, event, index) if sentence is not None else None
-            signing = event.extractor.split(":")[-1].split("#")[0].split(":")[-1] in _SIGNING
+            signing = event.lemma in _SIGNING
             for holder in event.source:
                 targets = [t for t in event.target if t.code != holder.code] if not signing else []
                 if targets:

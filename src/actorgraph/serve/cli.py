@@ -41,12 +41,32 @@ KbOption = Annotated[
 ]
 
 
+VerbsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--verbs",
+        help="A PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt or your own) to code verbs with; "
+        "it outranks the built-in trigger lexicon on the verbs it knows.",
+        exists=True,
+        dir_okay=False,
+    ),
+]
+
+
 def _settings(**overrides: Any) -> Settings:
     base = Settings()
     values = {k: v for k, v in overrides.items() if v is not None}
     if "kb_dirs" in values:
         values["kb_dirs"] = list(base.kb_dirs) + list(values["kb_dirs"])
     return base.model_copy(update=values)
+
+
+def check_verbs(settings: Settings) -> None:
+    """Read a user's verb dictionary now, so that a bad one stops the command before any work."""
+    if settings.verbs is not None:
+        from actorgraph.nlp.verbdict import load_verb_dictionary
+
+        load_verb_dictionary(settings.verbs)
 
 
 def _write(record: dict[str, Any]) -> None:
@@ -80,6 +100,7 @@ def extract(
         bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
     ] = False,
     kb: KbOption = None,
+    verbs: VerbsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
 ) -> None:
     """Extract documents, actors, events, stances and quotes (the output contract) as JSON Lines."""
@@ -91,8 +112,9 @@ def extract(
         raise typer.BadParameter("use jsonl or table", param_hint="--format")
     if input_format not in ("auto", "text", "html", "jsonl"):
         raise typer.BadParameter("use auto, text, html or jsonl", param_hint="--input-format")
-    settings = _settings(max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb)
+    settings = _settings(max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb, verbs=verbs)
     reporter = Reporter(quiet=quiet)
+    check_verbs(settings)
     resources = Resources(settings)
     prepared = prepare(paths, resources, input_format=input_format, warn=reporter.warn)  # type: ignore[arg-type]
     for item in prepared.skipped:
@@ -174,13 +196,17 @@ def ingest(
     ] = False,
     batch_size: Annotated[int, typer.Option(help="Stories coded and committed per transaction.")] = 32,
     kb: KbOption = None,
+    verbs: VerbsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
     executor: ExecutorOption = "local",
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
 ) -> None:
     """Run the pipeline and keep everything in the store (re-running adds nothing new)."""
-    settings = _settings(db_url=db, max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb)
+    settings = _settings(
+        db_url=db, max_bytes=max_bytes, allow_private=allow_private or None, kb_dirs=kb, verbs=verbs
+    )
+    check_verbs(settings)
     reporter = Reporter(quiet=quiet)
     with _executor(executor, scheduler, workers, settings, quiet) as run_with:
         result = _ingest_into(
@@ -330,6 +356,7 @@ def evaluate(
     ] = None,
     margin: Annotated[float, typer.Option(help="How far under today's scores the written floors sit.")] = 0.02,
     kb: KbOption = None,
+    verbs: VerbsOption = None,
 ) -> None:
     """Score the extractor against gold files: precision, recall and F1 per type and overall."""
     from actorgraph.evaluate import (
@@ -343,7 +370,7 @@ def evaluate(
     from actorgraph.pipeline import Resources
     from actorgraph.serve.tables import print_report
 
-    resources = Resources(_settings(kb_dirs=kb))
+    resources = Resources(_settings(kb_dirs=kb, verbs=verbs))
     report = Report()
     gold_dirs = gold or _default_gold_dirs()
     plover_path = plover or _default_plover()
@@ -622,6 +649,7 @@ def reprocess(
     everything: Annotated[bool, typer.Option("--all", help="Re-code every story, not only older codings.")] = False,
     batch_size: Annotated[int, typer.Option(help="Stories per transaction.")] = 32,
     kb: KbOption = None,
+    verbs: VerbsOption = None,
     executor: ExecutorOption = "local",
     scheduler: SchedulerOption = None,
     workers: WorkersOption = None,
@@ -631,7 +659,8 @@ def reprocess(
     from actorgraph.run import reprocess as run
     from actorgraph.store import open_store
 
-    settings = _settings(db_url=db, kb_dirs=kb)
+    settings = _settings(db_url=db, kb_dirs=kb, verbs=verbs)
+    check_verbs(settings)
     reporter = Reporter()
     # The executor first: a mistaken option is a usage error before any store is opened or created.
     with _executor(executor, scheduler, workers, settings, reporter.quiet) as run_with:

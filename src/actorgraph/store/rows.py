@@ -111,12 +111,16 @@ def extraction_rows(
                 "extractor": ev.extractor,
                 "quad": quad,
                 "intensity": score,
+                "rule": ev.rule,
+                "cameo": ev.cameo,
+                "mutual": ev.mutual,
             }
         )
         pairs = {
             (s.code or "-", t.code or "-")
             for s in (ev.source or (ActorRef(None, None, ""),))
             for t in (ev.target or (ActorRef(None, None, ""),))
+            if not (ev.mutual and s.code == t.code)  # a joint act is between the parties, not within one
         }
         for source_code, target_code in sorted(pairs):
             rows["event_dyads"].append(

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData(
@@ -128,6 +129,11 @@ events = Table(
     Column("extractor", String(200), nullable=False),
     Column("quad", String(30), nullable=False),
     Column("intensity", Float, nullable=False),
+    # the rule that fired ("triggers.tsv:38", "CAMEO.2.0.txt:5447") and its CAMEO code
+    Column("rule", String(200)),
+    Column("cameo", String(12)),
+    # a joint act of the parties listed as source, each toward the others ("X and Y agreed")
+    Column("mutual", Boolean, nullable=False, server_default=false()),
     Index(None, "doc_id"),
     Index(None, "date"),
     Index(None, "type", "date"),

@@ -1,0 +1,199 @@
+"""PLOVER's conventions for actors the text does not name outright.
+
+* Where: the state in which an act happened ("in Kosovo", or a place the knowledge base puts
+  in one: "a jail in Dili") stands for that state.
+* Unnamed authors: an attack or arrest nobody is named for is coded to the state where it
+  happened ("a roadside bomb near Samarra killed a U.S. soldier": IRQ → USA).
+* Domestic acts: a target the text ties to no state ("students", "the demonstration") belongs
+  to the source's state; an act of one state's actors that names no other state targets that
+  state ("Sudan's government lifted a state of emergency": SDN → SDN).
+* Communities are coded where they act ("ethnic Albanians demonstrated in Serbia": SRB).
+
+Each function is pure: it reads the parse and the actor index and returns actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.syntax import children, lemma, object_of, preps, subject_of
+from actorgraph.nlp.words import W
+from actorgraph.types import ActorRef, Place
+
+_DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
+
+
+def placed_state(token: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state of a known place named in the phrase of `token` (not in its clauses)."""
+    for inner in index.phrase_tokens(token):
+        place = index.places.get(inner.i)
+        if place is not None and place[1] and place[1] in index.states and inner.pos_ != "ADJ":
+            code = place[1]
+            ref = ActorRef(code, None, index.states[code], "state")
+            return [ArgActor(ref, None, "location", inner.idx, "state")]
+    return []
+
+
+def location_actors(tokens: Sequence[Token | None], index: ActorIndex) -> list[ArgActor]:
+    """The state where an act happened, from the "in/at/near" phrases of its words."""
+    for token in tokens:
+        if token is None:
+            continue
+        for word, pobj in preps(token, depth=1).items():
+            if word not in ("in", "at", "near", "inside", "into") or pobj.dep_ != "pobj":
+                continue
+            if lemma(pobj) in W["not_places"]:
+                continue  # "in defiance of Chinese authorities", "in response to"
+            nested = [c for p in children(pobj, "prep") if p.lower_ in W["around"] for c in children(p, "pobj")]
+            # "in the capital, Kabul", "into waters around Taiwan"
+            for where in (pobj, *children(pobj, "appos"), *nested):
+                states = [a for a in index.actors_of(where, anchor=False) if a.type == "state"]
+                if states:
+                    return states
+                placed = placed_state(where, index)
+                if placed:
+                    return placed
+    return []
+
+
+def where_of(trigger: Token, predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """`location_actors` for an event's trigger, predicate and the predicate's object."""
+    return location_actors((trigger, predicate, object_of(predicate)), index)
+
+
+def unattributed(
+    trigger: Token, predicate: Token, noun: bool, mode: str | None, index: ActorIndex
+) -> list[ArgActor]:
+    """The source PLOVER gives an attack or arrest nobody is named for: the state where it
+    happened ("two men were arrested in Zvečan": authorities of Kosovo). Not for cyber attacks,
+    which come from anywhere."""
+    places = where_of(trigger, predicate, index)
+    if not places and not noun:
+        subject, _ = subject_of(predicate)
+        if subject is not None and not children(predicate, "nsubjpass"):
+            for word, pobj in preps(subject, depth=0).items():
+                if word in ("in", "at", "near", "outside", "inside") and pobj.dep_ == "pobj":
+                    places = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state"]
+                    places = places or placed_state(pobj, index)
+                    if places:
+                        break
+    out = []
+    for place in places[:1]:
+        code = place.ref.code
+        if code is None:
+            continue
+        if mode in ("arrest", "investigate", "allege", "deport", "seize"):
+            ref = ActorRef(code, "GOV", f"Authorities of {index.states.get(code, code)}", "agent")
+        else:
+            ref = ActorRef(code, None, f"Unidentified perpetrators ({index.states.get(code, code)})", "agent")
+        out.append(ArgActor(ref, None, "location", place.start, "agent"))
+    return out
+
+
+def located(arg: ArgActor, place: ArgActor) -> ArgActor:
+    """An uncoded group given the state where it acts ("students" in Tbilisi: GEO)."""
+    code = place.ref.code
+    ref = ActorRef(code, arg.ref.sector, f"{arg.ref.name} ({place.ref.name})", arg.type)
+    return ArgActor(ref, arg.actor, "located", arg.start, arg.type)
+
+
+def residents(source: Sequence[ArgActor], places: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """A community protesting where it lives is coded to that state, not to its kin state."""
+    if len(places) != 1 or any(a.ref.code == places[0].ref.code for a in source):
+        return list(source)
+    code = places[0].ref.code
+    if code is None:
+        return list(source)
+    return [
+        ArgActor(
+            ActorRef(code, "CVL", f"{a.ref.name} ({index.states.get(code, code)})", "people"),
+            a.actor,
+            "located",
+            a.start,
+            "people",
+        )
+        for a in source
+    ]
+
+
+def domestic(source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """Targets the text ties to no state ("students", "the demonstration") are, by PLOVER's
+    convention for domestic events, of the source's own state."""
+    codes = {a.ref.code for a in source if a.ref.code}
+    if len(codes) != 1:
+        return list(target)
+    code = next(iter(codes))
+    if code not in index.states:
+        return list(target)
+    out = []
+    for arg in target:
+        if arg.ref.code is None and arg.type in ("agent", "people", "organisation"):
+            ref = ActorRef(code, arg.ref.sector, f"{arg.ref.name} ({index.states[code]})", arg.type)
+            out.append(ArgActor(ref, arg.actor, "domestic", arg.start, arg.type))
+        else:
+            out.append(arg)
+    return out
+
+
+def domestic_default(
+    kind: str, trigger: Token, source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex
+) -> list[ArgActor]:
+    """With no target named, an act of one state's actors that mentions no other state is
+    domestic: PLOVER codes its target as that state."""
+    if target or kind not in _DOMESTIC_TYPES:
+        return list(target)
+    codes = {a.ref.code for a in source if a.ref.code}
+    if len(codes) != 1:
+        return list(target)
+    code = next(iter(codes))
+    if code not in index.states:
+        return list(target)
+    sentence = index.sentence(trigger)
+    others = {
+        o.actor.code for t in sentence for o in index.by_token.get(t.i, []) if o.actor.code and o.actor.code != code
+    }
+    others |= {c for t in sentence if t.i in index.places for c in [index.places[t.i][1]] if c and c != code}
+    # a people or place the knowledge base could not place ("Congolese", a misspelt country)
+    unknown = any(
+        ent.label_ in ("GPE", "NORP", "LOC") and not any(index.by_token.get(t.i) or t.i in index.places for t in ent)
+        for ent in sentence.ents
+    )
+    if others or unknown:
+        return list(target)
+    ref = ActorRef(code, None, index.states[code], "state")
+    return [ArgActor(ref, None, "domestic", trigger.idx, "state")]
+
+
+def place_of(trigger: Token, predicate: Token, index: ActorIndex) -> Place | None:
+    """Where an event happened, when its clause says so ("in Mitrovica", "at the border")."""
+    for token in (trigger, predicate):
+        for prep in children(token, "prep"):
+            if prep.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
+                continue
+            for pobj in children(prep, "pobj"):
+                for inner in sorted(pobj.subtree, key=lambda t: t.i):
+                    if inner.i in index.places:
+                        name, code = index.places[inner.i]
+                        return Place(name=name, code=code)
+                if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
+                    return Place(
+                        name=index.document.text[start:end].removeprefix("the ").removeprefix("The "), code=None
+                    )
+    return None
+
+
+__all__ = [
+    "domestic",
+    "domestic_default",
+    "located",
+    "location_actors",
+    "place_of",
+    "placed_state",
+    "residents",
+    "unattributed",
+    "where_of",
+]

@@ -1,0 +1,269 @@
+"""Modality and nesting: what a clause makes of its event, decided as values.
+
+Two passes over the proposals of a sentence, neither of which depends on word order:
+
+1. `read_clause` walks from each proposal's predicate up the parse and returns a `Clause`: its
+   own negation, modals, conditions, futurity, whether it is background ("since last month's
+   invasion"), and the proposal it is the complement of, if any ("agreed to *cooperate*",
+   "accused Serbia of *destabilising* the region": part of the outer event, not one of its own).
+2. `settle_nesting` then gives every outer proposal what its complements make of it ("vowed to
+   attack" is a THREATEN; a threat takes its mode from the threatened act). It reads each
+   complement's own reading, never one an earlier step rewrote, so "Iran will attack Israel,
+   the government vowed" and "the government vowed Iran would attack Israel" agree.
+
+`final_reading` applies PLOVER's rules for promised and conditional acts: a promised
+cooperative act is AGREE, a promised or conditional hostile act THREATEN, "will not accept"
+a REJECT.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from actorgraph.nlp.lexicon import Trigger
+from actorgraph.nlp.proposals import REPORTING, Proposal
+from actorgraph.nlp.syntax import (
+    auxiliaries,
+    complement_prep,
+    condition,
+    future,
+    lemma,
+    no_longer,
+    refusing,
+)
+from actorgraph.nlp.words import W
+from actorgraph.types import Modality
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+_THREAT_MODE = {
+    "ASSAULT": "violence",
+    "MOBILIZE": "violence",
+    "COERCE": "restrict",
+    "PROTEST": "restrict",
+    "SANCTION": "relations",
+}
+_THREAT_MODE_BY_MODE = {"arrest": "arrest", "expel": "expel", "curfew": "restrict", "deport": "expel"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "pobj", "advcl", "prep", "acl", "dobj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """What a proposal's own clause says about it."""
+
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    conditional: str | None = None  # "if" or "unless"
+    background: bool = False
+    outer: int | None = None  # index of the proposal this one is a complement of
+    reported_by_warning: int | None = None  # index of a "warned that ..." proposal over it
+    request_for: int | None = None  # "met at Israel's request": the predicate the request was for
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The event a proposal codes after its clause and its complements are read."""
+
+    type: str
+    mode: str | None
+    modality: Modality
+    background: bool = False
+    nested: bool = False
+
+
+def threat_mode(entry: Trigger) -> str | None:
+    """The THREATEN mode of a threatened act."""
+    if entry.mode in _THREAT_MODE_BY_MODE:
+        return _THREAT_MODE_BY_MODE[entry.mode]
+    return _THREAT_MODE.get(entry.type)
+
+
+def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
+    """The clause reading of proposal `number` among the proposals of its sentence."""
+    proposal = proposals[number]
+    predicate = proposal.predicate
+    auxes = auxiliaries(predicate)
+    negated = (
+        any(c.dep_ == "neg" for c in predicate.children)
+        or any(
+            c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg")
+            for c in (*predicate.children, *proposal.trigger.children)
+        )
+        or no_longer(predicate)
+    )
+    hypothetical = (
+        bool(auxes & W["modals"])
+        or any(
+            c.lower_ in W["epistemic"] or (c.lower_ == "certainly" and any(g.lower_ == "almost" for g in c.children))
+            for c in predicate.children
+        )
+        or (predicate.dep_ == "xcomp" and predicate.head.lower_ in W["expectation"])
+        # "was preparing a major offensive", "plans a visit"
+        or (proposal.noun and predicate.i != proposal.trigger.i and lemma(predicate) in W["hypothetical"])
+    )
+    by_predicate = {p.predicate.i: i for i, p in enumerate(proposals) if not p.noun or not p.bare_noun}
+    by_trigger = {p.trigger.i: i for i, p in enumerate(proposals)}
+    background = False
+    warning: int | None = None
+    request_for: int | None = None
+    token = predicate
+    path: list[str] = []
+    while token.head.i != token.i:
+        dep, head = token.dep_, token.head
+        path.append(dep)
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
+            hypothetical = True
+        if dep in ("advcl", "relcl", "acl") and any(
+            c.dep_ == "mark" and c.lower_ in W["background_marks"] for c in token.children
+        ):
+            background = True
+        if dep == "pobj" and head.lower_ in W["background_preps"]:
+            background = True
+        if dep == "pobj" and head.lower_ in ("of", "to") and lemma(head.head) in W["cause_nouns"]:
+            background = True  # "in the wake of the execution", "in response to the strikes"
+        if dep == "relcl":
+            background = True
+        outer_at = by_predicate.get(head.i)
+        if outer_at is None and head.pos_ in ("NOUN", "PROPN"):
+            outer_at = by_trigger.get(head.i)
+        adjunct = (
+            "prep" in path and not (set(path) & {"pcomp", "xcomp", "ccomp"}) and not complement_prep(predicate, head)
+        )
+        if outer_at is not None and outer_at != number:
+            outer = proposals[outer_at]
+            if adjunct and proposal.noun and proposal.entry.type == "REQUEST":
+                request_for = head.i
+            if outer.entry.lemma == "warn" and dep == "ccomp":
+                # "Analysts warned that Tehran may retaliate": the warning reports someone
+                # else's act, which is the event; a warning of one's own act is a threat.
+                warning = outer_at
+                token = head
+                continue
+            if not adjunct and dep in _COMPLEMENT_DEPS:
+                return Clause(
+                    negated,
+                    hypothetical,
+                    future(predicate),
+                    condition(predicate),
+                    background,
+                    outer=outer_at,
+                    reported_by_warning=warning,
+                    request_for=request_for,
+                )
+        base = lemma(head)
+        if base in W["deny"] and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
+            negated = True
+        if base in W["negating"] and dep in ("xcomp", "pcomp", "prep"):
+            negated = True
+        if base in W["hypothetical"] and dep in ("xcomp", "ccomp") and base not in REPORTING:
+            hypothetical = True
+        token = head
+    return Clause(
+        negated,
+        hypothetical,
+        future(predicate),
+        condition(predicate),
+        background,
+        reported_by_warning=warning,
+        request_for=request_for,
+    )
+
+
+def final_reading(proposal: Proposal, clause: Clause) -> Reading:
+    """A proposal's own reading: its type rewritten by promise, condition and refusal."""
+    kind, mode = proposal.entry.type, proposal.entry.mode
+    negated, hypothetical, is_future = clause.negated, clause.hypothetical, clause.future
+    auxes = auxiliaries(proposal.predicate)
+    if clause.conditional == "unless" and not negated and kind not in ("THREATEN", "REQUEST"):
+        # "will withdraw its force unless ...": a conditional act is a threat.
+        kind, mode = "THREATEN", threat_mode(proposal.entry)
+        hypothetical, is_future = False, False
+    elif clause.conditional == "if" and (is_future or auxes & {"may", "might", "could"}) and kind in HOSTILE_ACTS:
+        kind, mode = "THREATEN", threat_mode(proposal.entry)
+        hypothetical, is_future = False, False
+    if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:
+        # "will not accept refugees", "would not recognise": a refusal, not a denial.
+        kind, mode, negated = "REJECT", None, False
+    modality: Modality = "negated" if negated else "hypothetical" if hypothetical and not is_future else "asserted"
+    if is_future and not negated and not hypothetical:
+        # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
+        if kind in COOPERATIVE:
+            kind, mode = "AGREE", None
+        elif kind in HOSTILE_ACTS - {"SANCTION", "MOBILIZE"}:
+            kind, mode = "THREATEN", threat_mode(proposal.entry)
+        elif kind == "MOBILIZE":
+            modality = "hypothetical"  # an announced deployment that has not happened yet
+    return Reading(kind, mode, modality, clause.background, clause.outer is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Nesting:
+    """What an outer proposal takes from the complements nested in it."""
+
+    type: str | None = None  # a type the complement imposes ("vowed to attack": THREATEN)
+    mode: str | None = None
+    reported: tuple[int, ...] = ()  # trigger indices of acts a warning reports
+    borrowed_target_from: int | None = None  # a complement of the same type lends its target
+
+
+def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> list[Nesting]:
+    """For each proposal, what its nested complements and reported warnings tell it.
+
+    Reads only the complements' own entries, so the result is the same whatever order the
+    words come in."""
+    out = [Nesting() for _ in proposals]
+    for number, clause in enumerate(clauses):
+        inner = proposals[number]
+        if clause.reported_by_warning is not None:
+            at = clause.reported_by_warning
+            current = out[at]
+            out[at] = Nesting(
+                current.type, current.mode, (*current.reported, inner.trigger.i), current.borrowed_target_from
+            )
+        if clause.outer is None:
+            continue
+        at, outer = clause.outer, proposals[clause.outer]
+        current = out[at]
+        kind, mode = current.type, current.mode
+        if outer.entry.lemma in W["threat_vows"] and inner.entry.type in HOSTILE_ACTS:
+            kind, mode = "THREATEN", threat_mode(inner.entry)
+        elif outer.entry.type == "THREATEN" and not inner.noun and mode is None:
+            mode = outer.entry.mode or threat_mode(inner.entry)
+        borrowed = current.borrowed_target_from
+        if borrowed is None and inner.entry.type == outer.entry.type:
+            borrowed = number  # "criticised the decision, calling it a provocation by Pristina"
+        out[at] = Nesting(kind, mode, current.reported, borrowed)
+    return out
+
+
+def apply_nesting(reading: Reading, nesting: Nesting) -> Reading:
+    """An outer reading with what its complements tell it."""
+    if nesting.type is not None:
+        return Reading(nesting.type, nesting.mode, reading.modality, reading.background, reading.nested)
+    if nesting.mode is not None and reading.type == "THREATEN":
+        return Reading(reading.type, reading.mode or nesting.mode, reading.modality, reading.background, reading.nested)
+    return reading
+
+
+def is_commentator(token: Token) -> bool:
+    """People whose warnings and predictions are forecasts ("analysts in Sarajevo warned")."""
+    return lemma(token) in W["commentators"]
+
+
+__all__ = [
+    "COOPERATIVE",
+    "HOSTILE_ACTS",
+    "Clause",
+    "Nesting",
+    "Reading",
+    "apply_nesting",
+    "final_reading",
+    "is_commentator",
+    "read_clause",
+    "settle_nesting",
+    "threat_mode",
+]

@@ -1,0 +1,356 @@
+"""Trigger proposals: which words of a sentence may be events, and what kind.
+
+Three sources propose readings, each a value (`Proposal`) that later stages read and never
+change:
+
+* the trigger lexicon (`data/triggers.tsv`): a verb or noun with conditions on its object,
+  prepositions, subject and the light verb that carries it ("launched an attack");
+* a PETRARCH verb dictionary (CAMEO.2.0 by default, or the user's own), compiled by
+  `nlp.verbmatch`: every verb the dictionary knows, with the CAMEO code of the pattern that
+  fired and, where the pattern marks them, the phrases of the source (`$`) and target (`+`);
+* reported obligations ("Russia said Sudan must return the helicopter"): a demand.
+
+Which source wins on a word is a policy. A dictionary the user gives (`--verbs`) comes before
+the lexicon: the user's vocabulary is the one they asked for. The built-in CAMEO dictionary only
+annotates: a lexicon reading takes the CAMEO code of the dictionary's reading of the same verb
+when the two agree on the PLOVER type. It proposes no event of its own, because measured on our
+dev gold its readings of verbs the lexicon does not know were right 36 times and wrong 206 times
+(its WordNet synonym sets put "face" with "meet" and "dismiss" with "despatch"); `--verbs` with
+its path turns it on as a primary vocabulary for those who want PETRARCH's coding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from actorgraph.nlp.arguments import ActorIndex
+from actorgraph.nlp.cameo import CameoMap, PloverCode
+from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
+from actorgraph.nlp.syntax import children, future, lemma, object_lemmas, object_of, obligation_word, preps, subject_of
+from actorgraph.nlp.verbmatch import VerbMatch
+from actorgraph.nlp.words import W
+
+# Where a dictionary verb's target is when its pattern does not mark one, tried in order.
+DICTIONARY_TARGETS = (
+    "dobj",
+    "iobj",
+    "prep:with",
+    "prep:against",
+    "prep:to",
+    "prep:on",
+    "prep:at",
+    "prep:into",
+    "prep:from",
+    "prep:toward",
+    "prep:towards",
+    "objowner",
+    "xobj",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A reading of a word as an event, before its arguments and modality are known."""
+
+    trigger: Token
+    predicate: Token  # the word that carries the clause: the verb, or a noun's light verb
+    noun: bool
+    entry: Trigger
+    cameo: str | None = None
+    source_at: int | None = None  # a dictionary pattern's `$`
+    target_at: int | None = None  # a dictionary pattern's `+`
+    reverse: bool = False  # a dictionary code read from target to source (`[:054]`)
+    compound: bool = False  # a dictionary pattern's `%`: the actors act together
+
+    @property
+    def rule(self) -> str:
+        return self.entry.rule
+
+    @property
+    def bare_noun(self) -> bool:
+        """A noun with no verb carrying it ("the threat of instability", "US strikes on Iran")."""
+        return self.noun and self.predicate.i == self.trigger.i
+
+
+# Verbs whose clause is what someone said or thinks, not their act.
+REPORTING = W["speech"] | W["belief"]
+OBLIGATION = Trigger("must", "V", (), "REQUEST", None, ("xsubj",), (), 0, origin="obligation")
+
+
+class Proposer:
+    """Proposes readings for the words of a sentence from the lexicon and a verb dictionary."""
+
+    def __init__(self, lexicon: Lexicon, cameo: CameoMap, *, dictionary_first: bool = False) -> None:
+        self.lexicon = lexicon
+        self.cameo = cameo
+        # True: the dictionary outranks the lexicon and proposes on its own; False: it annotates
+        self.dictionary_first = dictionary_first
+        self.trigger_verbs = frozenset(lexicon.verbs)
+
+    def propose(self, sentence: Span, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Proposal]:
+        """Every reading of the sentence's words, in token order."""
+        found: list[Proposal] = []
+        for token in sentence:
+            if _verb_like(token, self.lexicon):
+                found.extend(self._verb(token, index, matches))
+            elif _noun_like(token, self.lexicon, index):
+                reading = self._noun(token, index)
+                if reading is not None:
+                    found.append(reading)
+        found.extend(_obligations(sentence, index, {p.predicate.i for p in found}))
+        return found
+
+    # ---- verbs
+    def _verb(self, token: Token, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Proposal]:
+        curated = self._curated_verb(token, index)
+        match = matches.get(token.i)
+        from_dictionary = self._from_dictionary(token, match) if match is not None else []
+        if match is not None and self.dictionary_first and (from_dictionary or match.pattern is not None):
+            return from_dictionary  # the user's dictionary decides, even that a pattern is no event
+        if curated is not None:
+            same = [p for p in from_dictionary if p.entry.type == curated.type and not p.reverse]
+            cameo = curated.cameo or (same[0].cameo if same else None)
+            return [Proposal(token, token, False, curated, cameo=cameo)]
+        return from_dictionary if self.dictionary_first else []
+
+    def _curated_verb(self, token: Token, index: ActorIndex) -> Trigger | None:
+        word, base = token.lower_, lemma(token)
+        # an adjectival form with a reading of its own comes first ("is opposed to")
+        readings = (
+            (*self.lexicon.verbs.get(word, ()), *self.lexicon.verbs.get(base, ()))
+            if word != base
+            else self.lexicon.verbs.get(base, ())
+        )
+        return next((entry for entry in readings if needs_met(token, entry, index, None)), None)
+
+    def _from_dictionary(self, token: Token, match: VerbMatch) -> list[Proposal]:
+        forward = self.cameo.lookup(match.code)
+        backward = self.cameo.lookup(match.reverse)
+        out = []
+        if forward is not None:
+            out.append(self._dictionary_proposal(token, match, forward, match.code, reverse=False))
+        if backward is not None and (forward is None or backward.type != forward.type):
+            out.append(self._dictionary_proposal(token, match, backward, match.reverse, reverse=True))
+        return out
+
+    def _dictionary_proposal(
+        self, token: Token, match: VerbMatch, code: PloverCode, cameo: str | None, *, reverse: bool
+    ) -> Proposal:
+        line = match.pattern.line if match.pattern is not None else match.reading.line
+        entry = Trigger(
+            lemma=match.reading.lemma,
+            pos="V",
+            needs=(),
+            type=code.type,
+            mode=code.mode,
+            target=("none",) if match.compound else DICTIONARY_TARGETS,
+            source=(),
+            line=line,
+            origin=match.rule.rsplit(":", 1)[0],
+        )
+        return Proposal(
+            token,
+            token,
+            False,
+            entry,
+            cameo=cameo,
+            source_at=match.source,
+            target_at=None if match.compound else match.target,
+            reverse=reverse,
+            compound=match.compound,
+        )
+
+    # ---- nouns
+    def _noun(self, token: Token, index: ActorIndex) -> Proposal | None:
+        governor = light_governor(token, self.trigger_verbs)
+        readings = (*self.lexicon.nouns.get(lemma(token), ()), *self.lexicon.nouns.get(token.lower_, ()))
+        for entry in dict.fromkeys(readings):
+            if needs_met(token, entry, index, governor):
+                return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
+        return None
+
+
+def _verb_like(token: Token, lexicon: Lexicon) -> bool:
+    return (
+        token.pos_ == "VERB"
+        or (token.pos_ in ("ADJ", "AUX") and token.tag_ in ("VBN", "VBD", "VB", "VBG", "VBZ", "VBP"))
+        or (token.pos_ == "ADJ" and token.lower_ in lexicon.verbs)
+    )
+
+
+def _noun_like(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
+    if not (token.pos_ in ("NOUN", "PROPN") and lemma(token) in lexicon.nouns or token.lower_ in lexicon.nouns):
+        return False
+    # a noun inside an actor's name ("the Peace Implementation Council") is no event
+    return not any(o.actor.type not in ("agent", "state") for o in index.by_token.get(token.i, []))
+
+
+# ---- conditions of lexicon rows ---------------------------------------------------------------
+def needs_met(token: Token, entry: Trigger, index: ActorIndex, governor: Token | None) -> bool:
+    """Whether every condition of a lexicon row holds for this word."""
+    obj = object_of(token) if entry.pos == "V" else None
+    return all(_need_met(need, token, entry, obj, index, governor) for need in entry.needs)
+
+
+def _need_met(
+    need: Need, token: Token, entry: Trigger, obj: Token | None, index: ActorIndex, governor: Token | None
+) -> bool:
+    kind, values = need.kind, need.values
+    if kind == "obj":
+        if entry.pos == "N":
+            of = [c for prep in children(token, "prep") if prep.lower_ == "of" for c in children(prep, "pobj")]
+            return any(object_lemmas(o) & values for o in of)
+        return obj is not None and bool(object_lemmas(obj) & values)
+    if kind == "noobj":
+        return obj is None
+    if kind == "pobj":
+        return any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
+    if kind == "notpobj":
+        # "speaking to reporters" is no consultation
+        return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
+    if kind == "future":
+        return future(governor if governor is not None else token)
+    if kind == "prep":
+        # the word's own prepositions and its object's: "agreed with X", "held talks with X";
+        # not one buried deeper ("agreed to mediation in talks with X")
+        return bool(set(preps(token, depth=0)) & values)
+    if kind == "prt":
+        return any(c.lower_ in values for c in children(token, "prt", "prep", "advmod"))
+    if kind == "xcomp":
+        # with values, the clause's verb must be one of them: "ordered the staff to leave"
+        clauses = children(token, "xcomp", "ccomp")
+        return any(lemma(c) in values for c in clauses) if values else bool(clauses)
+    if kind == "subjword":
+        # "a car bomb exploded": what the subject is, for verbs with no agent of their own
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and lemma(subject) in values
+    if kind == "xsubjactor":
+        # "helped Albania investigate the attack" parsed with Albania as the clause's subject
+        for clause in children(token, "xcomp", "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (index.covering(subject) or subject.pos_ == "PRON"):
+                return True
+        return False
+    if kind in ("subj", "notsubj"):
+        subject = subject_of(token)[0]
+        sectors = {a.ref.sector for a in index.actors_of(subject, anchor=False)} if subject is not None else set()
+        civilian = subject is not None and lemma(subject) in W["civilian_words"]
+        if kind == "subj":
+            return bool(sectors & values) or civilian
+        return not (sectors & values) and not civilian
+    if kind == "mod":
+        mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        return bool(({c.lower_ for c in mods} | {lemma(c) for c in mods}) & values)
+    if kind in ("objactor", "objnotactor"):
+        if obj is None:
+            return False
+        named = bool(index.covering(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
+        return named if kind == "objactor" else not named
+    if kind == "gov":
+        return governor is not None and lemma(governor) in values
+    if kind == "ctx":
+        return any(_context_holds(value, token, obj, index) for value in values)
+    return True
+
+
+def _context_holds(value: str, token: Token, obj: Token | None, index: ActorIndex) -> bool:
+    sentence = index.sentence(token)
+    if value == "cyber":
+        return any(t.lower_ in W["cyber_words"] for t in sentence)
+    if value == "strike":
+        return any(t.lower_ in W["military_words"] for t in sentence)
+    if value == "negative":
+        words = {
+            lemma(t)
+            for c in token.children
+            if c.dep_ not in ("nsubj", "nsubjpass")
+            for t in c.subtree
+            if not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
+        }
+        return bool(words & W["negative_words"])
+    if value == "agreement":
+        inner = children(token, "xcomp")
+        return bool(inner) and (
+            lemma(inner[0]) in ("agree", "conclude", "finalise", "finalize")
+            or (
+                lemma(inner[0]) in ("reach", "secure", "strike", "sign")
+                and bool(object_lemmas(object_of(inner[0])) & W["agreement_nouns"])
+            )
+        )
+    if value == "force":
+        inner = children(token, "xcomp", "advcl", "ccomp")
+        return bool(inner) and lemma(inner[0]) in W["force_verbs"]
+    return False
+
+
+# ---- light verbs ------------------------------------------------------------------------------
+def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
+    """The verb whose object a noun trigger is: "launched an attack", "expressed support"."""
+    if token.dep_ == "compound" and token.head.dep_ in ("dobj", "obj") and lemma(token.head) in W["empty_heads"]:
+        token = token.head  # "undertook a mediation mission", "launched a mediation effort"
+    head = token.head
+    if (
+        token.dep_ in ("dobj", "obj", "nsubjpass", "attr")
+        and lemma(head) in W["light_verbs"]
+        and head.pos_ in ("VERB", "AUX")
+    ):
+        return head
+    # "speeded up the withdrawal", "completed their withdrawal", "ordered the expulsion":
+    # a verb that is no event of its own carries the noun's event.
+    if (
+        token.dep_ in ("dobj", "obj")
+        and head.pos_ == "VERB"
+        and lemma(head) not in W["own_event_verbs"]
+        and lemma(head) not in W["speech"]
+        and lemma(head) not in trigger_verbs
+    ):
+        return head
+    # "was put under investigation", "placed under house arrest"
+    if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in ("put", "place", "keep"):
+        return head.head
+    # "claimed responsibility for a major attack"
+    if token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ("responsibility", "credit"):
+        verb = head.head.head
+        if lemma(verb) in ("claim", "accept", "admit", "take", "deny"):
+            return verb
+    # "take part in offensive operations", "denied any role in the attack"
+    if token.dep_ == "pobj" and head.lower_ == "in" and lemma(head.head) in ("part", "role", "involvement", "hand"):
+        verb = head.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb
+    return None
+
+
+# ---- reported obligations ---------------------------------------------------------------------
+def same_side(a, b) -> bool:  # noqa: ANN001 - two ActorRefs
+    """Whether two actors may be one party: same code, unless their sectors set them apart
+    (rebels and the government of one state are two sides)."""
+    return a.code == b.code and not (a.sector and b.sector and a.sector != b.sector)
+
+
+def _obligations(sentence: Span, index: ActorIndex, taken: set[int]) -> list[Proposal]:
+    """A reported obligation laid on someone else is a demand of the speaker (REQUEST), and the
+    act demanded is part of it. The speaker must be a coded actor and the obliged party another."""
+    found = []
+    for verb in sentence:
+        if lemma(verb) not in REPORTING or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker, _ = subject_of(verb)
+        speakers = [a.ref for a in index.actors_of(speaker) if a.ref.code] if speaker is not None else []
+        if not speakers:
+            continue
+        for clause in children(verb, "ccomp"):
+            modal = obligation_word(clause)
+            if modal is None:
+                continue
+            subject, _ = subject_of(clause)
+            obliged = [a.ref for a in index.actors_of(subject) if a.ref.code] if subject is not None else []
+            if any(not any(same_side(a, b) for a in speakers) for b in obliged):
+                found.append(Proposal(modal, verb, False, OBLIGATION))
+                break
+    return found
+
+
+__all__ = ["DICTIONARY_TARGETS", "OBLIGATION", "REPORTING", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]

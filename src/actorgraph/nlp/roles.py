@@ -1,0 +1,402 @@
+"""Argument roles: who did it (source) and to whom (target), read from the parse.
+
+A proposal's reading names where its arguments are (`target` and `source` slots of the trigger
+lexicon, or the `$`/`+` of a dictionary pattern). The defaults follow English syntax: the
+subject acts, in either voice ("was shelled by Russian forces"); a noun's actor is its own
+possessor or modifier ("Serbia's cooperation with Russia", "US strikes on Iran"); the target of
+a nominal event is the object of its preposition, or the owner of what was acted on
+("condemned Russia's drills", "an attack on Israel's embassy"). A target never repeats the
+source unless the text says so ("blamed each other"), and an act that stays inside one state
+falls to PLOVER's domestic conventions (`nlp.conventions`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from actorgraph.nlp import conventions
+from actorgraph.nlp.arguments import ActorIndex, ArgActor, unique_args
+from actorgraph.nlp.proposals import Proposal
+from actorgraph.nlp.syntax import children, describes, is_passive, lemma, object_of, preps, reciprocal, subject_of
+from actorgraph.nlp.words import W
+from actorgraph.types import ActorRef, Event
+
+HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+_NOUN_SOURCE = ("poss", "amod", "compound", "prep:by")
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """The actors of a proposal: who acted, on whom; `reciprocal` when each acted on the other."""
+
+    source: tuple[ArgActor, ...]
+    target: tuple[ArgActor, ...]
+    reciprocal: bool = False
+
+
+def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
+    """The actor a bare event noun names in its own phrase ("Serbia's cooperation")."""
+    return slot_actors(proposal, proposal.entry.source or _NOUN_SOURCE, index, ())
+
+
+def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
+    """Source and target of a proposal, from its slots, the parse and PLOVER's conventions."""
+    entry, kind = proposal.entry, proposal.entry.type
+    source = _source(proposal, index)
+    target = slot_actors(proposal, entry.target, index, source)
+    if proposal.target_at is not None:
+        marked = index.actors_of(proposal.trigger.doc[proposal.target_at]) or index.owner_of(proposal.trigger.doc[proposal.target_at])
+        target = marked or target
+    if proposal.compound:
+        target = []
+    if proposal.reverse:
+        source, target = target, source
+    if proposal.noun and proposal.trigger.head.lower_ == "under" and children(proposal.predicate, "nsubjpass"):
+        # "a US national was put under investigation": the one under it
+        target = index.actors_of(children(proposal.predicate, "nsubjpass")[0]) or target
+    if reciprocal(proposal.predicate) and len({a.ref.code for a in source}) >= 2:
+        # "Pristina and Belgrade blamed each other": each side is the other's target
+        return Roles(tuple(source), tuple(source), reciprocal=True)
+    source_keys = {_key(a) for a in source}
+    source_codes = {a.ref.code for a in source}
+    target = [a for a in target if _key(a) not in source_keys]
+    if not target and not proposal.noun and "none" not in entry.target:
+        target = [a for a in _shared_object(proposal.predicate, index) if a.ref.code not in source_codes]
+    own = {code for code in source_codes if code}
+    if kind not in ("ASSAULT", "COERCE", "PROTEST") and any(a.ref.code not in own for a in target):
+        # "cancelled talks between Chinese and U.S. commanders": the other side is the target
+        target = [a for a in target if a.ref.code not in own]
+    if "xobj" in entry.target and target and not slot_actors(proposal, [t for t in entry.target if t != "xobj"], index, source):
+        # targets found inside a complement clause never repeat the source's own state
+        target = [a for a in target if a.ref.code not in source_codes]
+    if not target and proposal.noun and "none" not in entry.target:
+        target = [a for a in _following_target(proposal.trigger, index) if _key(a) not in source_keys]
+    if not target and "none" not in entry.target:
+        target = _fallback_target(proposal, index, source_keys)
+        if not target and kind == "PROTEST":
+            target = protest_addressee(source, index)
+    source = _conventional_source(proposal, source, index)
+    return Roles(tuple(source), tuple(conventions.domestic(source, target, index)))
+
+
+def _key(arg: ArgActor) -> tuple[str | None, str | None, str]:
+    return (arg.ref.code, arg.ref.sector, arg.ref.name)
+
+
+def _named(subject: Token, index: ActorIndex) -> bool:
+    return bool(index.covering(subject) or subject.pos_ == "PRON" or index.resolve_description(subject))
+
+
+def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
+    entry = proposal.entry
+    if proposal.source_at is not None:
+        marked = index.actors_of(proposal.trigger.doc[proposal.source_at])
+        if marked:
+            return marked
+    if proposal.bare_noun:
+        return noun_own_source(proposal, index)
+    if proposal.noun:
+        subject, _ = subject_of(proposal.predicate)
+        source: list[ArgActor] = []
+        if "subj" in entry.target:
+            source = slot_actors(proposal, entry.source, index, ())  # "took delivery of Chinese systems"
+        elif lemma(proposal.predicate) == "claim" or subject is not None:
+            # "Serbia's cooperation ... has raised concerns": an event is no speaker
+            source = index.actors_of(subject) if subject is not None and _named(subject, index) else []
+        return source or slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
+    if entry.source:
+        return slot_actors(proposal, entry.source, index, ())
+    subject, _ = subject_of(proposal.predicate)
+    if subject is None and entry.lemma == proposal.trigger.lower_ and children(proposal.predicate, "nsubjpass"):
+        subject = children(proposal.predicate, "nsubjpass")[0]  # "Israel is opposed to ..."
+    return index.actors_of(subject)
+
+
+def _conventional_source(proposal: Proposal, source: list[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """Sources PLOVER infers: protesters where they protest, authors of unclaimed attacks."""
+    kind, mode = proposal.entry.type, proposal.entry.mode
+    if kind == "PROTEST" and source and all(a.ref.code is None for a in source):
+        # "people blocked streets in Hong Kong", "students rallied in Tbilisi"
+        places = conventions.where_of(proposal.trigger, proposal.predicate, index)
+        return [conventions.located(a, places[0]) for a in source] if places else places
+    if kind == "PROTEST" and source and all(a.type == "people" for a in source):
+        return conventions.residents(source, conventions.where_of(proposal.trigger, proposal.predicate, index), index)
+    if kind == "PROTEST" and not source:
+        return conventions.where_of(proposal.trigger, proposal.predicate, index)
+    if not source and (
+        (kind in ("ASSAULT", "COERCE") and mode != "cyber")
+        or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))
+    ):
+        return conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
+    return source
+
+
+# ---- slots ------------------------------------------------------------------------------------
+def slot_actors(
+    proposal: Proposal, slots: Sequence[str], index: ActorIndex, source: Sequence[ArgActor]
+) -> list[ArgActor]:
+    """The actors of the first slot that names any."""
+    for slot in slots:
+        if slot == "none":
+            return []
+        found = _slot(proposal, slot, index, source)
+        if found:
+            return found
+    return []
+
+
+def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[ArgActor]) -> list[ArgActor]:
+    token, predicate, noun = proposal.trigger, proposal.predicate, proposal.noun
+    if slot == "subj":
+        subject, _ = subject_of(predicate)
+        if subject is None or proposal.bare_noun:
+            return []
+        return index.actors_of(subject) if not noun or _named(subject, index) else []
+    if slot == "dobj":
+        obj = object_of(predicate) if not noun else None
+        if obj is None:
+            return []
+        found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
+        if not index.covering(obj) and obj.pos_ != "PRON" and not describes(obj):
+            found = []
+        return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
+    if slot == "iobj":
+        return [a for d in children(predicate, "dative", "iobj") for a in index.actors_of(d)]
+    if slot == "objowner":
+        obj = object_of(predicate) if not noun else None
+        if noun:
+            obj = next((c for p in children(token, "prep") if p.lower_ == "of" for c in children(p, "pobj")), None)
+        # "condemned the attack on its consulate": an act belongs to its author
+        found = authors(obj, index) if obj is not None and not noun and is_act(obj) else index.owner_of(obj)
+        if not found and obj is not None:
+            found = conventions.placed_state(obj, index)  # "evacuated settlements in the Gaza Strip"
+        return found
+    if slot.startswith("prep:"):
+        word = slot[5:]
+        for holder in ([token] if noun else []) + [predicate]:
+            target = preps(holder).get(word)
+            if target is not None and target.dep_ in ("pobj", "pcomp"):
+                found = (
+                    index.actors_of(target) or index.owner_of(target) or conventions.placed_state(target, index)
+                )
+                if found:
+                    return found
+        return []
+    if slot == "xsubj":
+        for clause in children(predicate, "ccomp", "xcomp"):
+            subject, _ = subject_of(clause)
+            found = index.actors_of(subject)
+            if found:
+                return found
+        return []
+    if slot == "complement":
+        return _culprits(predicate, index)  # "called the incident an act of aggression by Russia"
+    if slot == "place":
+        return conventions.where_of(token, predicate, index)  # "remained on alert in the West Bank"
+    if slot == "cause":
+        # "in defiance of Chinese authorities", "in protest at the decision of Serbia"
+        for word, pobj in preps(predicate, depth=0).items():
+            if word != "in" or lemma(pobj) not in ("defiance", "protest", "opposition", "anger"):
+                continue
+            found = [
+                a
+                for prep in children(pobj, "prep")
+                if prep.lower_ in ("of", "against", "at", "over", "to")
+                for inner in children(prep, "pobj")
+                for a in (index.actors_of(inner) or index.owner_of(inner))
+            ]
+            if found:
+                return found
+        return []
+    if slot == "xobj":
+        return _complement_actors(proposal, index, {a.ref.code for a in source})
+    if slot in ("poss", "amod", "compound", "nmod"):
+        return [
+            a
+            for child in token.children
+            if child.dep_ == slot or (slot == "amod" and child.dep_ == "nmod")
+            for a in index.actors_of(child)
+        ]
+    return []
+
+
+def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:
+    """An actor inside the act's complement or purpose clause: "refuses to recognise its
+    independence", "to show their disapproval of the United States' policies"."""
+    predicate = proposal.predicate
+    clauses = children(predicate, "xcomp", "ccomp")
+    clauses += [c for c in children(predicate, "advcl") if any(a.lower_ == "to" for a in c.children)]
+    if proposal.noun:
+        clauses += children(proposal.trigger, "acl")
+    for clause in clauses:
+        # not the clause's own subject, but a small clause's is the object: "to hold Iran accountable"
+        own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree}
+        candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own]
+        found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
+        if found:
+            return found
+    return []
+
+
+def _following_target(trigger: Token, index: ActorIndex) -> list[ArgActor]:
+    """ "strikes on three sites in Iran" where the parser hung "on" elsewhere."""
+    following = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+    if following is None or following.lower_ not in ("on", "against") or following.dep_ != "prep":
+        return []
+    pobj = next((c for c in following.children if c.dep_ == "pobj"), None)
+    return index.owner_of(pobj) if pobj is not None else []
+
+
+def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) -> list[ArgActor]:
+    """Targets the slots missed: in the complement, or where a material act happened."""
+    kind = proposal.entry.type
+    source_codes = {key[0] for key in source_keys}
+    if kind in ("AGREE", "THREATEN", "REQUEST", "REJECT") and not proposal.noun:
+        for clause in children(proposal.predicate, "xcomp", "ccomp"):
+            found = [
+                a
+                for t in clause.subtree
+                if t.i != clause.i
+                for a in index.covering(t)
+                if _key(a) not in source_keys and a.ref.code not in source_codes
+            ]
+            if found:
+                return unique_args(found)
+    obj = object_of(proposal.predicate) if not proposal.noun else None
+    if obj is not None and obj.pos_ == "PRON":
+        return []  # "they were attacked in Zvečan": whoever "they" are, not the place
+    if kind in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
+        # where the act happened, the source's own state included ("Afghan rebels exploded
+        # bombs in Kabul": AFG → AFG, as PLOVER codes domestic events)
+        place = conventions.where_of(proposal.trigger, proposal.predicate, index)
+        if place:
+            return place
+    return []
+
+
+def protest_addressee(source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """Protesters address their own government unless the text names another."""
+    code = source[0].ref.code if source else None
+    if not code:
+        return []
+    name = f"Government of {index.states.get(code, code)}"
+    return [ArgActor(ActorRef(code, "GOV", name, "agent"), None, "implied", source[0].start, "agent")]
+
+
+def _shared_object(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """ "fired on and seized three Ukrainian vessels", "established ties with and opened an
+    embassy in Tehran": a preposition left without its object shares the next verb's."""
+    dangling = [
+        c
+        for c in predicate.children
+        if (c.dep_ == "prep" or (c.dep_ == "prt" and c.pos_ == "ADP")) and not children(c, "pobj", "pcomp")
+    ]
+    obj = object_of(predicate)
+    if obj is not None:
+        dangling += [c for c in obj.children if c.dep_ == "prep" and not children(c, "pobj", "pcomp")]
+    if not dangling:
+        return []
+    for conj in children(predicate, "conj"):
+        other = object_of(conj)
+        if other is not None:
+            found = index.actors_of(other) or index.owner_of(other)
+            if found:
+                return found
+        for prep in children(conj, "prep"):
+            for pobj in children(prep, "pobj"):
+                found = index.actors_of(pobj)
+                if found:
+                    return found
+    return []
+
+
+# ---- acts named by nouns ----------------------------------------------------------------------
+EVENT_NOUN_TYPES = W.table("event_nouns")
+
+
+def is_act(token: Token) -> bool:
+    """Whether a noun names an act someone did ("the attack", "Serbia's decision")."""
+    return token.lower_ in EVENT_NOUN_TYPES or lemma(token) in EVENT_NOUN_TYPES
+
+
+def authors(act: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who did an act named by a noun: its possessor or modifier, or the "by" phrase; not
+    the one it was done to ("the attack on its consulate")."""
+    for child in act.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            found = index.actors_of(child)
+            if found:
+                return found
+    for prep in children(act, "prep"):
+        if prep.lower_ in ("by", "from"):
+            found = [a for o in children(prep, "pobj") for a in index.actors_of(o)]
+            if found:
+                return found
+    return []
+
+
+def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who a characterisation blames: "an act of aggression by Russia", "Moscow's provocation"."""
+    heads = children(predicate, "oprd", "attr", "xcomp", "ccomp")
+    heads += [o for p in children(predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
+                found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
+                if found:
+                    return found
+            if token.dep_ == "poss":
+                found = index.actors_of(token)
+                if found:
+                    return found
+    return []
+
+
+def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Event]) -> list[ArgActor]:
+    """ "The White House condemned the cyber attack", "expressed concern about the decision":
+    the target is who carried out the act referred to."""
+    if proposal.noun:
+        mentioned = [
+            c for p in children(proposal.trigger, "prep") if p.lower_ in W["about"] for c in children(p, "pobj")
+        ][:1]
+    else:
+        obj = object_of(proposal.predicate)
+        mentioned = [obj] if obj is not None else []
+        # "warned that the strikes would not go unanswered": whoever struck is threatened
+        mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
+    source_codes = {a.ref.code for a in source}
+    for token in mentioned:
+        found = earlier_actors(token, earlier, source_codes)
+        if found:
+            return found
+    return []
+
+
+def earlier_actors(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
+    """The source of the last earlier event a definite event noun ("the drills", "such a
+    move") refers back to."""
+    kinds = EVENT_NOUN_TYPES.get(token.lower_) or EVENT_NOUN_TYPES.get(lemma(token))
+    if not kinds or not any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children):
+        return []
+    for event in reversed(earlier):
+        if event.type in kinds and event.source and not {r.code for r in event.source} & exclude:
+            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
+    return []
+
+
+__all__ = [
+    "EVENT_NOUN_TYPES",
+    "HOSTILE_ACTS",
+    "Roles",
+    "assign_roles",
+    "authors",
+    "earlier_actors",
+    "event_coreference",
+    "is_act",
+    "noun_own_source",
+    "protest_addressee",
+    "slot_actors",
+]

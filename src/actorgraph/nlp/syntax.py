@@ -1,0 +1,243 @@
+"""Small pure readings of the dependency parse that several coder stages share.
+
+Each answers one question about a token ("its object", "its subject, following shared
+subjects", "is it passive") so that proposals, argument roles and modality read the parse the
+same way.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from actorgraph.nlp.words import W
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def object_of(token: Token) -> Token | None:
+    """The direct object of a verb (or its passive subject), or None."""
+    objects = children(token, "dobj", "obj", "attr", "oprd")
+    if not objects:
+        objects = children(token, "nsubjpass")
+    if not objects:
+        # "denounced as an ugly crime Serbia's suppression of ...": a heavy object moved
+        # after the "as" phrase, parsed as an apposition to it
+        objects = [
+            a
+            for p in children(token, "prep")
+            if p.lower_ == "as"
+            for o in children(p, "pobj")
+            for a in children(o, "appos")
+        ]
+    if not objects:
+        return None
+    if objects[0].lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
+        return token.head  # "a plan, which is backed by the EU": the plan is backed
+    return objects[0]
+
+
+def is_passive(token: Token) -> bool:
+    return bool(children(token, "nsubjpass", "auxpass"))
+
+
+def preps(token: Token, depth: int = 2) -> dict[str, Token]:
+    """Preposition (or particle) word → its object, for a word, its object and their objects.
+
+    "called for a clarification from Albania": `from` hangs off `clarification`, itself the
+    object of `for`; "a suspension of air links with Serbia": `with` hangs off `links`.
+    """
+    found: dict[str, Token] = {}
+    owners = [(token, 0)]
+    obj = object_of(token)
+    if obj is not None:
+        owners.append((obj, 1))
+    while owners:
+        owner, level = owners.pop(0)
+        for child in owner.children:
+            if child.dep_ in ("prep", "agent", "dative") or (child.dep_ == "prt" and child.pos_ == "ADP"):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objects and objects[0].ent_type_ in ("DATE", "TIME"):
+                    continue  # "called on Tuesday ...": a date is never an argument
+                found.setdefault(child.lower_, objects[0] if objects else child)
+                if objects and level < depth:
+                    owners.append((objects[0], level + 1))
+            elif child.dep_ == "prt":
+                found.setdefault(child.lower_, child)
+    return found
+
+
+def object_lemmas(token: Token | None) -> set[str]:
+    """Words that say what an object is: itself, the goods of a quantity, its conjuncts."""
+    if token is None:
+        return set()
+    out = {token.lower_, lemma(token)}
+    if token.lower_ in W["quantity"] or token.pos_ == "NUM":
+        # "25,000 tons of food aid", "a first batch of missiles": the goods are what counts.
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out |= {pobj.lower_, lemma(pobj)}
+    for conj in token.conjuncts:
+        out |= {conj.lower_, lemma(conj)}
+    for child in token.children:
+        if child.dep_ == "compound":
+            out.add(f"{child.lower_} {token.lower_}")
+    return out
+
+
+def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (following shared subjects up the tree) and whether it is an agent."""
+    if depth > 6:
+        return None, False
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
+                return token.head, True  # "Russia, which opposed its membership": Russia
+            return child, True
+    agents = [c for c in children(token, "agent") for c in children(c, "pobj")]
+    if children(token, "nsubjpass"):
+        return (agents[0], True) if agents else (None, False)
+    if token.dep_ == "ccomp" and lemma(token.head) in W["reduced_relative"]:
+        # "Hackers believed to be linked to Russia hacked ...", parsed as if "believed" were
+        # the main verb: the subject of "believed" is the one who acted
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+        if subjects and not any(c.dep_ == "aux" for c in token.head.children):
+            return subjects[0], True
+    if token.dep_ == "xcomp":
+        # "urged Serbia to normalise": the object controls; "agreed to cooperate": the subject.
+        head_object = children(token.head, "dobj", "obj")
+        if head_object:
+            return head_object[0], True
+        return subject_of(token.head, depth + 1)
+    if token.dep_ == "conj" and children(token.head, "nsubjpass") and (token.tag_ != "VBN" or children(token, "aux")):
+        # "was indicted by the court and will resign": an active verb joined to a passive
+        # one shares its patient ("the prime minister"), not its agent
+        return children(token.head, "nsubjpass")[0], True
+    if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
+        token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+    ):
+        return subject_of(token.head, depth + 1)
+    if (
+        token.dep_ == "acl"
+        and token.tag_ == "VBG"
+        and token.head.dep_ in ("dobj", "obj")
+        and token.head.head.pos_ == "VERB"
+    ):
+        # "issued a declaration demanding that ...": the declarer demands
+        return subject_of(token.head.head, depth + 1)
+    if token.dep_ in ("relcl", "acl"):
+        return token.head, True
+    return None, False
+
+
+def auxiliaries(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def no_longer(token: Token) -> bool:
+    return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children)
+
+
+def ready_to(token: Token) -> bool:
+    """ "is ready to contribute", "are willing to forgive": an announced intention."""
+    return token.dep_ == "xcomp" and token.head.lower_ in W["readiness"]
+
+
+def going_to(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and lemma(head) == "go"
+        and any(c.lower_ in ("is", "are", "was", "were", "'s", "'re") for c in head.children)
+    )
+
+
+def future(token: Token) -> bool:
+    """Whether a clause is in the future or announced as intended."""
+    return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token)
+
+
+def condition(token: Token) -> str | None:
+    """'unless' or 'if' when the clause of `token` is conditioned by such a clause."""
+    for child in token.children:
+        if child.dep_ == "advcl":
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            if "unless" in marks:
+                return "unless"
+            if marks & {"if", "provided"}:
+                return "if"
+    return None
+
+
+def refusing(token: Token) -> bool:
+    """ "will not", "would not", "cannot": a negation that refuses rather than denies."""
+    return any(c.lower_ in ("wo", "will", "would", "cannot", "can") for c in token.children if c.dep_ == "aux")
+
+
+def complement_prep(token: Token, outer: Token) -> bool:
+    """Whether `token` hangs off `outer` through a preposition that takes its argument."""
+    while token.head.i != token.i and token.head.i != outer.i:
+        if token.dep_ == "prep":
+            return token.lower_ in W["complement_preps"]
+        token = token.head
+    return token.dep_ != "prep" or token.lower_ in W["complement_preps"]
+
+
+def reciprocal(predicate: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another"."""
+    for token in predicate.subtree:
+        if token.lower_ in ("other", "another") and token.dep_ in ("dobj", "pobj", "obj"):
+            before = token.doc[token.i - 1] if token.i else None
+            if before is not None and before.lower_ in ("each", "one"):
+                return True
+    return False
+
+
+def describes(token: Token) -> bool:
+    """Whether a noun is a definite description ("the army", "both sides")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in token.children)
+
+
+def obligation_word(clause: Token) -> Token | None:
+    """The word that makes a clause an obligation: "must", "should", "ought to", "has to",
+    "needs to" (not "should have", which blames a past act)."""
+    auxes = children(clause, "aux")
+    if any(a.lower_ == "have" for a in auxes):
+        return None
+    for aux in auxes:
+        if aux.lower_ in W["obligation"]:
+            return aux
+    if lemma(clause) in ("have", "need") and clause.tag_ in ("VBZ", "VBP", "VBD"):
+        inner = children(clause, "xcomp")
+        if inner and any(c.lower_ == "to" for c in inner[0].children):
+            return clause
+    return None
+
+
+__all__ = [
+    "auxiliaries",
+    "children",
+    "complement_prep",
+    "condition",
+    "describes",
+    "future",
+    "going_to",
+    "is_passive",
+    "lemma",
+    "no_longer",
+    "obligation_word",
+    "object_lemmas",
+    "object_of",
+    "preps",
+    "ready_to",
+    "reciprocal",
+    "refusing",
+    "subject_of",
+]

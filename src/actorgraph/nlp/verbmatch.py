@@ -1,0 +1,333 @@
+"""A verb dictionary compiled into matchers over the parse.
+
+Two steps, each where it is cheapest:
+
+* A spaCy `Matcher` finds the dictionary's verbs: one rule per family, one token pattern per
+  verb form (its lemma, or a listed irregular form), multi-word verbs as runs of tokens
+  (`+MEET_WITH` is "meet" followed by "with"). The parser decides what is a verb, as in
+  PETRARCH: a noun "attack" never starts a verb pattern.
+* Each family's patterns are compiled once into element matchers that read the dependency
+  parse around the verb: words after `*` must lie in the verb's own phrase (its objects,
+  complements and prepositional phrases, not its subject or a conjoined clause), in order;
+  `(PREP ...)` must be a preposition of that phrase with the rest inside it; words before `*`
+  come before the verb in its sentence. `$`, `+` and `%` capture the head of the noun phrase
+  where they stand, which argument resolution turns into actors.
+
+DependencyMatcher was tried for the second step: with ~4,700 patterns its per-call loop over
+every pattern key and its per-node set predicates cost more than parsing the text, and PETRARCH's
+"the first noun phrase after this word" has no operator there. Matching the few patterns of the
+families whose verbs a sentence holds, against the parse, is exact and cheap.
+
+Of the patterns that match one verb the most specific wins (the most words and phrases, then
+the earlier line); with none, the verb's own code applies (`[---]` meaning no event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from actorgraph.nlp.verbdict import Element, Family, Pattern, Verb, VerbDictionary
+
+# Dependents of a verb that are not part of its own phrase: its subject, a clause joined to it
+# or embedded in it ("said that Serbia attacked": "attacked" is not in the phrase of "said").
+_OUTSIDE = {
+    "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "cc", "conj", "punct", "mark", "parataxis", "preconj",
+    "ccomp", "advcl", "relcl", "acl", "appos",
+}
+# Of a clause that completes the verb ("agreed to let them go"), only its verb and particles count.
+_LIGHT_CLAUSE = {"xcomp"}
+_PREP_DEPS = {"prep", "agent", "dative", "prt"}
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+_INSIDE_PHRASE = {"compound", "poss", "amod", "nmod", "nummod", "det", "case", "quantmod", "predet"}
+
+
+@dataclass(frozen=True, slots=True)
+class VerbMatch:
+    """What the dictionary says about one verb of a sentence."""
+
+    verb: int  # token index of the verb
+    family: Family
+    reading: Verb
+    pattern: Pattern | None  # None: the verb alone, with its own code
+    code: str | None
+    reverse: str | None
+    source: int | None = None  # head of the noun phrase marked `$` (or `%`)
+    target: int | None = None  # head of the noun phrase marked `+` (or `%`)
+    compound: bool = False  # `%`: one actor group acting together
+    rule: str = ""
+
+    @property
+    def matched_words(self) -> int:
+        return self.pattern.weight if self.pattern is not None else 0
+
+
+class VerbMatcher:
+    """A verb dictionary compiled for one spaCy vocabulary."""
+
+    def __init__(self, dictionary: VerbDictionary, vocab: Vocab) -> None:
+        self.dictionary = dictionary
+        self._matcher = Matcher(vocab)
+        self._strings = vocab.strings
+        self._readings: dict[str, tuple[Family, Verb]] = {}
+        for family_index, family in enumerate(dictionary.families):
+            for verb_index, verb in enumerate(family.verbs):
+                key = f"{family_index}:{verb_index}"
+                self._readings[key] = (family, verb)
+                tail: list[dict[str, Any]] = [{"LOWER": word} for word in verb.after]
+                head: list[dict[str, Any]] = [{"LOWER": word} for word in verb.before]
+                token_patterns: list[list[dict[str, Any]]] = [
+                    [*head, {"LEMMA": verb.lemma, "TAG": {"REGEX": "^(VB|MD)"}}, *tail],
+                    *([*head, {"LOWER": form, "TAG": {"REGEX": "^(VB|MD)"}}, *tail] for form in verb.forms),
+                ]
+                self._matcher.add(key, token_patterns)
+
+    def matches(self, doc: Doc, sentences: Sequence[Span], actor_at: Callable[[Token], bool]) -> dict[int, VerbMatch]:
+        """The best dictionary reading of each verb the dictionary knows, by verb index.
+
+        `actor_at(token)` tells whether a token lies in an actor's mention, so that `+` and `$`
+        prefer a noun phrase that names someone over one that does not.
+        """
+        candidates: dict[int, list[tuple[Family, Verb, int]]] = {}
+        for key, start, end in self._matcher(doc):
+            family, verb = self._readings[self._strings[key]]
+            at = start + len(verb.before)
+            candidates.setdefault(at, []).append((family, verb, end))
+        found: dict[int, VerbMatch] = {}
+        sentence_of: dict[int, Span] = {}
+        for sentence in sentences:
+            for i in range(sentence.start, sentence.end):
+                sentence_of[i] = sentence
+        for at, readings in candidates.items():
+            home = sentence_of.get(at)
+            if home is None:
+                continue
+            best: VerbMatch | None = None
+            for family, verb, end in readings:
+                match = self._best(doc[at], family, verb, end, home, actor_at)
+                if best is None or _better(match, best):
+                    best = match
+            if best is not None:
+                found[at] = best
+        return found
+
+    def _best(
+        self, token: Token, family: Family, verb: Verb, end: int, sentence: Span, actor_at: Callable[[Token], bool]
+    ) -> VerbMatch:
+        first = token.i - len(verb.before)
+        after = [t for t in _phrase(token) if t.i >= end]
+        before = _before(token, first, sentence)
+        chosen: tuple[Pattern, dict[str, int]] | None = None
+        for pattern in family.patterns:
+            captures = _match_pattern(pattern, first, end, after, before, actor_at)
+            if captures is not None and (chosen is None or pattern.weight > chosen[0].weight):
+                chosen = (pattern, captures)
+        name = self.dictionary.name
+        if chosen is None:
+            return VerbMatch(token.i, family, verb, None, verb.code, verb.reverse, rule=f"{name}:{verb.line}")
+        pattern, captures = chosen
+        return VerbMatch(
+            token.i,
+            family,
+            verb,
+            pattern,
+            pattern.code,
+            pattern.reverse,
+            source=captures.get("source", captures.get("compound")),
+            target=captures.get("target", captures.get("compound")),
+            compound="compound" in captures,
+            rule=f"{name}:{pattern.line}",
+        )
+
+
+def _better(match: VerbMatch, other: VerbMatch) -> bool:
+    """A reading with a matching pattern beats one without; a multi-word verb beats its head."""
+    mine = (match.pattern is not None, len(match.reading.after) + len(match.reading.before), match.matched_words)
+    theirs = (other.pattern is not None, len(other.reading.after) + len(other.reading.before), other.matched_words)
+    return mine > theirs
+
+
+def _phrase(verb: Token) -> list[Token]:
+    """The verb's own phrase after it: objects, prepositional phrases, particles, and the verb
+    of an infinitive that completes it; not clauses embedded in it or joined to it."""
+    out: list[Token] = []
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OUTSIDE]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        if token.dep_ in _LIGHT_CLAUSE:
+            stack.extend(c for c in token.children if c.dep_ in ("aux", "prt", "neg", "dobj", "xcomp"))
+            continue
+        stack.extend(c for c in token.children if c.dep_ not in _OUTSIDE)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _before(verb: Token, first: int, sentence: Span) -> list[Token]:
+    """What may stand before the verb in a pattern: its subject's phrase, its auxiliaries and
+    negation, and the verbs it depends on ("SAID *"), in text order."""
+    keep: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            keep.update(t.i for t in child.subtree)
+        elif child.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod"):
+            keep.add(child.i)
+    head = verb
+    while head.head.i != head.i:
+        head = head.head
+        keep.add(head.i)
+        keep.update(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "nsubj"))
+    return [t for t in sentence if t.i < first and t.i in keep]
+
+
+# ---- element matching ------------------------------------------------------------------------
+Captures = dict[str, int]
+
+
+def _match_pattern(
+    pattern: Pattern,
+    first: int,
+    end: int,
+    after: list[Token],
+    before: list[Token],
+    actor_at: Callable[[Token], bool],
+) -> Captures | None:
+    """Captures of the first way the pattern fits, or None."""
+    after_captures = next((c for _p, c in _sequence(pattern.after, after, 0, end - 1, actor_at)), None)
+    if after_captures is None or not pattern.before:
+        return after_captures
+    # Words before the verb are read backwards from it, so the nearest fitting ones count.
+    for _position, captures in _sequence(_backward(pattern), before[::-1], 0, first, actor_at, backward=True):
+        return {**captures, **after_captures}
+    return None
+
+
+def _backward(pattern: Pattern) -> tuple[Element, ...]:
+    """The elements before the verb, nearest first; each joined to the one after it in the text."""
+    elements = list(reversed(pattern.before))
+    joins = [pattern.verb_joined_before, *(e.joined for e in reversed(pattern.before[1:]))]
+    return tuple(Element(e.kind, e.options, e.inner, joined) for e, joined in zip(elements, joins, strict=True))
+
+
+def _sequence(
+    elements: Sequence[Element],
+    tokens: list[Token],
+    position: int,
+    previous: int,
+    actor_at: Callable[[Token], bool],
+    *,
+    backward: bool = False,
+) -> Iterator[tuple[int, Captures]]:
+    """Every way `elements` fit `tokens` from `position` on; `previous` is the token index the
+    first element may have to be joined to."""
+    if not elements:
+        yield position, {}
+        return
+    first, rest = elements[0], elements[1:]
+    for after, last, captures in _element(first, tokens, position, previous, actor_at, backward):
+        for end, more in _sequence(rest, tokens, after, last, actor_at, backward=backward):
+            yield end, {**captures, **more}
+
+
+def _adjacent(a: int, b: int, backward: bool) -> bool:
+    return b == a - 1 if backward else b == a + 1
+
+
+def _element(
+    element: Element,
+    tokens: list[Token],
+    position: int,
+    previous: int,
+    actor_at: Callable[[Token], bool],
+    backward: bool,
+) -> Iterator[tuple[int, int, Captures]]:
+    """Where one element fits: (next position, index of its last token, captures)."""
+    for index in range(position, len(tokens)):
+        token = tokens[index]
+        if element.joined and not _adjacent(previous, token.i, backward):
+            return
+        if element.kind == "words":
+            for run in element.options:
+                length = _run_at(run, tokens, index, backward)
+                if length:
+                    yield index + length, tokens[index + length - 1].i, {}
+        elif element.kind == "prep":
+            if not _is_prep(token, element):
+                continue
+            inside = sorted((t for t in token.subtree if t.i > token.i), key=lambda t: t.i)
+            if backward:
+                inside = list(reversed(inside))
+            span_end = _after_subtree(tokens, index, token)
+            for _end, captures in _sequence(element.inner, inside, 0, token.i, actor_at, backward=backward):
+                yield span_end, token.i, captures
+        elif element.kind in ("source", "target", "compound", "skip"):
+            if token.pos_ not in _NOMINAL or token.ent_type_ in ("DATE", "TIME"):
+                continue
+            head = _phrase_head(token)
+            if element.kind == "skip":
+                yield _after_subtree(tokens, index, head), head.i, {}
+            elif actor_at(token):
+                yield index + 1, token.i, {element.kind: _first_conjunct(token).i}
+            elif not _names_actor(head, actor_at):
+                yield index + 1, token.i, {element.kind: _first_conjunct(head).i}
+            # else: a plain noun whose phrase names an actor further on ("the embassy of
+            # Gondor"): "+" stands for that actor, met at a later position
+        else:  # an element kind this matcher does not know cannot fit
+            return
+        if element.joined:
+            return
+
+
+def _run_at(run: tuple[str, ...], tokens: list[Token], index: int, backward: bool) -> int:
+    """Length of `run` (a run of consecutive words) found at `tokens[index]`, else 0."""
+    words = tuple(reversed(run)) if backward else run
+    if index + len(words) > len(tokens):
+        return 0
+    for offset, word in enumerate(words):
+        token = tokens[index + offset]
+        if offset and not _adjacent(tokens[index + offset - 1].i, token.i, backward):
+            return 0
+        if word != token.lower_ and word != token.lemma_.lower():
+            return 0
+    return len(words)
+
+
+def _is_prep(token: Token, element: Element) -> bool:
+    if token.dep_ not in _PREP_DEPS and token.pos_ != "ADP":
+        return False
+    return not element.options or any(token.lower_ == run[0] for run in element.options)
+
+
+def _after_subtree(tokens: list[Token], index: int, head: Token) -> int:
+    """The first position after `head`'s subtree in `tokens`."""
+    right = head.right_edge.i
+    position = index
+    while position < len(tokens) and tokens[position].i <= right:
+        position += 1
+    return max(position, index + 1)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a word belongs to ("Gondor" in "the Gondor border": border)."""
+    while token.dep_ in _INSIDE_PHRASE and token.head.i > token.i and token.head.pos_ in _NOMINAL:
+        token = token.head
+    return token
+
+
+def _first_conjunct(token: Token) -> Token:
+    """ "Gondor and Osgiliath": the phrase of both is headed by the first."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _names_actor(head: Token, actor_at: Callable[[Token], bool]) -> bool:
+    """Whether the phrase of `head` names an actor anywhere in it."""
+    return any(actor_at(t) for t in head.subtree)
+
+
+__all__ = ["VerbMatch", "VerbMatcher"]

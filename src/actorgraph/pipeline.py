@@ -203,18 +203,28 @@ def actors_and_places(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[
 
 
 def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> tuple[str, str] | None:
-    """The state a story is about: its dateline's, or the one it names far more than any other."""
-    if document.place and document.place.code:
-        return document.place.code, f"the story is datelined {document.place.name} ({document.place.code})"
+    """The state a story is about: its dateline's, unless the text never names that state and
+    names another far more (a Brussels dateline on a story about Iran); else the one it names
+    far more than any other."""
     counts: dict[str, int] = {}
+    body_counts: dict[str, int] = {}
     for piece in pieces:
         if piece.kind == STATE and piece.best is not None:
             code = kb.entries[piece.best.entry_id].code
             if code:
                 counts[code] = counts.get(code, 0) + 1
+                if not any(s <= piece.start < e for s, e in document.headings):
+                    body_counts[code] = body_counts.get(code, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-        return ranked[0][0], f"the story is mostly about {ranked[0][0]} ({ranked[0][1]} mentions)"
+    dominant = (
+        ranked[0] if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
+    )
+    if document.place and document.place.code:
+        dateline = document.place.code
+        if dominant is None or dominant[0] == dateline or body_counts.get(dateline, 0) > 0:
+            return dateline, f"the story is datelined {document.place.name} ({dateline})"
+    if dominant is not None:
+        return dominant[0], f"the story is mostly about {dominant[0]} ({dominant[1]} mentions)"
     return None
 
 

@@ -159,7 +159,8 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2})"
 )
 _DASH = r"\s*(?:—|–|-{1,2}|:)\s*"
-_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:\s+[A-Z][A-Z'’.\-]+){0,3}"
+# "BRUSSELS/DUBAI": a story filed from two places
+_CAPS_PLACE = r"[A-Z][A-Z'’.\-]+(?:(?:\s+|/)[A-Z][A-Z'’.\-]+){0,3}"
 _TAIL = r"(?:,\s*[A-Z][a-z]+(?:[ -](?:(?:and|of|the)\s+)?[A-Z][a-z]+){0,3})?"
 _AGENCY = r"(?:\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\))?"
 _DATELINE_PLACE_FIRST = re.compile(rf"^(?P<place>{_CAPS_PLACE}{_TAIL})(?:,?\s*(?P<date>{_DATE}))?{_AGENCY}{_DASH}")
@@ -402,7 +403,7 @@ def _match_dateline(line: str, resolve_place: PlaceResolver) -> _Dateline | None
     match = _DATELINE_PLACE_FIRST.match(line)
     if match:
         place = match.group("place")
-        city = place.split(",")[0].strip()
+        city = place.split(",")[0].split("/")[0].strip()
         has_support = bool(match.group("date") or match.group("agency") or "," in place)
         # A bare upper-case word before a dash could be an acronym ("NATO — the alliance"):
         # without a date, agency or country after it, it must be a known place or look like one.
@@ -456,7 +457,7 @@ def _place_of(raw: str | None, resolve_place: PlaceResolver) -> Place | None:
     if not raw:
         return None
     parts = [p.strip() for p in raw.split(",") if p.strip()]
-    city = parts[0]
+    city = parts[0].split("/")[0].strip()  # "BRUSSELS/DUBAI": the first place filed from
     name = city.title() if city.isupper() else city
     code = resolve_place(name)
     for part in parts[1:]:

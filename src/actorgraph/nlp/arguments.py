@@ -111,6 +111,7 @@ class ActorIndex:
                 for token in span:
                     self.by_token.setdefault(token.i, []).append(occurrences[-1])
         self.occurrences = sorted(occurrences, key=lambda o: o.start)
+        self._counts: dict[str, dict[str, int]] = {}
 
     def sentence(self, token: Token) -> Span:
         """The sentence of a token (cached)."""
@@ -521,20 +522,41 @@ class ActorIndex:
         return None
 
     def salient_state(self, token: Token) -> str | None:
-        """The state a story is about: its dateline, else the state it names most, else the last one."""
+        """The state a story is about: its dateline, unless the text never names the dateline's
+        state and names another far more (a Brussels dateline on a story about Iran); else the
+        state it names most; else the last one named as a subject."""
+        dominant = self._dominant_state()
         if self.document.place and self.document.place.code:
-            return self.document.place.code
-        counts: dict[str, int] = {}
-        for occurrence in self.occurrences:
-            if occurrence.actor.type == "state" and occurrence.actor.code:
-                counts[occurrence.actor.code] = counts.get(occurrence.actor.code, 0) + 1
-        if counts:
-            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-            if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
-                return ranked[0][0]
+            dateline = self.document.place.code
+            if dominant is None or dominant == dateline or self._state_counts(body=True).get(dateline, 0) > 0:
+                return dateline
+        if dominant is not None:
+            return dominant
         for occurrence in reversed(self._before(token, 2)):
             if occurrence.subject and occurrence.actor.code and occurrence.actor.code in self.states:
                 return occurrence.actor.code
+        return None
+
+
+    def _state_counts(self, *, body: bool = False) -> dict[str, int]:
+        """Mentions of each state; with `body`, outside headings (title and dateline)."""
+        key = "body" if body else "all"
+        if key not in self._counts:
+            counts: dict[str, int] = {}
+            headings = self.document.headings if body else ()
+            for occurrence in self.occurrences:
+                if occurrence.actor.type != "state" or not occurrence.actor.code:
+                    continue
+                if any(s <= occurrence.start < e for s, e in headings):
+                    continue
+                counts[occurrence.actor.code] = counts.get(occurrence.actor.code, 0) + 1
+            self._counts[key] = counts
+        return self._counts[key]
+
+    def _dominant_state(self) -> str | None:
+        ranked = sorted(self._state_counts().items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
         return None
 
 

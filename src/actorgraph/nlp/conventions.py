@@ -23,6 +23,8 @@ from actorgraph.nlp.syntax import children, lemma, object_of, preps, subject_of
 from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Place
 
+# Acts only a state's authorities do: when the text names no one, they did it.
+STATE_POWERS = frozenset({"arrest", "deport", "restrict", "curfew", "censor", "martial-law", "seize"})
 _DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
 
 
@@ -91,6 +93,24 @@ def unattributed(
             ref = ActorRef(code, None, f"Unidentified perpetrators ({index.states.get(code, code)})", "agent")
         out.append(ArgActor(ref, None, "location", place.start, "agent"))
     return out
+
+
+def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -> list[ArgActor]:
+    """The authorities of the state whose people an act falls on, else of the story's state."""
+    codes = [a.ref.code for a in target if a.ref.code in index.states]
+    code = codes[0] if codes else index.salient_state(trigger)
+    if code is None or code not in index.states:
+        return []
+    ref = ActorRef(code, "GOV", f"Authorities of {index.states[code]}", "agent")
+    return [ArgActor(ref, None, "location", trigger.idx, "agent")]
+
+
+def story_state(trigger: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state a story is about, as an actor (for acts the text places nowhere else)."""
+    code = index.salient_state(trigger)
+    if code is None or code not in index.states:
+        return []
+    return [ArgActor(ActorRef(code, None, index.states[code], "state"), None, "location", trigger.idx, "state")]
 
 
 def located(arg: ArgActor, place: ArgActor) -> ArgActor:
@@ -187,6 +207,8 @@ def place_of(trigger: Token, predicate: Token, index: ActorIndex) -> Place | Non
 
 
 __all__ = [
+    "STATE_POWERS",
+    "authorities",
     "domestic",
     "domestic_default",
     "located",
@@ -194,6 +216,7 @@ __all__ = [
     "place_of",
     "placed_state",
     "residents",
+    "story_state",
     "unattributed",
     "where_of",
 ]

@@ -111,8 +111,9 @@ class EventExtractor:
         nestings = settle_nesting(proposals, clauses)
         frames: list[Frame] = []
         for proposal, clause, nesting in zip(proposals, clauses, nestings, strict=True):
-            # A bare noun ("the threat of instability") is an event only with its own actor.
-            if proposal.bare_noun and not noun_own_source(proposal, index):
+            # A bare noun ("the threat of instability") is an event only with its own actor,
+            # or when it is said to be happening ("protests spread across the country").
+            if proposal.bare_noun and not noun_own_source(proposal, index) and not _happening(proposal):
                 continue
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
@@ -328,6 +329,13 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
         for trigger in f.nesting.reported
     }
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
+
+
+def _happening(proposal: Proposal) -> bool:
+    """A protest noun that is the subject of its clause is reported as taking place
+    ("demonstrations continued in 19 cities"); its actors are coded where it happens."""
+    token = proposal.trigger
+    return proposal.entry.type == "PROTEST" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
 
 
 def _restates(frame: Frame, verbs: dict[int, str]) -> bool:

@@ -32,6 +32,8 @@ _NEEDS = {
     "notpobj",
     "subjword",
     "gov",
+    "with",
+    "phrase",
 }
 
 

@@ -234,7 +234,14 @@ def _need_met(
                 return True
         return False
     if kind in ("subj", "notsubj"):
-        subject = subject_of(token)[0]
+        # a noun's subject is its light verb's ("workers staged a strike"), or the actor in its
+        # own phrase ("a strike by oil workers")
+        if entry.pos == "N" and governor is None:
+            own = [c for p in children(token, "prep") if p.lower_ == "by" for c in children(p, "pobj")]
+            own += children(token, "poss", "compound")
+            subject = own[0] if own else None
+        else:
+            subject = subject_of(governor if governor is not None else token)[0]
         sectors = {a.ref.sector for a in index.actors_of(subject, anchor=False)} if subject is not None else set()
         civilian = subject is not None and lemma(subject) in W["civilian_words"]
         if kind == "subj":
@@ -250,6 +257,12 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "with":
+        # a word that completes the verb, however it is parsed: "set free", "found guilty"
+        return any(c.lower_ in values for c in token.children)
+    if kind == "phrase":
+        text = " ".join(t.lower_ for t in token.subtree)
+        return any(value in text for value in values)
     if kind == "ctx":
         return any(_context_holds(value, token, obj, index) for value in values)
     return True

@@ -78,7 +78,7 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = _fallback_target(proposal, index, source_keys)
         if not target and kind == "PROTEST":
             target = protest_addressee(source, index)
-    source = _conventional_source(proposal, source, index)
+    source = _conventional_source(proposal, source, target, index)
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index)))
 
 
@@ -115,8 +115,11 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     return index.actors_of(subject)
 
 
-def _conventional_source(proposal: Proposal, source: list[ArgActor], index: ActorIndex) -> list[ArgActor]:
-    """Sources PLOVER infers: protesters where they protest, authors of unclaimed attacks."""
+def _conventional_source(
+    proposal: Proposal, source: list[ArgActor], target: Sequence[ArgActor], index: ActorIndex
+) -> list[ArgActor]:
+    """Sources PLOVER infers: protesters where they protest, authors of unclaimed attacks,
+    the authorities behind an arrest or a ban that names no one."""
     kind, mode = proposal.entry.type, proposal.entry.mode
     if kind == "PROTEST" and source and all(a.ref.code is None for a in source):
         # "people blocked streets in Hong Kong", "students rallied in Tbilisi"
@@ -125,12 +128,18 @@ def _conventional_source(proposal: Proposal, source: list[ArgActor], index: Acto
     if kind == "PROTEST" and source and all(a.type == "people" for a in source):
         return conventions.residents(source, conventions.where_of(proposal.trigger, proposal.predicate, index), index)
     if kind == "PROTEST" and not source:
-        return conventions.where_of(proposal.trigger, proposal.predicate, index)
+        return conventions.where_of(proposal.trigger, proposal.predicate, index) or conventions.story_state(
+            proposal.trigger, index
+        )
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")
         or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))
     ):
-        return conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
+        found = conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
+        if not found and kind == "COERCE" and mode in conventions.STATE_POWERS:
+            # "30 of its members had been detained": arrests and bans are the state's doing
+            found = conventions.authorities(target, proposal.trigger, index)
+        return found
     return source
 
 

@@ -111,9 +111,10 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if subjects and not any(c.dep_ == "aux" for c in token.head.children):
             return subjects[0], True
     if token.dep_ == "xcomp":
-        # "urged Serbia to normalise": the object controls; "agreed to cooperate": the subject.
+        # "urged Serbia to normalise": the object of a verb of asking or ordering controls;
+        # "agreed to cooperate", "used tear gas to disperse them": the subject does.
         head_object = children(token.head, "dobj", "obj")
-        if head_object:
+        if head_object and lemma(token.head) in W["object_control"]:
             return head_object[0], True
         return subject_of(token.head, depth + 1)
     if token.dep_ == "conj" and children(token.head, "nsubjpass") and (token.tag_ != "VBN" or children(token, "aux")):

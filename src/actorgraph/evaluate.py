@@ -297,7 +297,8 @@ def evaluate_articles(
 
 def _extract_article(gold_path: Path, gold: dict[str, Any], resources: Resources) -> list[Extraction]:
     folder = gold_path.parent.parent / ("corpus" if (gold_path.parent.parent / "corpus").exists() else "articles")
-    article = folder / gold["file"]
+    # `path`: an article kept elsewhere (the seed page beside the repository), relative to the gold
+    article = (gold_path.parent / gold["path"]).resolve() if gold.get("path") else folder / gold["file"]
     if not article.exists():
         return []
     prepared = prepare([str(article)], resources, warn=lambda *_: None)

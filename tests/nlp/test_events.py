@@ -14,9 +14,12 @@ def types(extraction) -> set[str]:  # noqa: ANN001
 
 
 def test_compound_subject_signing_is_one_mutual_event(code) -> None:
+    # a cooperation pact commits the parties to cooperate (AGREE); a treaty as such is SUPPORT
     extraction = code("Greece and Cyprus signed a maritime cooperation agreement in Athens on Monday.", DAY)
-    assert brief(extraction) == [("SUPPORT", ("GRC", "CYP"), ("GRC", "CYP"), "asserted")]
+    assert brief(extraction) == [("AGREE", ("GRC", "CYP"), ("GRC", "CYP"), "asserted")]
     assert [e.mutual for e in extraction.events] == [True]
+    extraction = code("Greece and Cyprus signed a treaty of friendship in Athens on Monday.", DAY)
+    assert brief(extraction) == [("SUPPORT", ("GRC", "CYP"), ("GRC", "CYP"), "asserted")]
 
 
 def test_passive_voice_with_agent(code) -> None:

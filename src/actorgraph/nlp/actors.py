@@ -71,6 +71,9 @@ class Piece:
     # An agent word used as a modifier of something else ("military cooperation",
     # "Serbia's opposition to the pact") rather than naming an actor.
     modifier: bool = False
+    # An imported agent whose code goes before the actor's (PETRARCH `[NGO~]`): it qualifies
+    # the state or organisation named right after it ("MSF Arnor").
+    prefix: bool = False
 
     @property
     def best(self) -> Alias | None:
@@ -151,7 +154,8 @@ def find_pieces(
                 continue  # "Split", "Bar": ordinary words unless the sentence places them
         if kind in (STATE, ORG) and _ATTITUDE.search(text[max(0, hit.start - 6) : hit.start]):
             continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not membership
-        candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label))
+        prefix = kind == AGENT and kb.entries[best.entry_id].placement == "before"
+        candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label, prefix=prefix))
 
     # Longer spans first; among equals, names before words.
     candidates.sort(key=lambda p: (-(p.end - p.start), p.start, p.kind == AGENT))
@@ -185,7 +189,7 @@ def find_pieces(
     chosen = [p for p in chosen if p.kind != BLOCKER]
     chosen.sort(key=lambda p: p.start)
     chosen = _disambiguate(chosen, text, kb, place_code)
-    chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT else p for p in chosen]
+    chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
     return _filter_weak(chosen, text)
 
 
@@ -208,13 +212,26 @@ def _mark_modifier(piece: Piece, doc: Doc, pieces: Sequence[Piece]) -> Piece:
         return piece  # "an opposition demand", "a police crackdown": the agent acts
     if head.dep_ in ("amod", "compound", "nmod", "npadvmod") and outside is not None:
         covered = any(p.start <= outside.idx < p.end and p.kind in (AGENT, *PERSON_KINDS, ORG) for p in pieces)
-        if not covered:
+        if not covered and not _titles_a_name(piece, doc.text, pieces):
             return replace(piece, modifier=True)
     if head.lower_ in _NOMINAL_AGENTS and any(
         child.dep_ == "prep" and child.lower_ in ("to", "against", "for", "of") for child in head.children
     ):
         return replace(piece, modifier=True)
     return piece
+
+
+def _titles_a_name(piece: Piece, text: str, pieces: Sequence[Piece]) -> bool:
+    """ "Bree Prime Minister Romendacil": a title between a state and a name the knowledge
+    base codes as a state (imported dictionaries code people that way) is the holder's title."""
+    before = [p for p in pieces if p.end <= piece.start and p.kind in LOCUS_KINDS]
+    after = [p for p in pieces if p.start >= piece.end and p.kind == STATE]
+    return bool(
+        before
+        and after
+        and _ADJACENT.match(text[before[-1].end : piece.start])
+        and not text[piece.end : after[0].start].strip()
+    )
 
 
 def _disambiguate(pieces: list[Piece], text: str, kb: KnowledgeBase, place_code: str | None) -> list[Piece]:
@@ -322,6 +339,15 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
         person: Piece | None = None
         last: Piece | None = None  # the piece the next one must follow
         j = i
+        # "MSF Arnor": agents whose code goes before the actor's, right before its name.
+        while (
+            j + 1 < n
+            and pieces[j].prefix
+            and (pieces[j + 1].kind in LOCUS_KINDS or pieces[j + 1].prefix)
+            and joins(pieces[j], pieces[j + 1])
+        ):
+            agents.append(pieces[j])
+            j += 1
         # Loci: "Albania, Croatia and Kosovo" (coordinated: one actor each) or "Bosnian Serb"
         # (nested: the first names the state, the second a community in it).
         separators: list[str] = []
@@ -355,6 +381,13 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
             last = pieces[j]
             j += 1
         if j < n and pieces[j].kind in PERSON_KINDS and (last is None or joins(last, pieces[j])):
+            person = pieces[j]
+            j += 1
+        elif (
+            loci and agents and j < n and pieces[j].kind == STATE and not text[agents[-1].end : pieces[j].start].strip()
+        ):
+            # "Bree Prime Minister Romendacil": a name after a title is its holder's, even one
+            # an imported dictionary codes like a state.
             person = pieces[j]
             j += 1
         # "the opposition Democratic Party", "the hacking group “Homeland Justice”": the

@@ -299,11 +299,14 @@ class ActorIndex:
             and (o.start < self.doc[sentence_start].idx or o.token < token.i)
         ]
 
-    def resolve_pronoun(self, token: Token) -> list[ArgActor]:
+    def resolve_pronoun(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
+        """The actors a pronoun points back to; `exclude` rules out codes it cannot mean (a
+        target's possessive that is not the source's own)."""
         kind = _PRONOUNS.get(token.lower_)
         if kind is None:
             return []
-        candidates = self._before(token, 2)
+        excluded = set(exclude)
+        candidates = [o for o in self._before(token, 2) if o.actor.code not in excluded or not excluded]
         if not candidates:
             return []
         bound = self._bound(token, kind, candidates)

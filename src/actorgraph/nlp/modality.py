@@ -27,6 +27,7 @@ from actorgraph.nlp.lexicon import Trigger
 from actorgraph.nlp.proposals import REPORTING, Proposal
 from actorgraph.nlp.syntax import (
     auxiliaries,
+    children,
     complement_prep,
     condition,
     future,
@@ -94,6 +95,8 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             for c in (*predicate.children, *proposal.trigger.children)
         )
         or no_longer(predicate)
+        # "neither Serbia nor Bosnia recognises it"
+        or any(c.lower_ == "neither" for s in children(predicate, "nsubj", "nsubjpass") for c in s.children)
     )
     hypothetical = (
         bool(auxes & W["modals"])
@@ -143,7 +146,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
                 warning = outer_at
                 token = head
                 continue
-            if not adjunct and dep in _COMPLEMENT_DEPS:
+            if not adjunct and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(
                     negated,
                     hypothetical,
@@ -171,6 +174,20 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         reported_by_warning=warning,
         request_for=request_for,
     )
+
+
+def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
+    """An adverbial clause is an act of its own ("condemned the attack, while welcoming the
+    arrests"), unless it is a purpose ("to punish them") or restates the outer act in a
+    participle ("criticised the decision, calling it a provocation")."""
+    if token.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "aux")}
+    if marks & {"while", "whereas"}:
+        return True  # two acts side by side
+    if marks:
+        return False  # a purpose, a time or a cause is part of the outer act's story
+    return inner.entry.type != outer.entry.type
 
 
 def final_reading(proposal: Proposal, clause: Clause) -> Reading:

@@ -100,6 +100,7 @@ class Proposer:
                 if reading is not None:
                     found.append(reading)
         found.extend(_obligations(sentence, index, {p.predicate.i for p in found}))
+        found.extend(_characterisations(sentence, index))
         return found
 
     # ---- verbs
@@ -366,4 +367,37 @@ def _obligations(sentence: Span, index: ActorIndex, taken: set[int]) -> list[Pro
     return found
 
 
-__all__ = ["DICTIONARY_TARGETS", "OBLIGATION", "REPORTING", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]
+# ---- reported judgements ---------------------------------------------------------------------
+CONDEMNATION = Trigger("be", "V", (), "ACCUSE", "disapprove", ("none",), (), 0, origin="judgement", cameo="111")
+PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judgement", cameo="051")
+
+
+def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
+    """ "The move is outrageous and unacceptable, Peskov said": a speaker who calls someone's act
+    unacceptable, or says it violates something, condemns its author (ACCUSE); one who calls
+    it historic praises it (SUPPORT).
+    The judgement must be reported: a journalist's own adjectives are no one's event."""
+    found = []
+    for verb in sentence:
+        if lemma(verb) == "be":
+            words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
+            kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
+        elif lemma(verb) in W["violation_verbs"]:
+            kind = CONDEMNATION  # "officials argue that the agreement contradicts the accords"
+        else:
+            continue
+        subject = next(iter(children(verb, "nsubj")), None)
+        if kind is None or subject is None:
+            continue
+        speech = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING else None
+        speech = speech or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
+        if speech is None:
+            continue
+        speaker, _ = subject_of(speech)
+        if speaker is None or not index.actors_of(speaker):
+            continue
+        found.append(Proposal(verb, verb, False, kind, cameo=kind.cameo, source_at=speaker.i, target_at=subject.i))
+    return found
+
+
+__all__ = ["CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]

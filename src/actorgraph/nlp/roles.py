@@ -38,8 +38,15 @@ class Roles:
 
 
 def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
-    """The actor a bare event noun names in its own phrase ("Serbia's cooperation")."""
-    return slot_actors(proposal, proposal.entry.source or _NOUN_SOURCE, index, ())
+    """The actor a bare event noun names in its own phrase ("Serbia's cooperation"). For a noun
+    whose possessor is usually its patient ("Putin's arrest"), the possessor acts when an "of"
+    phrase names the patient ("Serbia's expulsion of two diplomats")."""
+    entry = proposal.entry
+    if "poss" in entry.target and any(p.lower_ == "of" for p in children(proposal.trigger, "prep")):
+        owner = [a for c in children(proposal.trigger, "poss") for a in index.actors_of(c)]
+        if owner:
+            return owner
+    return slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
 
 
 def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
@@ -48,8 +55,9 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     source = _source(proposal, index)
     target = slot_actors(proposal, entry.target, index, source)
     if proposal.target_at is not None:
-        marked = index.actors_of(proposal.trigger.doc[proposal.target_at]) or index.owner_of(proposal.trigger.doc[proposal.target_at])
-        target = marked or target
+        marked_at = proposal.trigger.doc[proposal.target_at]
+        authored = authors(marked_at, index) if is_act(marked_at) else []
+        target = authored or index.actors_of(marked_at) or index.owner_of(marked_at) or target
     if proposal.compound:
         target = []
     if proposal.reverse:
@@ -99,6 +107,10 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     if proposal.bare_noun:
         return noun_own_source(proposal, index)
     if proposal.noun:
+        # "reaffirmed Serbia's support for Ukraine": the possessor of the act did it
+        owner = [a for c in children(proposal.trigger, "poss") for a in index.actors_of(c)]
+        if owner and "subj" not in entry.target and "poss" not in entry.target:
+            return owner
         subject, _ = subject_of(proposal.predicate)
         source: list[ArgActor] = []
         if "subj" in entry.target:
@@ -245,6 +257,14 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
         own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree}
         candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own]
         found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
+        if not found:
+            # "refuses to recognise its independence": a possessive that is not the source's own
+            found = unique_args(
+                a
+                for t in candidates
+                if t.dep_ == "poss" and t.pos_ == "PRON"
+                for a in index.resolve_pronoun(t, exclude=source_codes)
+            )
         if found:
             return found
     return []
@@ -339,9 +359,11 @@ def authors(act: Token, index: ActorIndex) -> list[ArgActor]:
             found = index.actors_of(child)
             if found:
                 return found
-    for prep in children(act, "prep"):
-        if prep.lower_ in ("by", "from"):
-            found = [a for o in children(prep, "pobj") for a in index.actors_of(o)]
+    # "by X", "from X" anywhere in the act's own phrase ("the deportation of five people from an
+    # Italian-run camp")
+    for token in index.phrase_tokens(act, owner=True):
+        if token.dep_ == "prep" and token.lower_ in ("by", "from"):
+            found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
             if found:
                 return found
     return []
@@ -374,6 +396,12 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
     else:
         obj = object_of(proposal.predicate)
         mentioned = [obj] if obj is not None else []
+        # "reacted strongly to the agreement": what a reaction is to
+        mentioned += [
+            c for p in children(proposal.predicate, "prep") if p.lower_ in ("to", "against", "over") for c in children(p, "pobj")
+        ]
+        if proposal.target_at is not None:
+            mentioned.append(proposal.trigger.doc[proposal.target_at])  # "the attacks were unacceptable"
         # "warned that the strikes would not go unanswered": whoever struck is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
     source_codes = {a.ref.code for a in source}

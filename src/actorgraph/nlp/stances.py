@@ -1,10 +1,17 @@
-"""Stances: who supports, opposes or stays neutral toward an actor, an event or a topic.
+"""Stances: positions a holder takes and keeps toward an actor, an agreement or a policy.
 
-Two sources. Verbal events carry a stance (SUPPORT is support; ACCUSE, REJECT and THREATEN
-are opposition) toward their target. And a small lexicon of stance expressions that are no
-event of their own: "welcomed the agreement", "reacted strongly to", "views it as a threat",
-"refrained from making a definitive statement". A negated stance ("does not view it as a
-threat", "does not explicitly endorse") is neutral, not the opposite.
+A stance is not a copy of every verbal event (see `eval/ANNOTATION.md`). Two sources:
+
+* Events that state a position: support (backing, praising, endorsing, welcoming, defending,
+  recognising, approving), and opposition to a policy, plan, agreement or recognition (opposing, vetoing, rejecting a plan, refusing to
+  recognise, condemning a decision). An accusation, a condemnation of an attack, a demand or a
+  threat is an event and no stance.
+* Expressions that are no event of their own: "views it as a threat", "regards them as
+  partners", "reacted strongly to", "took a firm stance against", "refrained from making a
+  definitive statement", "remains neutral". A negated position ("does not view it as a threat",
+  "does not explicitly endorse") is neutral, not the opposite.
+
+One holder with one polarity in one sentence is one stance, however many targets it names.
 """
 
 from __future__ import annotations
@@ -16,137 +23,27 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
 
 EXTRACTOR = f"actorgraph.stances/{__version__}"
 
-SUPPORT_VERBS = {
-    "welcome",
-    "support",
-    "back",
-    "endorse",
-    "praise",
-    "defend",
-    "hail",
-    "favour",
-    "favor",
-    "embrace",
-    "applaud",
-    "commend",
-    "champion",
-    "approve",
-    "laud",
-    "salute",
-}
-OPPOSE_VERBS = {
-    "oppose",
-    "criticise",
-    "criticize",
-    "condemn",
-    "reject",
-    "denounce",
-    "slam",
-    "decry",
-    "deplore",
-    "resist",
-    "dispute",
-    "contest",
-    "challenge",
-    "protest",
-    "lambast",
-    "lambaste",
-}
-NEUTRAL_VERBS = {"acknowledge", "note", "refrain", "abstain"}
-THREAT_NOUNS = {
-    "threat",
-    "challenge",
-    "danger",
-    "provocation",
-    "risk",
-    "menace",
-    "destabilizing",
-    "destabilising",
-    "illegitimate",
-    "illegal",
-    "unacceptable",
-    "hostile",
-    "aggressive",
-    "unlawful",
-    "dangerous",
-    "aggression",
-    "occupation",
-    "enemy",
-    "adversary",
-    "terrorist",
-    "terrorists",
-    "persecution",
-    "violation",
-    "mistake",
-}
-PRAISE_NOUNS = {
-    "partner",
-    "ally",
-    "friend",
-    "success",
-    "achievement",
-    "milestone",
-    "positive",
-    "important",
-    "historic",
-    "welcome",
-    "breakthrough",
-    "guarantor",
-    "contribution",
-    "opportunity",
-}
-_SIGNING = {"sign", "signing", "ratify", "adopt"}
+SUPPORT_VERBS = W["support_verbs"]
+OPPOSE_VERBS = W["oppose_verbs"]
+NEUTRAL_VERBS = W["neutral_verbs"]
+THREAT_NOUNS = W["threat_nouns"]
+PRAISE_NOUNS = W["praise_nouns"]
+_SIGNING = W["signing"]
 # topic words that name an agreement, which a signing or an agreeing event brings about
-_ACCORDS = {"agreement", "pact", "deal", "declaration", "accord", "treaty"}
-REACT = {"react", "respond"}
-STRONG = {"strongly", "angrily", "furiously", "sharply", "harshly", "negatively"}
-TOPICS = {
-    "agreement",
-    "pact",
-    "deal",
-    "declaration",
-    "accord",
-    "treaty",
-    "plan",
-    "proposal",
-    "initiative",
-    "decision",
-    "alliance",
-    "cooperation",
-    "law",
-    "move",
-    "sanctions",
-    "strikes",
-    "attack",
-    "bid",
-    "membership",
-    "policy",
-    "resolution",
-    "vote",
-    "election",
-    "elections",
-    "dialogue",
-    "talks",
-    "ban",
-    "reform",
-    "reforms",
-    "deployment",
-    "independence",
-    "sovereignty",
-    "recognition",
-    "accession",
-    "secession",
-    "mission",
-    "regulation",
-    "amendment",
-    "amendments",
-}
-_EVENT_STANCE: dict[str, Polarity] = {"SUPPORT": "support", "ACCUSE": "oppose", "REJECT": "oppose", "THREATEN": "oppose"}
+_ACCORDS = W["accords"]
+REACT = W["react_verbs"]
+STRONG = W["strong_adverbs"]
+TOPICS = W["topics"]
+# Topics that are policies, plans or agreements, not acts: opposing one is a position.
+POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"decision", "move", "ban", "sanctions"}
+# Acts of support that are courtesies of a moment, not positions.
+_COURTESIES = {"thank", "congratulate", "apologise", "apologize", "forgive", "invite"}
 
 
 class StanceExtractor:
@@ -155,41 +52,55 @@ class StanceExtractor:
     def extract(self, doc: Doc, document: Document, index: ActorIndex, events: Sequence[Event]) -> list[Stance]:
         stances: list[Stance] = []
         for event in events:
-            polarity: Polarity | None = _EVENT_STANCE.get(event.type)
-            if polarity is None or event.modality == "hypothetical" or not event.source:
-                continue
-            trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
-                event.trigger is not None
-            ) else None
-            if trigger is not None and len(trigger) and _unrealised(trigger.root):
-                continue  # "would not object to": a negated event under a modal is a condition
-            if event.modality == "negated":
-                # not recognising someone is a stance against them; not endorsing, neutrality
-                recognise = event.trigger is not None and event.trigger.text.lower().startswith("recogni")
-                polarity = "oppose" if recognise else "neutral"
-            sentence = next((s for s in index.sentences if s.start_char <= event.evidence.start < s.end_char), None)
-            topic = _topic_of(doc, event, index) if sentence is not None else None
-            signing = event.lemma in _SIGNING
-            for holder in event.source:
-                targets = [t for t in event.target if t.code != holder.code] if not signing else []
-                if targets:
-                    # "condemned the agreement": against its signatories, and about the signing
-                    linked = _linked_event(topic, events, event) if topic is not None else None
-                    for target in targets:
-                        stances.append(_stance(document, holder, polarity, target, linked, None, event.evidence, 0.8))
-                elif topic is not None or signing:
-                    # the signatories stand behind the agreement their signing event is
-                    linked = event.id if signing else _linked_event(topic, events, event)
-                    stances.append(
-                        _stance(
-                            document, holder, polarity, None, linked, None if linked else topic, event.evidence, 0.75
-                        )
-                    )
+            stance = self._from_event(doc, document, index, event, events)
+            if stance is not None:
+                stances.extend(stance)
         for sentence in index.sentences:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             stances.extend(self._expressions(sentence, document, index, events))
         return _dedupe(stances)
+
+    def _from_event(
+        self, doc: Doc, document: Document, index: ActorIndex, event: Event, events: Sequence[Event]
+    ) -> list[Stance] | None:
+        if event.modality == "hypothetical" or not event.source:
+            return None
+        trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
+            event.trigger is not None
+        ) else None
+        root = trigger.root if trigger is not None and len(trigger) else None
+        if root is not None and _unrealised(root):
+            return None  # "would not object to": a negated event under a modal is a condition
+        # Signing is an act; that the signatories back the deal is the text's to say.
+        signing = event.lemma in _SIGNING
+        topic = _topic_of(doc, event, index)
+        polarity: Polarity | None = None
+        if signing:
+            return None
+        if event.type == "SUPPORT" and event.lemma not in _COURTESIES:
+            polarity = "support"
+        elif event.type in ("REJECT", "ACCUSE") and _about_policy(event, topic, root):
+            polarity = "oppose"
+        if polarity is None:
+            return None
+        if event.modality == "negated":
+            # not recognising someone is a stance against them; not endorsing, neutrality
+            recognise = event.lemma is not None and event.lemma.startswith("recogni")
+            polarity = "oppose" if recognise else "neutral"
+        linked = _linked_event(topic, events, event) if topic else None
+        out = []
+        for holder in event.source:
+            targets = [t for t in event.target if t.code != holder.code]
+            # one stance per holder: the first named target stands for a list of them
+            target = targets[0] if targets else None
+            out.append(
+                _stance(
+                    document, holder, polarity, target, linked, None if linked or target else topic, event.evidence,
+                    0.8 if target else 0.75,
+                )
+            )
+        return out
 
     def _expressions(
         self, sentence: Span, document: Document, index: ActorIndex, events: Sequence[Event]
@@ -227,6 +138,17 @@ class StanceExtractor:
                 polarity = "neutral"
             elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
                 polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+            elif lemma in W["position_verbs"]:
+                # "favours a negotiated settlement", "respected every resolution"
+                polarity, obj = "support", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+            elif lemma == "look" and _pobj(_first_prep(token, "to") or token, "to") is not None and any(
+                c.lower_ == "forward" for c in token.children
+            ):
+                polarity, obj = "support", _pobj(_first_prep(token, "to") or token, "to")  # "looked forward to"
+            elif lemma == "be" and _pobj(token, "against") is not None:
+                polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
+            elif _solidarity(token) is not None:
+                polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             if polarity is None or _unrealised(token):
                 continue
             if negated and polarity == "oppose":
@@ -234,6 +156,8 @@ class StanceExtractor:
             subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
+                subject = token.head  # "Serbia, which perceives it as a threat"
             holders = index.actors_of(subject) if subject is not None else []
             if not holders:
                 continue
@@ -268,8 +192,8 @@ class StanceExtractor:
         return found
 
 
-_ASKING = {"urge", "ask", "call", "demand", "press", "request", "want", "expect", "encourage", "invite", "tell"}
-_MAYBE = {"would", "could", "might", "may", "should", "must"}
+_ASKING = W["asking"]
+_MAYBE = W["maybe"]
 
 
 def _unrealised(token: Token) -> bool:
@@ -292,6 +216,29 @@ def _unrealised(token: Token) -> bool:
         if current.lemma_.lower() in _ASKING:
             return True
     return False
+
+
+def _solidarity(token: Token) -> Token | None:
+    """What a clause is done "in solidarity with" or "in support of"."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in ("solidarity", "support"):
+                return _pobj(noun, "with") or _pobj(noun, "of")
+    return None
+
+
+def _about_policy(event: Event, topic: str | None, root: Token | None) -> bool:
+    """Whether a rejection or a condemnation is aimed at a policy, plan or agreement, or at
+    recognising someone: a position, unlike an accusation about an act."""
+    if event.lemma in ("oppose", "opposed", "veto", "object", "opposition", "objection"):
+        return True
+    if event.lemma is not None and event.lemma.startswith("recogni"):
+        return True
+    if root is not None and any(c.lemma_.lower().startswith("recogni") for c in root.subtree if c.dep_ == "xcomp"):
+        return True  # "refuses to recognise its independence"
+    return topic is not None and topic.split()[-1] in POLICIES
 
 
 def _pobj(token: Token | None, word: str) -> Token | None:
@@ -398,10 +345,15 @@ def _stance(
 
 
 def _dedupe(stances: list[Stance]) -> list[Stance]:
+    """One stance per holder, polarity and sentence: the one that says most (an actor target,
+    then a linked event, then a topic)."""
     seen: dict[tuple, Stance] = {}
     for stance in stances:
-        target = stance.target_actor.code if stance.target_actor else stance.target_event or stance.target_topic
-        key = (stance.holder.code, stance.holder.name, stance.polarity, target, stance.evidence.start)
-        if key not in seen or stance.confidence > seen[key].confidence:
+        key = (stance.holder.code or stance.holder.name, stance.polarity, stance.evidence.start)
+        if key not in seen or _weight(stance) > _weight(seen[key]):
             seen[key] = stance
     return sorted(seen.values(), key=lambda s: s.evidence.start)
+
+
+def _weight(stance: Stance) -> tuple[bool, bool, float]:
+    return (stance.target_actor is not None, stance.target_event is not None, stance.confidence)

@@ -36,6 +36,15 @@ def object_of(token: Token) -> Token | None:
             for a in children(o, "appos")
         ]
     if not objects:
+        # "condemned as 'illegal' the deportation of ...": the same shift, parsed as the object of "as"
+        objects = [
+            o
+            for p in children(token, "prep")
+            if p.lower_ == "as" and p.i == token.i + 1
+            for o in children(p, "pobj")
+            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in o.children)
+        ]
+    if not objects:
         return None
     if objects[0].lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
         return token.head  # "a plan, which is backed by the EU": the plan is backed
@@ -96,11 +105,11 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (following shared subjects up the tree) and whether it is an agent."""
     if depth > 6:
         return None, False
-    for child in token.children:
-        if child.dep_ in ("nsubj", "csubj", "expl"):
-            if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
-                return token.head, True  # "Russia, which opposed its membership": Russia
-            return child, True
+    # of two subjects a parser gives one verb, the one nearest the verb is the real one
+    for child in sorted(children(token, "nsubj", "csubj", "expl"), key=lambda c: abs(token.i - c.i)):
+        if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
+            return token.head, True  # "Russia, which opposed its membership": Russia
+        return child, True
     agents = [c for c in children(token, "agent") for c in children(c, "pobj")]
     if children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)

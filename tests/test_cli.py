@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLES, SHARED
+from .conftest import ROOT, SAMPLES, SHARED, requires_shared
 
 ACTORGRAPH = [sys.executable, "-m", "actorgraph.serve.cli"]
 DOCUMENT_FIELDS = {
@@ -161,7 +161,7 @@ def test_every_registered_command_has_help() -> None:
         assert result.exit_code == 0 and "Usage" in result.output, name
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").exists(), reason="shared seeds not beside the repo")
+@requires_shared(SHARED / "corpus" / "seeds")
 def test_seed_files_acceptance() -> None:
     seeds = SHARED / "corpus" / "seeds"
     # Whatever the order of the files, the excerpt is the duplicate of the analysis.
@@ -199,7 +199,7 @@ def test_seed_files_acceptance() -> None:
         assert all(a["resolution"]["score"] >= 0.6 for a in rows if a["kind"] == "actor" and a["type"] == "person")
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").is_dir(), reason="../shared/corpus/seeds is not beside the repo")
+@requires_shared(SHARED / "corpus" / "seeds")
 def test_demo_codes_samples_and_seeds_and_writes_the_report(tmp_path: Path) -> None:
     result = run("demo", "--no-serve", "--db", str(tmp_path / "demo.db"), "--report", str(tmp_path / "demo.html"),
                  cwd=ROOT)

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from actorgraph.evaluate import (
+    GoldSet,
     Report,
     below_floors,
+    default_gold_sets,
     evaluate_articles,
     evaluate_plover,
+    evaluate_sets,
     event_matches,
-    gold_checksum,
     same_sentence,
+    sets_checksum,
 )
 from actorgraph.types import ActorRef, Event, Span
 
@@ -116,19 +119,52 @@ def test_floors_flag_what_dropped() -> None:
     assert below_floors(report, {"plover": {"precision": 0.6}}) == ["plover precision 0.500 < floor 0.600"]
 
 
+def test_sentence_gold_counts_other_events_and_no_event_sentences(resources, tmp_path: Path) -> None:
+    """Our sentence gold lists every event a sentence holds: finding a second one is no error,
+    and an event found where the gold says there is none is one."""
+    gold = tmp_path / "sentences.jsonl"
+    rows = [
+        {
+            "id": "a", "text": "Russia expelled two Moldovan diplomats on Tuesday, accusing them of spying.",
+            "event": "SANCTION", "source": [{"code": "RUS"}], "target": [{"code": "MDA"}],
+            "other_events": [{"type": "ACCUSE", "source": ["RUS"], "target": ["MDA"]}],
+        },
+        {"id": "b", "text": "Moldova has about 2.5 million inhabitants.", "event": None, "source": [], "target": []},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    report = Report()
+    evaluate_plover(gold, resources, report, name="s")
+    score = report.sections["s"]
+    assert score.expected == 1 and score.matched == 1  # the no-event sentence expects nothing
+    assert score.precision == 1.0  # the accusation is another event of the sentence, not a false alarm
+
+
+def test_test_split_scores_are_reported_but_its_misses_never_shown(resources, tmp_path: Path) -> None:
+    gold = tmp_path / "test" / "sentences.jsonl"
+    gold.parent.mkdir()
+    gold.write_text(json.dumps({
+        "id": "t", "text": "Chad's president flew to Niamey to mediate between the junta and the ousted president.",
+        "event": "ASSAULT", "source": [{"code": "TCD"}], "target": [{"code": "NER"}],
+    }) + "\n")
+    report = Report()
+    evaluate_sets([GoldSet("test.sentences", "sentences", (gold,)), GoldSet("dev.sentences", "sentences", (gold,))],
+                  resources, report)
+    assert report.sections["test.sentences"].expected == 1 == report.sections["dev.sentences"].expected
+    assert report.misses["test.sentences"] == [] and report.misses["dev.sentences"]
+
+
 @pytest.mark.slow
 def test_scores_stay_above_the_committed_floors(resources) -> None:
-    """The evaluation gate: lowering a floor in eval/baseline.json is a deliberate, reviewed act."""
+    """The evaluation gate, dev and frozen test alike: lowering a floor in eval/baseline.json is a
+    deliberate, reviewed act."""
     baseline = json.loads(BASELINE.read_text(encoding="utf-8"))
-    floors = dict(baseline["floors"])
+    sets = default_gold_sets(ROOT, SHARED if SHARED.is_dir() else None, SAMPLES)
     report = Report()
-    gold_dirs = [SAMPLES / "gold", ROOT / "eval" / "gold"]
-    if PLOVER.exists():
-        evaluate_plover(PLOVER, resources, report)
-        assert baseline["checksum"] == gold_checksum(gold_dirs, PLOVER), (
+    evaluate_sets(sets, resources, report)
+    if SHARED.is_dir():
+        assert baseline["checksum"] == sets_checksum(sets), (
             "gold files changed: re-run `actorgraph eval --write-baseline eval/baseline.json` and review the floors"
         )
-    else:
-        floors.pop("plover", None)
-    evaluate_articles(gold_dirs, resources, report)
+    floors = {k: v for k, v in baseline["floors"].items() if k in report.sections}
     assert below_floors(report, floors) == []
+    assert {"test.articles", "test.sentences", "dev.articles"} <= set(report.sections)

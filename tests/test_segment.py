@@ -15,7 +15,7 @@ from actorgraph.pipeline import place_resolver
 from actorgraph.segment import is_heading, normalize, segment, unwrap
 from actorgraph.types import Article
 
-from .conftest import DATA, SAMPLES, SHARED
+from .conftest import DATA, SAMPLES, SHARED, requires_shared
 
 GOLDEN = Path(__file__).parent / "golden" / "segment"
 PAGES = sorted((DATA / "pages").glob("*.txt"))
@@ -147,7 +147,7 @@ def test_jsonl_ids_for_multi_story_articles(kb) -> None:
     assert [d.id for d in documents] == ["abc-1", "abc-1#2"]
 
 
-@pytest.mark.skipif(not (SHARED / "corpus" / "seeds").exists(), reason="shared seeds not beside the repo")
+@requires_shared(SHARED / "corpus" / "seeds")
 def test_seed_page_gives_four_stories(kb) -> None:
     page = next((SHARED / "corpus" / "seeds").glob("001_*.txt")).read_text(encoding="utf-8")
     documents = segment(Article(source="seed", text=page), place_resolver(kb))

@@ -1,4 +1,8 @@
-"""The evaluation harness: the extractor scored against gold files.
+"""The evaluation harness: the extractor scored against gold files, dev and test apart.
+
+Gold comes in named sets (`default_gold_sets`): the `dev.*` sets are read while improving the
+coder (their scores are dev figures, not accuracy); the `test.*` sets were written by
+annotators who never saw the coder and are frozen: only their scores are ever looked at.
 
 Two kinds of gold:
 
@@ -157,7 +161,9 @@ def _norm(text: str) -> str:
 
 
 # ---- PLOVER sentences ------------------------------------------------------------------------
-def evaluate_plover(path: Path, resources: Resources, report: Report, *, name: str = "plover") -> None:
+def evaluate_plover(
+    path: Path | Sequence[Path], resources: Resources, report: Report, *, name: str = "plover"
+) -> None:
     """Score the extractor on gold sentences in PLOVER's shape (one main event per sentence).
 
     Our own sentence gold adds `other_events` (events the sentence also holds: finding them is
@@ -166,12 +172,20 @@ def evaluate_plover(path: Path, resources: Resources, report: Report, *, name: s
     other event.
     """
     states = _states(resources)
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paths = [path] if isinstance(path, Path) else list(path)
+    records = [
+        {**json.loads(line), "_path": str(p)}
+        for p in paths
+        for line in p.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     documents = []
     for record in records:
         text = normalize(record["text"]).strip()
         documents.append(
-            Document(id=record["id"], source=str(path), text=text, title=None, published=None, byline=None, place=None)
+            Document(
+                id=record["id"], source=record["_path"], text=text, title=None, published=None, byline=None, place=None
+            )
         )
     results = {ex.document.id: ex for ex in extract(documents, resources)}
     total = Score()
@@ -282,9 +296,9 @@ def evaluate_articles(
             _score_quotes(gold, extractions, states, quote_score)
             _score_actors(gold, extractions, actor_score, resources.kb)
     report.sections[name] = events_score
-    report.sections[f"{name}.stances"] = stance_score
-    report.sections[f"{name}.quotes"] = quote_score
-    report.sections[f"{name}.actors"] = actor_score
+    for part, score in (("stances", stance_score), ("quotes", quote_score), ("actors", actor_score)):
+        if score.expected:  # gold that annotates no quotes (say) is no measure of them
+            report.sections[f"{name}.{part}"] = score
     report.by_type[name] = dict(sorted(per_type.items()))
     report.extra[f"{name}.files"] = files
     report.extra[f"{name}.modality_accuracy"] = (
@@ -374,6 +388,78 @@ def _states(resources: Resources) -> set[str]:
     return set(resources.coder.states)
 
 
+# ---- gold sets ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoldSet:
+    """Gold files scored together as one section: sentences (JSON Lines) or article gold dirs."""
+
+    name: str  # "dev.articles", "test.sentences", ...
+    kind: str  # "sentences" or "articles"
+    paths: tuple[Path, ...]
+
+    @property
+    def frozen(self) -> bool:
+        """Test gold is never read while tuning: its misses are never shown."""
+        return self.name.startswith("test.")
+
+
+def default_gold_sets(root: Path, shared: Path | None, samples: Path) -> list[GoldSet]:
+    """The project's gold: PLOVER's dev half, our sentences and articles, the seed page; dev and test."""
+    sets: list[GoldSet] = []
+    plover = shared / "eval" / "plover" / "gsr_dev.jsonl" if shared is not None else None
+    if plover is not None and plover.exists():
+        sets.append(GoldSet("dev.plover", "sentences", (plover,)))
+    eval_dir = root / "eval"
+    dev_sentences = tuple(sorted((eval_dir / "sentences").glob("*.jsonl")))
+    if dev_sentences:
+        sets.append(GoldSet("dev.sentences", "sentences", dev_sentences))
+    dev_articles = tuple(d for d in (samples / "gold", eval_dir / "dev" / "gold") if d.is_dir())
+    if dev_articles:
+        sets.append(GoldSet("dev.articles", "articles", dev_articles))
+    seed = eval_dir / "seeds" / "gold"
+    if seed.is_dir() and shared is not None and (shared / "corpus" / "seeds").is_dir():
+        sets.append(GoldSet("dev.seed", "articles", (seed,)))
+    test_sentences = tuple(sorted((eval_dir / "test" / "sentences").glob("*.jsonl")))
+    if test_sentences:
+        sets.append(GoldSet("test.sentences", "sentences", test_sentences))
+    if (eval_dir / "test" / "gold").is_dir():
+        sets.append(GoldSet("test.articles", "articles", (eval_dir / "test" / "gold",)))
+    return sets
+
+
+def evaluate_sets(sets: Sequence[GoldSet], resources: Resources, report: Report) -> None:
+    """Score every gold set into `report`, one section (and its sub-sections) per set."""
+    for gold in sets:
+        if gold.kind == "sentences":
+            evaluate_plover(gold.paths, resources, report, name=gold.name)
+        else:
+            evaluate_articles(gold.paths, resources, report, name=gold.name)
+        if gold.frozen:
+            for key in [k for k in report.misses if k == gold.name or k.startswith(gold.name + ".")]:
+                report.misses[key] = []  # frozen: scores only, never the sentences missed
+
+
+def sets_checksum(sets: Sequence[GoldSet]) -> str:
+    """Checksum of every gold file of the sets and of the articles they annotate."""
+    paths: list[Path] = []
+    for gold in sets:
+        if gold.kind == "sentences":
+            paths.extend(gold.paths)
+            continue
+        for gold_dir in gold.paths:
+            for gold_path in gold_dir.glob("*.gold.json"):
+                paths.append(gold_path)
+                data = json.loads(gold_path.read_text(encoding="utf-8"))
+                article = (
+                    (gold_path.parent / data["path"]).resolve()
+                    if data.get("path")
+                    else gold_dir.parent / ("corpus" if (gold_dir.parent / "corpus").exists() else "articles") / data["file"]
+                )
+                if article.exists():
+                    paths.append(article)
+    return corpus_checksum(paths)
+
+
 # ---- baseline gate -----------------------------------------------------------------------------
 def corpus_checksum(paths: Iterable[Path]) -> str:
     """A checksum of the gold files and the articles they annotate."""
@@ -385,24 +471,19 @@ def corpus_checksum(paths: Iterable[Path]) -> str:
 
 
 FLOOR_METRICS = {
-    "plover": ("precision", "recall", "f1"),
-    "articles": ("precision", "recall", "f1"),
-    "articles.stances": ("f1",),
-    "articles.quotes": ("f1",),
-    "articles.actors": ("recall",),
+    "dev.plover": ("precision", "recall", "f1"),
+    "dev.sentences": ("precision", "recall", "f1"),
+    "dev.articles": ("precision", "recall", "f1"),
+    "dev.articles.stances": ("f1",),
+    "dev.articles.quotes": ("f1",),
+    "dev.articles.actors": ("recall",),
+    "dev.seed": ("precision", "recall"),
+    "dev.seed.stances": ("recall",),
+    "test.sentences": ("precision", "recall", "f1"),
+    "test.articles": ("precision", "recall", "f1"),
+    "test.articles.stances": ("f1",),
+    "test.articles.quotes": ("f1",),
 }
-
-
-def gold_checksum(gold_dirs: Iterable[Path], plover: Path | None) -> str:
-    """Checksum of every gold file and the articles they annotate."""
-    paths: list[Path] = []
-    for gold_dir in gold_dirs:
-        paths.extend(gold_dir.glob("*.gold.json"))
-        articles = gold_dir.parent / ("corpus" if (gold_dir.parent / "corpus").exists() else "articles")
-        paths.extend(p for p in articles.glob("*") if p.is_file())
-    if plover is not None:
-        paths.append(plover)
-    return corpus_checksum(paths)
 
 
 def baseline_of(report: Report, checksum: str, margin: float) -> dict[str, Any]:
@@ -437,8 +518,12 @@ __all__ = [
     "Score",
     "evaluate_plover",
     "evaluate_articles",
+    "GoldSet",
     "below_floors",
+    "default_gold_sets",
+    "evaluate_sets",
     "event_matches",
+    "sets_checksum",
     "EVENT_TYPES",
     "content_id",
 ]

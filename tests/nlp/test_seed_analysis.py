@@ -7,10 +7,10 @@ import pytest
 
 from actorgraph.pipeline import extract, prepare
 
-from ..conftest import SHARED
+from ..conftest import SHARED, requires_shared
 
 SEEDS = SHARED / "corpus" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="shared seeds not beside the repo")
+pytestmark = requires_shared(SEEDS)
 
 
 @pytest.fixture(scope="module")

@@ -237,7 +237,12 @@ class ActorIndex:
             if item.pos_ == "PRON" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item))
                 continue
-            found.extend(self._inside(item, owner=True) or self.covering(item) or self._possessive_pronoun(item))
+            found.extend(
+                self._inside(item, owner=True)
+                or self.covering(item)
+                or self._possessive_pronoun(item)
+                or self._possessive_description(item)
+            )
         return unique_args([self._anchor(a, head) for a in found])
 
     def covering(self, token: Token) -> list[ArgActor]:
@@ -278,6 +283,10 @@ class ActorIndex:
             if child.dep_ == "poss" and child.lower_ in _PRONOUNS
             for a in self.resolve_pronoun(child)
         ]
+
+    def _possessive_description(self, token: Token) -> list[ArgActor]:
+        """ "froze the country's assets": a definite description as the owner."""
+        return [a for child in token.children if child.dep_ == "poss" for a in self.resolve_description(child)]
 
     def _arg(self, occurrence: _Occurrence, via: str) -> ArgActor:
         actor = occurrence.actor

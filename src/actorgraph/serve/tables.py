@@ -116,7 +116,10 @@ def print_store_summary(store: Any, limit: int = 50) -> None:
 
 def print_report(report: Any, misses: int = 0) -> None:
     """The evaluation report: sections, then per-type scores, then some misses."""
-    table = Table(title="actorgraph eval", title_justify="left")
+    table = Table(
+        title="actorgraph eval — dev.* is gold we tune on (dev figures); test.* is frozen and never read",
+        title_justify="left",
+    )
     for column in ("section", "P", "R", "F1", "matched", "output", "expected"):
         table.add_column(column, justify="right" if column != "section" else "left")
     for name, score in report.sections.items():

@@ -1,0 +1,183 @@
+"""Each construction the coder reads, asserted as the whole list of events of its sentence
+(an extra event fails), in its plain form, as fronted reported speech, and in the passive.
+Sentences written for these tests in the style of wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import brief
+
+DAY = date(2024, 5, 16)
+
+# (plain, fronted reported speech, passive) → the events each must give, whole
+VARIANTS = [
+    pytest.param(
+        (
+            "Estonia expelled two Russian diplomats on Tuesday.",
+            "Estonia expelled two Russian diplomats on Tuesday, the foreign ministry in Tallinn said.",
+            "Two Russian diplomats were expelled by Estonia on Tuesday.",
+        ),
+        [("SANCTION", ("EST",), ("RUS",), "asserted")],
+        id="expulsion",
+    ),
+    pytest.param(
+        (
+            "Israeli jets struck targets in southern Lebanon on Sunday.",
+            "Israeli jets struck targets in southern Lebanon on Sunday, the Israeli army said.",
+            "Targets in southern Lebanon were struck by Israeli jets on Sunday.",
+        ),
+        [("ASSAULT", ("ISR",), ("LBN",), "asserted")],
+        id="air-strike",
+    ),
+    pytest.param(
+        (
+            "Georgian police arrested 40 protesters in Tbilisi on Sunday.",
+            "Georgian police arrested 40 protesters in Tbilisi on Sunday, the interior ministry said.",
+            "Forty protesters were arrested by Georgian police in Tbilisi on Sunday.",
+        ),
+        [("COERCE", ("GEO",), ("GEO",), "asserted")],
+        id="arrest-is-domestic",
+    ),
+    pytest.param(
+        (
+            "The European Union urged Serbia to withdraw its troops from the border.",
+            "Serbia must withdraw its troops from the border, the European Union said.",
+            "Serbia was urged by the European Union to withdraw its troops from the border.",
+        ),
+        [("REQUEST", ("EU",), ("SRB",), "asserted")],
+        id="demand-and-reported-obligation",
+    ),
+    pytest.param(
+        (
+            "Japan sent aid to Turkey after the earthquake.",
+            "Japan sent aid to Turkey after the earthquake, the Turkish foreign ministry said.",
+            "Aid was sent to Turkey by Japan after the earthquake.",
+        ),
+        [("AID", ("JPN",), ("TUR",), "asserted")],
+        id="aid",
+    ),
+    pytest.param(
+        (
+            "Hungary rejected the European Commission's proposal.",
+            "Hungary rejected the European Commission's proposal, a government spokesman in Budapest said.",
+            "The European Commission's proposal was rejected by Hungary.",
+        ),
+        [("REJECT", ("HUN",), ("EU",), "asserted")],
+        id="rejection-of-an-owned-proposal",
+    ),
+    pytest.param(
+        (
+            "Germany praised Montenegro's reforms.",
+            "Germany praised Montenegro's reforms, the German embassy in Podgorica said.",
+            "Montenegro's reforms were praised by Germany.",
+        ),
+        [("SUPPORT", ("DEU",), ("MNE",), "asserted")],
+        id="praise",
+    ),
+    pytest.param(
+        (
+            "Russia deployed troops to the border with Ukraine.",
+            "Russia deployed troops to the border with Ukraine, NATO said.",
+            "Russian troops were deployed to the border with Ukraine.",
+        ),
+        [("MOBILIZE", ("RUS",), ("UKR",), "asserted")],
+        id="deployment-whose-troops",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), VARIANTS)
+def test_a_construction_reads_the_same_plain_fronted_and_passive(code, sentences, expected) -> None:  # noqa: ANN001
+    for sentence in sentences:
+        assert brief(code(sentence, DAY)) == expected, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran vowed that it would attack Israel.",
+        "Iran will attack Israel, the Iranian government vowed.",
+    ],
+)
+def test_a_vowed_attack_is_a_threat_whatever_the_word_order(code, sentence: str) -> None:
+    assert brief(code(sentence, DAY)) == [("THREATEN", ("IRN",), ("ISR",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Albania will cut diplomatic ties with Iran unless the cyber attacks stop, Prime Minister Edi Rama warned.",
+        "Prime Minister Edi Rama warned that Albania would cut diplomatic ties with Iran unless the cyber attacks stop.",
+    ],
+)
+def test_a_conditional_break_of_ties_is_a_threat(code, sentence: str) -> None:
+    assert brief(code(sentence, DAY)) == [("THREATEN", ("ALB",), ("IRN",), "asserted")]
+
+
+def test_a_reported_judgement_of_an_act_condemns_its_author(code) -> None:
+    text = "Moscow expelled two Moldovan diplomats on Monday. The expulsion is unacceptable, the Moldovan foreign ministry said."
+    assert brief(code(text, DAY)) == [
+        ("SANCTION", ("RUS",), ("MDA",), "asserted"),
+        ("ACCUSE", ("MDA",), ("RUS",), "asserted"),
+    ]
+
+
+def test_a_nominal_act_with_its_possessor_and_patient(code) -> None:
+    assert brief(code("Russia's expulsion of two Moldovan diplomats angered Chisinau.", DAY)) == [
+        ("SANCTION", ("RUS",), ("MDA",), "asserted")
+    ]
+    # a possessor with no "of" phrase is the one the act falls on
+    assert brief(code("The court ordered the opposition leader's arrest in Minsk.", DAY)) == [
+        ("COERCE", ("BLR",), ("BLR",), "asserted")
+    ]
+
+
+def test_talks_held_between_two_sides_are_one_mutual_consultation(code) -> None:
+    extraction = code("Talks were held in Ankara on Monday between the foreign ministers of Turkey and Greece.", DAY)
+    assert brief(extraction) == [("CONSULT", ("TUR", "GRC"), ("TUR", "GRC"), "asserted")]
+    assert [e.mutual for e in extraction.events] == [True]
+
+
+def test_unnamed_authorities_make_the_arrests(code) -> None:
+    assert brief(code("Thirty activists were detained in Minsk on Saturday.", DAY)) == [
+        ("COERCE", ("BLR",), ("BLR",), "asserted")
+    ]
+
+
+def test_denial_speculation_and_refusal(code) -> None:
+    assert brief(code("Serbia denied that it had deployed troops to the border with Kosovo.", DAY)) == [
+        ("MOBILIZE", ("SRB",), ("XKX",), "negated")
+    ]
+    assert brief(code("Bulgaria could join the pact, analysts said.", DAY)) == [
+        ("COOPERATE", ("BGR",), (), "hypothetical")
+    ]
+    assert brief(code("Serbia has not recognised Kosovo's independence.", DAY)) == [
+        ("SUPPORT", ("SRB",), ("XKX",), "negated")
+    ]
+    assert brief(code("Serbia will not recognise Kosovo's independence, President Aleksandar Vucic said.", DAY)) == [
+        ("REJECT", ("SRB",), ("XKX",), "asserted")
+    ]
+
+
+def test_protest_vocabulary(code) -> None:
+    assert brief(code("Iranian oil workers went on strike on Monday over unpaid wages.", DAY)) == [
+        ("PROTEST", ("IRN",), ("IRN",), "asserted")
+    ]
+    assert brief(code("Thousands of students protested against the government in Belgrade on Friday.", DAY)) == [
+        ("PROTEST", ("SRB",), ("SRB",), "asserted")
+    ]
+    assert brief(code("Protesters torched police cars in Nairobi on Tuesday.", DAY)) == [
+        ("PROTEST", ("KEN",), ("KEN",), "asserted")
+    ]
+
+
+def test_visits_and_phone_calls(code) -> None:
+    assert brief(code("French President Emmanuel Macron arrived in Belgrade on Thursday for a state visit.", DAY)) == [
+        ("CONSULT", ("FRA",), ("SRB",), "asserted")
+    ]
+    assert brief(code("The German chancellor spoke by phone with the Polish prime minister on Friday.", DAY)) == [
+        ("CONSULT", ("DEU",), ("POL",), "asserted")
+    ]

@@ -34,6 +34,10 @@ _NEEDS = {
     "gov",
     "with",
     "phrase",
+    "noclause",
+    "noprep",
+    "notprt",
+    "xsubjother",
 }
 
 

@@ -39,6 +39,7 @@ from actorgraph.nlp.words import W
 from actorgraph.types import Modality
 
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+
 HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 _THREAT_MODE = {
     "ASSAULT": "violence",
@@ -208,6 +209,8 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
     modality: Modality = "negated" if negated else "hypothetical" if hypothetical and not is_future else "asserted"
     if is_future and not negated and not hypothetical:
         # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
+        # (PLOVER's gold codes a promised withdrawal or release as AGREE too, though its manual
+        # hesitates; we follow the gold.)
         if kind in COOPERATIVE:
             kind, mode = "AGREE", None
         elif kind in HOSTILE_ACTS - {"SANCTION", "MOBILIZE"}:

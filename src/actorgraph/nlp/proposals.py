@@ -201,7 +201,8 @@ def _need_met(
     kind, values = need.kind, need.values
     if kind == "obj":
         if entry.pos == "N":
-            of = [c for prep in children(token, "prep") if prep.lower_ == "of" for c in children(prep, "pobj")]
+            # a noun's object: "the signing of an agreement", "a ban on trade"
+            of = [c for prep in children(token, "prep") if prep.lower_ in ("of", "on") for c in children(prep, "pobj")]
             return any(object_lemmas(o) & values for o in of)
         return obj is not None and bool(object_lemmas(obj) & values)
     if kind == "noobj":
@@ -258,6 +259,21 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "noclause":
+        # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
+        return not _clauses(token)
+    if kind == "noprep":
+        return not set(preps(token, depth=0)) & values
+    if kind == "notprt":
+        return not any(c.lower_ in values for c in children(token, "prt", "advmod"))
+    if kind == "xsubjother":
+        # "claiming Pristina was preparing an attack": a claim about another actor's act
+        own = {a.ref.code for a in index.actors_of(subject_of(token)[0])}
+        for clause in children(token, "ccomp"):
+            other = {a.ref.code for a in index.actors_of(subject_of(clause)[0])}
+            if other - own - {None}:
+                return True
+        return False
     if kind == "with":
         # a word that completes the verb, however it is parsed: "set free", "found guilty"
         return any(c.lower_ in values for c in token.children)
@@ -267,6 +283,13 @@ def _need_met(
     if kind == "ctx":
         return any(_context_holds(value, token, obj, index) for value in values)
     return True
+
+
+def _clauses(token: Token) -> list[Token]:
+    """Clauses that complete a verb: "to pull back", "that they leave"."""
+    found = children(token, "xcomp", "ccomp")
+    found += [c for c in children(token, "advcl") if any(a.lower_ == "to" for a in children(c, "aux"))]
+    return found
 
 
 def _context_holds(value: str, token: Token, obj: Token | None, index: ActorIndex) -> bool:

@@ -147,10 +147,11 @@ def test_ksv_becomes_xkx(imported) -> None:
 def test_dates_become_iso(imported) -> None:
     rows = tsv(imported[2] / "people.tsv")
     spans = [(row["code"], row["sector"], row["start"], row["end"]) for row in rows]
+    # PETRARCH's limits are inclusive; the layer's `end` is the first day out of office.
     assert spans == [
-        ("SRB", "MIL", "1998-03-01", "1999-12-31"),
-        ("XKX", "GOV", "2000-01-05", "2002-03-01"),
-        ("UN", "REF", "2003-04-15", "2007-11-30"),
+        ("SRB", "MIL", "1998-03-01", "2000-01-01"),
+        ("XKX", "GOV", "2000-01-05", "2002-03-02"),
+        ("UN", "REF", "2003-04-15", "2007-12-01"),
         ("SRB", "GOV", "2008-06-01", ""),
         ("SRB", "ELI", "", ""),
     ]

@@ -37,7 +37,11 @@ FORMS = (
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """An office held by a person from `start` to `end` (open ends are None)."""
+    """An office held by a person from `start` to `end` (open ends are None).
+
+    Organisations use roles for codes that change over time or come several at once (an
+    imported dictionary's `[RHO <19790606]`, `[FRO/BIL/SAM]`): those have no title.
+    """
 
     code: str | None
     sector: str | None
@@ -48,6 +52,10 @@ class Role:
 
     def active(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    @property
+    def dated(self) -> bool:
+        return self.start is not None or self.end is not None
 
     def describe(self) -> str:
         span = f"{self.start.isoformat() if self.start else '?'}–{self.end.isoformat() if self.end else ''}"
@@ -70,6 +78,10 @@ class Entry:
     agent_kind: str | None = None  # agents: title | group | institution
     regions: tuple[str, ...] = ()
     country: str | None = None
+    # agents: where an imported (PETRARCH) agent's code goes relative to the actor's:
+    # "after" (`[~GOV]`: ARN → ARNGOV) or "before" (`[NGO~]`: ARN → NGOARN); None for the
+    # project's own agents, whose sector simply replaces the actor's.
+    placement: str | None = None
 
     def role_at(self, day: date | None) -> tuple[Role | None, str]:
         """The office held on `day` and how it was chosen ('current', 'former', 'latest'...)."""
@@ -81,12 +93,27 @@ class Entry:
         active = [r for r in self.roles if r.active(day)]
         if active:
             # The most senior office: heads of state/government are listed first by convention,
-            # but prefer the one begun most recently when several overlap.
-            return max(active, key=lambda r: r.start or date.min), "current"
+            # but prefer the one begun most recently when several overlap. An undated role is
+            # the default for when no dated one applies, so any dated one outranks it.
+            return max(active, key=_recency), "current"
         before = [r for r in self.roles if r.end is not None and r.end <= day]
         if before:
             return max(before, key=lambda r: r.end or date.min), "former"
         return min(self.roles, key=lambda r: r.start or date.max), "future"
+
+    def codes_at(self, day: date | None) -> tuple[tuple[str | None, str | None], ...]:
+        """Every (code, sector) the entry has on `day`: one, or several given together.
+
+        Codes given together ("the Shire" → FRO, BIL, SAM) share their dates, so all roles
+        that tie with the chosen one count; without roles the entry's own code stands.
+        """
+        if not self.roles:
+            return ((self.code, self.sector),)
+        chosen, _how = self.role_at(day)
+        assert chosen is not None
+        pool = [r for r in self.roles if day is None or r.active(day)] or [chosen]
+        tied = [r for r in pool if _recency(r) == _recency(chosen)]
+        return tuple(dict.fromkeys((r.code, r.sector) for r in tied))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +126,7 @@ class Alias:
     form: str
     case_sensitive: bool = False
     sector: str | None = None  # metonyms such as "Pentagon" carry their own sector
+    layer: str = ""  # the layer that listed this name
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,14 +199,23 @@ class KnowledgeBase:
         case_sensitive: bool = False,
         sector: str | None = None,
     ) -> None:
+        """Index `surface` as a name of `entry_id`.
+
+        A layer outranks the layers loaded before it for every name it lists: a user's
+        dictionary that says "Eriador" or "MSF" means its own entry, not the bundled one.
+        Surnames are derived rather than listed, so they never push another name out.
+        """
         surface = surface.strip()
         if not surface:
             return
         key = fold_key(surface)
         if len(key) < 2:
             return
-        alias = Alias(key, surface, entry_id, form, case_sensitive, sector)
+        layer = self.layers[-1] if self.layers else ""
+        alias = Alias(key, surface, entry_id, form, case_sensitive, sector, layer)
         bucket = self.aliases[key]
+        if form != "surname" and any(a.layer != layer for a in bucket):
+            bucket[:] = [a for a in bucket if a.layer == layer]
         # One alias per entry and key: the first (strongest) form listed wins.
         if not any(a.entry_id == entry_id and a.sector == sector for a in bucket):
             bucket.append(alias)
@@ -189,7 +226,7 @@ class KnowledgeBase:
         self.offices = defaultdict(list)
         for entry in self.entries.values():
             for role in entry.roles:
-                if role.code:
+                if role.code and role.title:
                     self.offices[(role.code, fold_key(role.title))].append((entry, role))
         automaton = ahocorasick.Automaton()
         for key in self.aliases:
@@ -199,21 +236,34 @@ class KnowledgeBase:
 
     # ---- readers --------------------------------------------------------------------
     def _read_states(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
-        for _line, row, _path in rows:
+        # Rows of one layer with the same name are one state with several codes: dated ones
+        # (Zimbabwe as RHO until 1979) or several at once.
+        named: dict[str, str] = {}
+        for line, row, path in rows:
             code = row["code"].strip().upper()
-            entry_id = f"state:{code}"
-            self.add_entry(
-                Entry(
-                    id=entry_id,
-                    kind="state",
-                    name=row["name"].strip(),
-                    code=code,
-                    sector=None,
-                    type="state",
-                    layer=layer,
-                    regions=tuple(_split(row.get("regions", ""))),
+            role = _dated_role(code or None, None, row, f"{path}:{line}")
+            if fold_key(row["name"]) in named:
+                self._add_code(named[fold_key(row["name"])], role)
+                continue
+            entry_id = self._state_id(code, [row["name"], *_split(row.get("aliases", ""))], layer)
+            named[fold_key(row["name"])] = entry_id
+            if entry_id in self.entries:
+                if role.dated:
+                    self._add_code(entry_id, role)
+            else:
+                self.add_entry(
+                    Entry(
+                        id=entry_id,
+                        kind="state",
+                        name=row["name"].strip(),
+                        code=code,
+                        sector=None,
+                        type="state",
+                        layer=layer,
+                        roles=(role,) if role.dated else (),
+                        regions=tuple(_split(row.get("regions", ""))),
+                    )
                 )
-            )
             self.add_alias(row["name"], entry_id, "name")
             for value in _split(row.get("aliases", "")):
                 self.add_alias(value, entry_id, "alias", case_sensitive=_is_acronym(value))
@@ -235,21 +285,53 @@ class KnowledgeBase:
                     sector=sector.strip().upper() or None,
                 )
 
+    def _add_code(self, entry_id: str, role: Role) -> None:
+        """One more code of an entry: its own code becomes the default among its codes."""
+        old = self.entries[entry_id]
+        own = old.roles or (Role(old.code, old.sector, "", None, None),)
+        self.entries[entry_id] = replace(old, roles=own + (role,))
+
+    def _state_id(self, code: str, names: list[str], layer: str) -> str:
+        """`state:CODE`, unless an earlier layer's state has that code but none of these names.
+
+        Imported dictionaries reuse codes for other actors (a made-up "Eriador" coded ERI, as
+        Eritrea is): such a row becomes an actor of its own with that code, named as listed.
+        """
+        entry_id = f"state:{code}"
+        existing = self.entries.get(entry_id)
+        if existing is None or existing.layer == layer:
+            return entry_id
+        if any(a.entry_id == entry_id for name in names for a in self.aliases.get(fold_key(name), [])):
+            return entry_id
+        return f"{entry_id}/{layer}"
+
     def _read_organisations(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
-        for _line, row, _path in rows:
+        for line, row, path in rows:
             entry_id = f"org:{row['id'].strip()}"
-            self.add_entry(
-                Entry(
-                    id=entry_id,
-                    kind="organisation",
-                    name=row["name"].strip(),
-                    code=(row.get("code") or "").strip().upper() or None,
-                    sector=(row.get("sector") or "").strip().upper() or None,
-                    type=(row.get("type") or "organisation").strip() or "organisation",
-                    layer=layer,
-                    country=(row.get("country") or "").strip().upper() or None,
+            code = (row.get("code") or "").strip().upper() or None
+            sector = (row.get("sector") or "").strip().upper() or None
+            role = _dated_role(code, sector, row, f"{path}:{line}")
+            old = self.entries.get(entry_id)
+            if old is not None and old.layer != layer:
+                # A layer's own organisation, not the bundled one its id happens to match.
+                entry_id = f"{entry_id}/{layer}"
+                old = self.entries.get(entry_id)
+            if old is not None and old.kind == "organisation":
+                self._add_code(entry_id, role)  # another row: a dated or simultaneous code
+            else:
+                self.add_entry(
+                    Entry(
+                        id=entry_id,
+                        kind="organisation",
+                        name=row["name"].strip(),
+                        code=code,
+                        sector=sector,
+                        type=(row.get("type") or "organisation").strip() or "organisation",
+                        layer=layer,
+                        roles=(role,) if role.dated else (),
+                        country=(row.get("country") or "").strip().upper() or None,
+                    )
                 )
-            )
             self.add_alias(row["name"], entry_id, "name", case_sensitive=_is_acronym(row["name"]))
             for value in _split(row.get("aliases", "")):
                 self.add_alias(value, entry_id, "alias", case_sensitive=_is_acronym(value))
@@ -291,14 +373,22 @@ class KnowledgeBase:
                 self.add_alias(surname, entry_id, "surname")
 
     def _read_agents(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
-        for _line, row, _path in rows:
+        for line, row, path in rows:
             terms = _split(row["term"])
             if not terms:
                 continue
-            label = (row.get("label") or "").strip() or terms[0].title()
+            # Kind and label left blank: those of an earlier layer's agent of the same term (an
+            # imported "president" stays a title), else a group named by the term.
+            earlier = self._earlier_agent(terms, layer)
+            label = (row.get("label") or "").strip() or (earlier.label if earlier else None) or terms[0].title()
             sector = (row.get("sector") or "").strip().upper() or None
-            kind = (row.get("kind") or "group").strip()
+            kind = (row.get("kind") or "").strip() or (earlier.agent_kind if earlier else None) or "group"
+            placement = (row.get("placement") or "").strip().lower() or None
+            if placement not in (None, "before", "after"):
+                raise KnowledgeBaseError(f"{path}:{line}: placement must be 'before' or 'after', not {placement!r}")
             entry_id = f"agent:{fold_key(terms[0])}"
+            if entry_id in self.entries and self.entries[entry_id].layer != layer:
+                entry_id = f"{entry_id}/{layer}"  # a layer's own agent, not the bundled one of that name
             self.add_entry(
                 Entry(
                     id=entry_id,
@@ -310,10 +400,19 @@ class KnowledgeBase:
                     layer=layer,
                     label=label,
                     agent_kind=kind,
+                    placement=placement,
                 )
             )
             for term in terms:
                 self.add_alias(term, entry_id, "term")
+
+    def _earlier_agent(self, terms: list[str], layer: str) -> Entry | None:
+        for term in terms:
+            for alias in self.aliases.get(fold_key(term), []):
+                entry = self.entries[alias.entry_id]
+                if entry.kind == "agent" and alias.layer != layer:
+                    return entry
+        return None
 
     def _read_blockers(self, rows: Iterator[tuple[int, dict[str, str], Path]], layer: str) -> None:
         for _line, row, _path in rows:
@@ -451,6 +550,25 @@ def _surname(name: str) -> str | None:
     if len(last) < 3 or last.lower() in _PARTICLES:
         return None
     return last
+
+
+def _dated_role(code: str | None, sector: str | None, row: dict[str, str], where: str) -> Role:
+    """A state's or organisation's code from one row, with the row's optional dates."""
+    try:
+        return Role(
+            code=code,
+            sector=sector,
+            title="",
+            start=_parse_date(row.get("start", ""), start=True),
+            end=_parse_date(row.get("end", ""), start=False),
+        )
+    except ValueError as exc:
+        raise KnowledgeBaseError(f"{where}: {exc}") from exc
+
+
+def _recency(role: Role) -> tuple[bool, date]:
+    """Rank of an active role: dated before undated (the default), then the latest begun."""
+    return role.dated, role.start or date.min
 
 
 def _parse_date(value: str | None, *, start: bool) -> date | None:

@@ -8,6 +8,7 @@ then, when the knowledge base knows.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +25,7 @@ from actorgraph.nlp.actors import (
     Piece,
 )
 from actorgraph.resolve.kb import Entry, KnowledgeBase
+from actorgraph.resolve.phoenix import sector_of
 from actorgraph.text import fold_key
 from actorgraph.types import Actor, Mention, Resolution, Span
 
@@ -51,15 +53,22 @@ class Resolved:
     sentence: int
     via: str
     role: str | None = None
+    # Further (code, sector) pairs the same words stand for: an imported actor with several
+    # codes at once ("the Shire" → FRO, BIL, SAM) is that many actors.
+    also: tuple[tuple[str | None, str | None], ...] = ()
 
 
 def _entry(kb: KnowledgeBase, piece: Piece) -> Entry | None:
     return kb.entries.get(piece.best.entry_id) if piece.best else None
 
 
-def _locus(kb: KnowledgeBase, piece: Piece) -> tuple[Entry | None, str]:
+def _locus(kb: KnowledgeBase, piece: Piece, day: date | None) -> tuple[Entry | None, str]:
     entry = _entry(kb, piece)
     form = piece.best.form if piece.best else "name"
+    if entry is not None and entry.roles and entry.kind in ("state", "organisation"):
+        # A state or organisation with dated codes (an imported dictionary's): the one of the day.
+        code, sector = entry.codes_at(day)[0]
+        entry = replace(entry, code=code, sector=sector)
     return entry, form
 
 
@@ -121,6 +130,118 @@ _FOREIGN_LABELS = {
 }
 
 
+# "Arnor former security officials", "an ex-minister": no longer in office.
+_FORMER_INSIDE = re.compile(r"\b(?:former|ex)\b", re.I)
+_FORMER_BEFORE = re.compile(r"\b(?:former\s+|ex-\s*)$", re.I)
+
+
+def _former(text: str, phrase: Phrase, kb: KnowledgeBase) -> bool:
+    """Whether the phrase's people are qualified by "former" (CAMEO's ELI, elites).
+
+    Only people can be former office holders: "the former Yugoslav army" is the army of a
+    state that was, not an elite.
+    """
+    head = _agent(kb, phrase.agents)
+    if head is None or head.agent_kind == "institution":
+        return False
+    inside = text[phrase.start : phrase.agents[-1].start]
+    return bool(_FORMER_INSIDE.search(inside) or _FORMER_BEFORE.search(text[max(0, phrase.start - 10) : phrase.start]))
+
+
+def _segments(value: str | None) -> tuple[str, ...]:
+    value = value or ""
+    return tuple(value[i : i + 3] for i in range(0, len(value), 3))
+
+
+@dataclass(frozen=True, slots=True)
+class _Code:
+    """A PETRARCH actor code: the actor's own code, then the agent segments after it."""
+
+    code: str | None
+    segments: tuple[str, ...] = ()
+
+    def full(self) -> str:
+        return (self.code or "---") + "".join(self.segments)
+
+    def record(self) -> tuple[str | None, str | None]:
+        """(code, sector) as an actor record carries them: ARNGOVELI → ARN, GOV."""
+        return self.code, sector_of(self.segments)
+
+
+def _with_agent(actor: _Code, agent: Entry, former: bool) -> _Code:
+    """`actor` qualified by an imported agent, as PETRARCH mixes codes.
+
+    `[~GOV]` adds GOV after the actor's code unless already there (ARN → ARNGOV; the White
+    House's USAGOV stays), `[NGO~]` puts NGO before it (ARN → NGOARN). "former" makes the
+    agent an elite: ARN + former security officials → ARNELI.
+    """
+    added = ("ELI",) if former and agent.placement != "before" else _segments(agent.sector)
+    if not added:
+        return actor
+    if agent.placement == "before":
+        own = (actor.code,) if actor.code else ()
+        return _Code(added[0], added[1:] + own + actor.segments)
+    # Only what the actor's code lacks: the Quibbler's HGWGOV + [~GOVMED] gives HGWGOVMED.
+    return _Code(actor.code, actor.segments + tuple(s for s in added if s not in actor.segments))
+
+
+def _petrarch_agents(kb: KnowledgeBase, phrase: Phrase) -> list[Entry] | None:
+    """The phrase's agents in order, if any comes from an imported (PETRARCH) dictionary."""
+    entries = [e for piece in phrase.agents if (e := _entry(kb, piece)) is not None and e.kind == "agent"]
+    return entries if any(e.placement for e in entries) else None
+
+
+def _actor_codes(locus: Entry | None, day: date | None) -> list[_Code]:
+    if locus is None:
+        return [_Code(None)]
+    return [_Code(code, _segments(sector)) for code, sector in locus.codes_at(day)]
+
+
+def _resolve_petrarch(
+    phrase: Phrase,
+    span: Span,
+    kb: KnowledgeBase,
+    agents: list[Entry],
+    locus: Entry,
+    day: date | None,
+    text: str,
+) -> Resolved:
+    """An actor phrase with imported agents, coded as PETRARCH would: codes mixed in order."""
+    former = _former(text, phrase, kb)
+    codes = []
+    for actor in _actor_codes(locus, day):
+        for agent in agents:
+            actor = _with_agent(actor, agent, former)
+        codes.append(actor)
+    (code, sector), also = codes[0].record(), tuple(c.record() for c in codes[1:])
+    label = " ".join((a.label or a.name) for a in agents)
+    return Resolved(
+        key=f"agent:{'/'.join(c.full() for c in codes)}:{fold_key(label)}",
+        code=code,
+        sector=sector,
+        name=f"{label} of {locus.name}",
+        type="agent",
+        kb_id=locus.id,
+        score=0.85,
+        reason=f"'{span.text}': {locus.name} ({locus.code or 'no code'}) + {' + '.join(_label_code(a) for a in agents)}"
+        f"{' (former)' if former else ''} → {', '.join(c.full() for c in codes)}",
+        span=span,
+        sentence=phrase.sentence,
+        via="kb",
+        also=also,
+    )
+
+
+def _label_code(agent: Entry) -> str:
+    """How an imported agent reads in a reason: `'Security Officials' [~GOV]`."""
+    code = agent.sector or ""
+    return (
+        f"'{agent.label or agent.name}' [{code}~]"
+        if agent.placement == "before"
+        else f"'{agent.label or agent.name}' [~{code}]"
+    )
+
+
 def resolve_phrase(
     phrase: Phrase, text: str, kb: KnowledgeBase, day: date | None, context: tuple[str, str] | None = None
 ) -> Resolved | None:
@@ -130,14 +251,42 @@ def resolve_phrase(
     most): generic domestic agents ("police", "the interior ministry", "students") with no
     state of their own in the text are taken to be of that state, with a lower score.
     """
+    resolved = _resolve_phrase(phrase, text, kb, day, context)
+    locus = _entry(kb, phrase.loci[0]) if phrase.loci else None
+    if resolved is None or locus is None or not locus.roles or locus.kind == "person":
+        return resolved
+    (code, sector), *others = locus.codes_at(day)
+    codes = ", ".join(c or "no code" for c in (code, *(c for c, _ in others)))
+    reason = f"{resolved.reason}; {locus.name} is coded {codes}"
+    if any(role.dated for role in locus.roles):
+        reason += f" as of {day.isoformat()}" if day else " (story undated)"
+    if resolved.also or not others or resolved.code != code:
+        return replace(resolved, reason=reason)
+    # "Benelux officials": each of the codes, with what the phrase adds to it.
+    also = tuple((each, resolved.sector if resolved.sector != sector else own) for each, own in others)
+    return replace(resolved, also=also, reason=reason)
+
+
+def _resolve_phrase(
+    phrase: Phrase, text: str, kb: KnowledgeBase, day: date | None, context: tuple[str, str] | None
+) -> Resolved | None:
     span = Span(phrase.start, phrase.end, text[phrase.start : phrase.end])
     agent = _agent(kb, phrase.agents)
     locus_piece = phrase.loci[0] if phrase.loci else None
-    locus, locus_form = _locus(kb, locus_piece) if locus_piece else (None, "")
+    locus, locus_form = _locus(kb, locus_piece, day) if locus_piece else (None, "")
     when = f" as of {day.isoformat()}" if day else " (story undated: latest office)"
+
+    imported = _petrarch_agents(kb, phrase)
+    if imported is not None and phrase.person is None and locus is not None and locus.kind != "place":
+        return _resolve_petrarch(phrase, span, kb, imported, locus, day, text)
+    if agent is not None and agent.placement:
+        # Elsewhere an imported agent counts as ours do, by the one sector its code names:
+        # a title with a name, a place ("Mitrovica police"), or alone (then the story's state).
+        agent = replace(agent, sector=sector_of(_segments(agent.sector)))
 
     if phrase.person is not None:
         return _resolve_person(phrase, span, kb, day, agent, locus, when, text, context)
+    former = _former(text, phrase, kb)
 
     if agent is not None and locus is not None:
         label = agent.label or agent.name
@@ -176,7 +325,7 @@ def resolve_phrase(
                     via="kb",
                 )
             return _org(locus, span, phrase, score=0.9, extra=f" with '{label}'")
-        if agent.agent_kind == "title" and locus.code and day is not None:
+        if agent.agent_kind == "title" and locus.code and day is not None and not former:
             holder = _person_for_office(kb, locus.code, label, day)
             if holder is not None:
                 role, how = holder.role_at(day)
@@ -212,15 +361,17 @@ def resolve_phrase(
                 sentence=phrase.sentence,
                 via="kb",
             )
+        sector = "ELI" if former else agent.sector
         return Resolved(
-            key=f"agent:{locus.code}:{agent.sector}:{'government' if generic else fold_key(label)}",
+            key=f"agent:{locus.code}:{sector}:{'government' if generic else fold_key(label)}",
             code=locus.code,
-            sector=agent.sector,
-            name=name,
+            sector=sector,
+            name=f"Former {name[:1].lower()}{name[1:]}" if former else name,
             type="agent",
             kb_id=locus.id,
             score=0.85 if locus_form in ("name", "alias", "adjective") else 0.8,
-            reason=f"'{span.text}': {locus_form} of {locus.name} → {locus.code}; '{label}' → {agent.sector}",
+            reason=f"'{span.text}': {locus_form} of {locus.name} → {locus.code}; '{label}'"
+            f"{' (former: elite)' if former else ''} → {sector}",
             span=span,
             sentence=phrase.sentence,
             via="kb",
@@ -230,6 +381,8 @@ def resolve_phrase(
         if agent.agent_kind == "title" or phrase.heading:
             return None  # a bare title ("the president") is for coreference, not an actor
         label = agent.label or agent.name
+        if former:
+            agent = replace(agent, sector="ELI")
         if (
             context is not None
             and agent.sector in _DOMESTIC_SECTORS
@@ -415,12 +568,25 @@ def _resolve_person(
     sector = agent.sector if agent is not None else None
     if locus is not None and agent is None:
         sector = locus.sector if locus.kind == "organisation" else None
+    imported = _petrarch_agents(kb, phrase)
+    if imported is not None:
+        actor = _actor_codes(locus, day)[0]
+        for each in imported:
+            actor = _with_agent(actor, each, _former(text, phrase, kb))
+        code, sector = actor.record()
+    elif agent is not None and _former(text, phrase, kb):
+        sector = "ELI"  # "former army commander Ratko Mladić": CAMEO codes former office holders as elites
     parts = []
     if locus is not None:
         parts.append(f"{locus.name} → {locus.code}")
     if title:
         parts.append(f"title '{title}' → {sector}")
-    reason = "person not in the knowledge base"
+    listed = _entry(kb, person)
+    if listed is not None and person.kind not in (PERSON, SURNAME, NER_PERSON):
+        # A holder's name that the knowledge base codes like a state (imported dictionaries do)
+        reason = f"'{name}' after a title: its holder, listed as {listed.code or 'no code'}"
+    else:
+        reason = "person not in the knowledge base"
     reason += ("; " + ", ".join(parts)) if parts else "; no state or organisation in the phrase"
     score = 0.6 if code else 0.3
     if (
@@ -475,20 +641,22 @@ def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
         sector = best.sector or next((r.sector for r in items if r.sector), None)
         mentions = tuple(Mention(r.span, r.sentence, r.via) for r in sorted(items, key=lambda r: r.span.start))
         roles = tuple(dict.fromkeys(r.role for r in items if r.role))
-        actors.append(
-            Actor(
-                doc_id=doc_id,
-                id=actor_id(doc_id, key),
-                code=code,
-                sector=sector,
-                name=best.name,
-                type=best.type,
-                mentions=mentions,
-                resolution=Resolution(best.score, best.reason),
-                kb_id=best.kb_id,
-                roles=roles,
+        # One actor per code: the further codes of a many-coded actor share its mentions.
+        for index, (each_code, each_sector) in enumerate(((code, sector), *best.also)):
+            actors.append(
+                Actor(
+                    doc_id=doc_id,
+                    id=actor_id(doc_id, key if not index else f"{key}#{each_code}/{each_sector}"),
+                    code=each_code,
+                    sector=each_sector,
+                    name=best.name,
+                    type=best.type,
+                    mentions=mentions,
+                    resolution=Resolution(best.score, best.reason),
+                    kb_id=best.kb_id,
+                    roles=roles,
+                )
             )
-        )
     return actors
 
 

@@ -98,6 +98,8 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         or no_longer(predicate)
         # "neither Serbia nor Bosnia recognises it"
         or any(c.lower_ == "neither" for s in children(predicate, "nsubj", "nsubjpass") for c in s.children)
+        # "arrested no one", "made no concession"
+        or any(c.lower_ == "no" for o in children(predicate, "dobj") for c in o.children if c.dep_ == "det")
     )
     hypothetical = (
         bool(auxes & W["modals"])
@@ -161,6 +163,8 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         base = lemma(head)
         if base in W["deny"] and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
             negated = True
+        if dep == "ccomp" and base in W["assertion_verbs"] and any(c.dep_ == "neg" for c in head.children):
+            negated = True  # "does not mean that Ecuador is cutting its ties"
         if base in W["negating"] and dep in ("xcomp", "pcomp", "prep"):
             negated = True
         if base in W["hypothetical"] and dep in ("xcomp", "ccomp") and base not in REPORTING:

@@ -268,10 +268,10 @@ def _need_met(
         return not any(c.lower_ in values for c in children(token, "prt", "advmod"))
     if kind == "xsubjother":
         # "claiming Pristina was preparing an attack": a claim about another actor's act
-        own = {a.ref.code for a in index.actors_of(subject_of(token)[0])}
+        speaker = {a.ref.code for a in index.actors_of(subject_of(token)[0])}
         for clause in children(token, "ccomp"):
-            other = {a.ref.code for a in index.actors_of(subject_of(clause)[0])}
-            if other - own - {None}:
+            claimed = {a.ref.code for a in index.actors_of(subject_of(clause)[0])}
+            if claimed - speaker - {None}:
                 return True
         return False
     if kind == "with":

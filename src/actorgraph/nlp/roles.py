@@ -134,8 +134,11 @@ def _conventional_source(
     the authorities behind an arrest or a ban that names no one."""
     kind, mode = proposal.entry.type, proposal.entry.mode
     if kind == "PROTEST" and source and all(a.ref.code is None for a in source):
-        # "people blocked streets in Hong Kong", "students rallied in Tbilisi"
-        places = conventions.where_of(proposal.trigger, proposal.predicate, index)
+        # "people blocked streets in Hong Kong", "students rallied in Tbilisi"; placed nowhere,
+        # a crowd is the story's
+        places = conventions.where_of(proposal.trigger, proposal.predicate, index) or conventions.story_state(
+            proposal.trigger, index
+        )
         return [conventions.located(a, places[0]) for a in source] if places else places
     if kind == "PROTEST" and source and all(a.type == "people" for a in source):
         return conventions.residents(source, conventions.where_of(proposal.trigger, proposal.predicate, index), index)
@@ -143,6 +146,20 @@ def _conventional_source(
         return conventions.where_of(proposal.trigger, proposal.predicate, index) or conventions.story_state(
             proposal.trigger, index
         )
+    if kind == "RETREAT" and mode == "resign" and source and all(a.ref.code is None for a in source):
+        # "Yukio Hatoyama stepped down as Japan's prime minister": the office says whose
+        office = [o for p in children(proposal.predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
+        owners = [a for o in office for a in index.owner_of(o) if a.ref.code]
+        if owners:
+            return owners
+    if not source and kind == "ASSAULT":
+        # "three fighters were killed when a Turkish drone hit their vehicle": the clause that
+        # says how names who did it
+        for clause in children(proposal.predicate, "advcl"):
+            if lemma(clause) in W["assault_verbs"]:
+                found = index.actors_of(subject_of(clause)[0])
+                if found:
+                    return found
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")
         or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))
@@ -218,6 +235,18 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
     if slot == "place":
         return conventions.where_of(token, predicate, index)  # "remained on alert in the West Bank"
     if slot == "cause":
+        # "rioters angry at Chinese oil drilling": what a crowd is angry at
+        subject = subject_of(predicate)[0]
+        for adjective in children(subject, "amod") if subject is not None else []:
+            if lemma(adjective) in W["anger_words"]:
+                found = [
+                    a
+                    for prep in children(adjective, "prep")
+                    for inner in children(prep, "pobj")
+                    for a in (index.actors_of(inner) or index.owner_of(inner))
+                ]
+                if found:
+                    return found
         # "in defiance of Chinese authorities", "in protest at the decision of Serbia"
         for word, pobj in preps(predicate, depth=0).items():
             if word != "in" or lemma(pobj) not in ("defiance", "protest", "opposition", "anger"):

@@ -23,7 +23,7 @@ def requires_shared(path: Path) -> pytest.MarkDecorator:
     import os
 
     if path.exists():
-        return pytest.mark.usefixtures()
+        return pytest.mark.skipif(False, reason="")
     if os.environ.get("ACTORGRAPH_REQUIRE_SHARED") == "1":
         return pytest.mark.usefixtures("_shared_is_required")
     return pytest.mark.skip(reason=f"{path} is not beside the repo")

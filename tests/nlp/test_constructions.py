@@ -181,3 +181,34 @@ def test_visits_and_phone_calls(code) -> None:
     assert brief(code("The German chancellor spoke by phone with the Polish prime minister on Friday.", DAY)) == [
         ("CONSULT", ("DEU",), ("POL",), "asserted")
     ]
+
+
+def test_a_pronoun_in_reported_speech_is_its_reporter(code) -> None:
+    # The nearest earlier names (the crew's states) are not who "they" are.
+    text = (
+        "The tanker had a crew from Ukraine and Georgia. "
+        "The Revolutionary Guards said they had seized the tanker in the Gulf on Sunday."
+    )
+    assert brief(code(text, DAY)) == [("COERCE", ("IRN",), (), "asserted")]
+
+
+def test_a_definite_act_named_again_points_to_its_author(code) -> None:
+    text = (
+        "Hungary vetoed the EU's new sanctions package on Monday. "
+        "Polish officials called the veto a disgrace."
+    )
+    assert brief(code(text, DAY)) == [
+        ("REJECT", ("HUN",), ("EU",), "asserted"),
+        ("ACCUSE", ("POL",), ("HUN",), "asserted"),
+    ]
+
+
+def test_an_unknown_person_takes_the_code_of_the_office_beside_them(code) -> None:
+    text = (
+        "Dragan Petrovic, Montenegro's deputy interior minister, said the border would stay closed. "
+        "Petrovic accused Albania of ignoring smuggling across the frontier."
+    )
+    assert brief(code(text, DAY)) == [("ACCUSE", ("MNE",), ("ALB",), "asserted")]
+    [person] = [a for a in code(text, DAY).actors if a.name == "Dragan Petrovic"]
+    assert (person.code, person.sector) == ("MNE", "GOV")
+    assert "set beside" in person.resolution.reason

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
-import time
 from datetime import date
 from pathlib import Path
 
@@ -374,20 +374,20 @@ PHOENIX_FILES = [
 @pytest.fixture(scope="module")
 def phoenix(tmp_path_factory: pytest.TempPathFactory):
     if not all((PHOENIX / name).is_file() for name in PHOENIX_FILES):
+        # Under CI (ACTORGRAPH_REQUIRE_SHARED=1) a missing ../shared fails rather than skips.
+        if os.environ.get("ACTORGRAPH_REQUIRE_SHARED") == "1":
+            pytest.fail(f"ACTORGRAPH_REQUIRE_SHARED=1 but the Phoenix dictionaries are not in {PHOENIX}")
         pytest.skip(f"Phoenix dictionaries not found in {PHOENIX}")
     out = tmp_path_factory.mktemp("real") / "phoenix"
     warnings: list[tuple[str, str]] = []
-    began = time.perf_counter()
     summary = import_dictionaries(
         [PHOENIX / name for name in PHOENIX_FILES], out, warn=lambda s, m: warnings.append((s, m))
     )
-    seconds = time.perf_counter() - began
-    return summary, warnings, out, seconds, KnowledgeBase.load([out])
+    return summary, warnings, out, KnowledgeBase.load([out])
 
 
-def test_real_phoenix_import_is_fast_and_complete(phoenix) -> None:
-    summary, warnings, _, seconds, _ = phoenix
-    assert seconds < 10
+def test_real_phoenix_import_is_complete(phoenix) -> None:
+    summary, warnings, _, _ = phoenix
     assert summary.states > 150 and summary.people > 10_000 and summary.agents > 1_000
     # Only the dictionaries' own typos (7-digit dates) are warned about.
     assert warnings and all(
@@ -410,7 +410,7 @@ def test_real_phoenix_agent_macros_are_all_expanded(phoenix) -> None:
 
 
 def test_real_phoenix_people_resolve_by_date(phoenix) -> None:
-    kb = phoenix[4]
+    kb = phoenix[3]
     # Milošević is in the bundled knowledge base (this Phoenix release has no entry for him);
     # the layer must not disturb him.
     role, how = {e.id: e for e, _ in kb.lookup("Slobodan Milosevic")}["person:slobodan-milosevic"].role_at(

@@ -186,11 +186,35 @@ def find_pieces(
         elif not overlapping and _plausible_org(ent.text):
             chosen.append(Piece(ent.start_char, ent.end_char, NER_ORG, (), sentence_of(ent.start_char), "ORG"))
 
+    chosen += _repeated_surnames(chosen, doc, headings, sentence_of)
     chosen = [p for p in chosen if p.kind != BLOCKER]
     chosen.sort(key=lambda p: p.start)
     chosen = _disambiguate(chosen, text, kb, place_code)
     chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
     return _filter_weak(chosen, text)
+
+
+def _repeated_surnames(
+    chosen: Sequence[Piece], doc: Doc, headings: Sequence[tuple[int, int]], sentence_of
+) -> list[Piece]:  # noqa: ANN001 - sentence_of is find_pieces' index closure
+    """ "Dragan Petrovic ... Petrovic accused": the tagger often misses a bare surname that
+    opens a sentence; once a story has named someone in full, later uses of the surname are
+    that person."""
+    surnames = {
+        doc.text[p.start : p.end].split()[-1]: p.end
+        for p in chosen
+        if p.kind == NER_PERSON and len(doc.text[p.start : p.end].split()) > 1
+    }
+    found: list[Piece] = []
+    for token in doc:
+        after = surnames.get(token.text)
+        if after is None or token.idx < after or not token.text[:1].isupper():
+            continue
+        start, end = token.idx, token.idx + len(token)
+        if _in_spans(start, end, headings) or any(c.start < end and start < c.end for c in chosen):
+            continue
+        found.append(Piece(start, end, NER_PERSON, (), sentence_of(start), "PERSON"))
+    return found
 
 
 _NOMINAL_AGENTS = {"opposition", "support", "leadership"}

@@ -318,7 +318,7 @@ class ActorIndex:
         candidates = [o for o in self._before(token, 2) if o.actor.code not in excluded or not excluded]
         if not candidates:
             return []
-        bound = self._bound(token, kind, candidates)
+        bound = self._bound(token, kind, candidates) or self._reporter(token, kind, candidates)
         if bound:
             return bound
         if kind == "person":
@@ -403,6 +403,35 @@ class ActorIndex:
             found = [o for o in found if o.actor.type != "person" and not o.plural]
         else:
             found = [o for o in found if o.actor.type != "person"]
+        if kind != "plural" or len({o.actor.id for o in found}) < 2:
+            found = found[:1]
+        return unique_args([self._arg(o, "coref") for o in found])
+
+    def _reporter(self, token: Token, kind: str, candidates: list[_Occurrence]) -> list[ArgActor]:
+        """ "The Guards said they had impounded the ship", "Baghdad told Stockholm it would
+        reopen the embassy": the subject of a reported clause is its reporter when the
+        reporter fits the pronoun."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        verb = token.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+            return []
+        matrix = verb.head
+        if matrix.lemma_.lower() not in W["speech"] | W["belief"]:
+            return []
+        subjects = [c for c in matrix.children if c.dep_ == "nsubj"]
+        if not subjects:
+            return []
+        inside = {t.i for t in subjects[0].subtree}
+        found = [o for o in candidates if o.token in inside]
+        if kind == "person":
+            found = [o for o in found if o.actor.type == "person" or self._one_person(o)]
+        elif kind == "single":
+            found = [o for o in found if o.actor.type != "person" and not o.plural]
+        else:
+            found = [o for o in found if o.plural or o.actor.type in ORGANISATION_TYPES]
         if kind != "plural" or len({o.actor.id for o in found}) < 2:
             found = found[:1]
         return unique_args([self._arg(o, "coref") for o in found])

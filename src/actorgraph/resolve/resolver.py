@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.tokens import Doc
+
 from actorgraph.nlp.actors import (
     AGENT,
     NER_ORG,
@@ -24,6 +26,7 @@ from actorgraph.nlp.actors import (
     Phrase,
     Piece,
 )
+from actorgraph.nlp.words import W
 from actorgraph.resolve.kb import Entry, KnowledgeBase
 from actorgraph.resolve.phoenix import sector_of
 from actorgraph.text import fold_key
@@ -675,9 +678,55 @@ def _merge_unknown_surnames(resolved: Sequence[Resolved]) -> list[Resolved]:
     return out
 
 
+def link_appositions(resolved: Sequence[Resolved], doc: Doc) -> list[Resolved]:
+    """A person the knowledge base does not know takes the code of the role set beside them:
+    "Rasim Ljajic, Serbia's trade minister," and "Bosnia's trade minister, Mirko Sarovic," are
+    SRB and BIH; "X, who heads the U.N. mission in Kosovo," is UN. Later bare surnames follow
+    the full name (`group_actors`)."""
+    coded = [r for r in resolved if r.code and r.type != "person"]
+    out = []
+    for item in resolved:
+        if item.type == "person" and item.code is None and item.kb_id is None:
+            role = _apposed_role(item, coded, doc)
+            if role is not None:
+                item = replace(
+                    item,
+                    code=role.code,
+                    sector=role.sector if role.type != "state" else item.sector,
+                    score=0.55,
+                    reason=f"{item.reason}; set beside '{role.span.text}' → {role.code}"
+                    + (f" {role.sector}" if role.sector and role.type != "state" else ""),
+                )
+        out.append(item)
+    return out
+
+
+def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolved | None:
+    span = doc.char_span(item.span.start, item.span.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root
+    # Character ranges that describe the person: an apposition on either side, or a relative
+    # clause of heading ("who heads ..."); the person's own words are never part of them.
+    ranges = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i:
+        ranges.append((head.head.left_edge.idx, head.head.idx + len(head.head)))
+    ranges += [
+        (c.idx, c.right_edge.idx + len(c.right_edge))
+        for c in head.children
+        if c.dep_ == "relcl" and c.lemma_.lower() in W["heading_verbs"]
+    ]
+    for start, end in ranges:
+        inside = [r for r in coded if start <= r.span.start and r.span.end <= end]
+        if inside:
+            # An office or body beats the bare state named in it ("Bosnia's trade minister").
+            return next((r for r in inside if r.type != "state"), inside[0])
+    return None
+
+
 def actor_id(doc_id: str, key: str) -> str:
     """A stable actor id: the same story and actor give the same id in every run."""
     return "a" + hashlib.sha1(f"{doc_id}\0{key}".encode()).hexdigest()[:12]
 
 
-__all__ = ["Resolved", "resolve_phrase", "group_actors", "actor_id", "AGENT", "ORG", "STATE"]
+__all__ = ["Resolved", "resolve_phrase", "group_actors", "actor_id", "link_appositions", "AGENT", "ORG", "STATE"]

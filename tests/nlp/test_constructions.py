@@ -212,3 +212,20 @@ def test_an_unknown_person_takes_the_code_of_the_office_beside_them(code) -> Non
     [person] = [a for a in code(text, DAY).actors if a.name == "Dragan Petrovic"]
     assert (person.code, person.sector) == ("MNE", "GOV")
     assert "set beside" in person.resolution.reason
+
+
+def test_an_expulsion_is_of_the_other_side_never_the_expelling_state(code) -> None:
+    text = "Lithuania cut diplomatic ties with Belarus on Friday and ordered its diplomats to leave within 48 hours."
+    assert brief(code(text, DAY)) == [
+        ("SANCTION", ("LTU",), ("BLR",), "asserted"),
+        ("SANCTION", ("LTU",), ("BLR",), "asserted"),
+    ]
+    # diplomats of states the text does not name: no target rather than a domestic one
+    assert brief(code("Nicaragua ordered diplomats from five countries to leave on Monday.", DAY)) == [
+        ("SANCTION", ("NIC",), (), "asserted")
+    ]
+
+
+def test_troops_arriving_are_deployed(code) -> None:
+    text = "Troops from Italy and Romania began arriving in Kosovo on Tuesday."
+    assert brief(code(text, DAY)) == [("MOBILIZE", ("ITA", "ROU"), ("XKX",), "asserted")]

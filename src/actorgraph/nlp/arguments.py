@@ -228,19 +228,22 @@ class ActorIndex:
                             return [a for a in found if a.ref.code]
         return []
 
-    def owner_of(self, head: Token | None) -> list[ArgActor]:
-        """Actors named inside a non-actor phrase: "Iraq's proposal", "Russian diplomats"."""
+    def owner_of(self, head: Token | None, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
+        """Actors named inside a non-actor phrase: "Iraq's proposal", "Russian diplomats";
+        pronouns never mean the codes in `exclude` ("ordered its diplomats to leave": not the
+        expelling state's own)."""
         if head is None:
             return []
+        exclude = tuple(exclude)
         found: list[ArgActor] = []
         for item in [head, *_conjuncts(head)]:
             if item.pos_ == "PRON" and item.lower_ in _PRONOUNS:
-                found.extend(self.resolve_pronoun(item))
+                found.extend(self.resolve_pronoun(item, exclude))
                 continue
             found.extend(
-                self._inside(item, owner=True)
+                self._inside(item, owner=True, exclude=exclude)
                 or self.covering(item)
-                or self._possessive_pronoun(item)
+                or self._possessive_pronoun(item, exclude)
                 or self._possessive_description(item)
             )
         return unique_args([self._anchor(a, head) for a in found])
@@ -267,21 +270,21 @@ class ActorIndex:
                         return self._arg(occurrence, "apposition")
         return arg
 
-    def _inside(self, token: Token, *, owner: bool = False) -> list[ArgActor]:
+    def _inside(self, token: Token, *, owner: bool = False, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
         found: list[ArgActor] = []
         for item in self.phrase_tokens(token, owner=owner):
             for occurrence in self.by_token.get(item.i, []):
                 found.append(self._arg(occurrence, "mention"))
             if item.i != token.i and item.dep_ == "poss" and item.lower_ in _PRONOUNS:
-                found.extend(self.resolve_pronoun(item))
+                found.extend(self.resolve_pronoun(item, exclude))
         return unique_args(found)
 
-    def _possessive_pronoun(self, token: Token) -> list[ArgActor]:
+    def _possessive_pronoun(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
         return [
             a
             for child in token.children
             if child.dep_ == "poss" and child.lower_ in _PRONOUNS
-            for a in self.resolve_pronoun(child)
+            for a in self.resolve_pronoun(child, exclude)
         ]
 
     def _possessive_description(self, token: Token) -> list[ArgActor]:

@@ -164,7 +164,8 @@ class EventExtractor:
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
-        target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
+        if mode != "expel":  # an expulsion is of foreigners, whoever they are
+            target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
         if (

@@ -87,6 +87,9 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         if not target and kind == "PROTEST":
             target = protest_addressee(source, index)
     source = _conventional_source(proposal, source, target, index)
+    if entry.mode == "expel":
+        # those expelled are foreigners: never of the expelling state, and only where named
+        return Roles(tuple(source), tuple(a for a in target if a.ref.code and a.ref.code not in source_codes))
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index)))
 
 
@@ -173,6 +176,15 @@ def _conventional_source(
 
 
 # ---- slots ------------------------------------------------------------------------------------
+# Acts done to others, never to oneself: a possessive pronoun in their target ("ordered its
+# diplomats to leave", "opened fire on their vehicle") is not the source's own.
+_OUTWARD = frozenset({"ASSAULT", "SANCTION", "ACCUSE", "THREATEN", "REJECT"})
+
+
+def _not_own(proposal: Proposal, source: Sequence[ArgActor]) -> tuple[str | None, ...]:
+    return tuple(a.ref.code for a in source if a.ref.code) if proposal.entry.type in _OUTWARD else ()
+
+
 def slot_actors(
     proposal: Proposal, slots: Sequence[str], index: ActorIndex, source: Sequence[ArgActor]
 ) -> list[ArgActor]:
@@ -208,7 +220,11 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if noun:
             obj = next((c for p in children(token, "prep") if p.lower_ == "of" for c in children(p, "pobj")), None)
         # "condemned the attack on its consulate": an act belongs to its author
-        found = authors(obj, index) if obj is not None and not noun and is_act(obj) else index.owner_of(obj)
+        found = (
+            authors(obj, index)
+            if obj is not None and not noun and is_act(obj)
+            else index.owner_of(obj, _not_own(proposal, source))
+        )
         if not found and obj is not None:
             found = conventions.placed_state(obj, index)  # "evacuated settlements in the Gaza Strip"
         return found
@@ -218,13 +234,19 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             target = preps(holder).get(word)
             if target is not None and target.dep_ in ("pobj", "pcomp"):
                 found = (
-                    index.actors_of(target) or index.owner_of(target) or conventions.placed_state(target, index)
+                    index.actors_of(target)
+                    or index.owner_of(target, _not_own(proposal, source))
+                    or conventions.placed_state(target, index)
                 )
                 if found:
                     return found
         return []
     if slot == "xsubj":
-        for clause in children(predicate, "ccomp", "xcomp"):
+        # "gave approval for Croatia to adopt the euro": a "for ... to" clause counts too
+        clauses = children(predicate, "ccomp", "xcomp") + [
+            c for c in children(predicate, "advcl", "acl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        ]
+        for clause in clauses:
             subject, _ = subject_of(clause)
             found = index.actors_of(subject)
             if found:
@@ -326,7 +348,7 @@ def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) ->
     obj = object_of(proposal.predicate) if not proposal.noun else None
     if obj is not None and obj.pos_ == "PRON":
         return []  # "they were attacked in Zvečan": whoever "they" are, not the place
-    if kind in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"}:
+    if kind in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"} and proposal.entry.mode != "expel":
         # where the act happened, the source's own state included ("Afghan rebels exploded
         # bombs in Kabul": AFG → AFG, as PLOVER codes domestic events)
         place = conventions.where_of(proposal.trigger, proposal.predicate, index)

@@ -91,3 +91,28 @@ def test_a_stance_someone_is_asked_to_take_or_might_take_is_not_theirs(code) -> 
     stances = {(s.holder.code, s.polarity, s.evidence.text.split()[0]) for s in code(text, DAY).stances}
     assert ("MNE", "neutral", "Montenegro's") in stances
     assert not [s for s in stances if s[2] in ("Brussels", "Under")]
+
+
+def _positions(extraction) -> list[tuple[str | None, str, str | None]]:  # noqa: ANN001
+    return [
+        (s.holder.code, s.polarity, s.target_actor.code if s.target_actor else s.target_topic)
+        for s in extraction.stances
+    ]
+
+
+def test_positions_on_policies_are_stances(code) -> None:
+    assert _positions(code("Greece's prime minister defended the new border policy on Tuesday.", DAY)) == [
+        ("GRC", "support", "border policy")
+    ]
+    # a rejected proposal that belongs to someone: the stance is toward its owner
+    assert _positions(code("The Moldovan parliament rejected the Russian gas proposal.", DAY)) == [
+        ("MDA", "oppose", "RUS")
+    ]
+    # a plan backed by two holders: two stances
+    text = "The talks follow a Norwegian peace plan, which is backed by the African Union and the United Nations."
+    assert sorted(_positions(code(text, DAY))) == [("AU", "support", "NOR"), ("UN", "support", "NOR")]
+    assert _positions(code("Thousands marched in Skopje on Sunday against the new language law.", DAY)) == [
+        ("MKD", "oppose", "language law")
+    ]
+    # condemning an act is an event, not a standing position
+    assert _positions(code("Poland condemned the drone attack on its border post.", DAY)) == []

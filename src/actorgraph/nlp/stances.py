@@ -82,6 +82,11 @@ class StanceExtractor:
             polarity = "support"
         elif event.type in ("REJECT", "ACCUSE") and _about_policy(event, topic, root):
             polarity = "oppose"
+        elif event.type == "PROTEST" and root is not None and _policy(_pobj(root, "against")):
+            # "rallied against plans to open a mine": protesting a policy is opposing it
+            against = _pobj(root, "against")
+            assert against is not None
+            polarity, topic = "oppose", _topic_word(against)
         if polarity is None:
             return None
         if event.modality == "negated":
@@ -133,9 +138,18 @@ class StanceExtractor:
                 against = _pobj(stance_noun, "against")
                 polarity, obj = ("oppose", against) if against is not None else ("neutral", _pobj(stance_noun, "on"))
             elif lemma in ("remain", "stay") and any(
-                c.lower_ in ("neutral", "silent", "noncommittal") for c in token.children
+                c.lower_ in ("neutral", "silent", "noncommittal", "impartial") for c in token.children
             ):
                 polarity = "neutral"
+            elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
+                polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
+            elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
+                # "defended the tariff", "rejected the resolution", "is backed by the EU": a
+                # position on a policy, plan or agreement (acts against actors are events)
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _policy_object(token)
+            elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
+                polarity, obj = "oppose", _pobj(token, "against")  # "rallied against plans to open a mine"
             elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
                 polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
             elif lemma in W["position_verbs"]:
@@ -154,6 +168,11 @@ class StanceExtractor:
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not view it as a threat"
             subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+            agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
+                (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
+            )
+            if subject is None and agent is not None:
+                subject = agent  # "a plan backed by the EU and the United States"
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
@@ -218,6 +237,33 @@ def _unrealised(token: Token) -> bool:
     return False
 
 
+POSITION_OPPOSE = W["position_oppose"]
+PROTEST_VERBS = W["protest_verbs"]
+
+
+def _policy(token: Token | None) -> bool:
+    return token is not None and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in POLICIES | TOPICS
+
+
+def _policy_object(token: Token) -> Token | None:
+    """The policy a verb of position is about: its object, or in the passive its subject (the
+    noun a relative clause hangs on: "the plan, which is backed by ...")."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj") and _policy(child):
+            return child
+        if child.dep_ == "nsubjpass":
+            head = token.head if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl" else child
+            if _policy(head):
+                return head
+        if child.dep_ == "prep" and child.lower_ == "to" and token.lemma_.lower() == "object":
+            inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if _policy(inner):
+                return inner
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
+        return token.head  # "the plan backed by the EU"
+    return None
+
+
 def _solidarity(token: Token) -> Token | None:
     """What a clause is done "in solidarity with" or "in support of"."""
     for prep in token.children:
@@ -260,7 +306,11 @@ def _first_prep(token: Token, word: str) -> Token | None:
 
 
 def _topic_word(token: Token) -> str:
-    compounds = [c.text.lower() for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ")]
+    compounds = [
+        c.text.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "amod") and c.pos_ in ("NOUN", "ADJ") and c.lower_ not in W["topic_fillers"]
+    ]
     return " ".join([*compounds[-2:], token.lemma_.lower()])
 
 

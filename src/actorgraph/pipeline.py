@@ -28,7 +28,7 @@ from actorgraph.nlp.stances import StanceExtractor
 from actorgraph.nlp.verbdict import load_verb_dictionary
 from actorgraph.nlp.verbmatch import VerbMatcher
 from actorgraph.resolve.kb import KnowledgeBase
-from actorgraph.resolve.resolver import group_actors, link_appositions, resolve_phrase
+from actorgraph.resolve.resolver import group_actors, link_appositions, resolve_phrase, seat_metonyms
 from actorgraph.segment import content_id, segment
 from actorgraph.types import Actor, Article, Document, Event, Quote, Skipped, Stance, WarnFn
 
@@ -198,7 +198,7 @@ def actors_and_places(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[
     day: date | None = document.published
     context = story_state(document, pieces, kb)
     resolved = [r for p in phrases if (r := resolve_phrase(p, document.text, kb, day, context)) is not None]
-    resolved = link_appositions(resolved, doc)
+    resolved = seat_metonyms(link_appositions(resolved, doc), doc, kb)
     places = [p for p in pieces if p.kind in (PLACE, STATE)]
     return tuple(group_actors(document.id, resolved)), places
 

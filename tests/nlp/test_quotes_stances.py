@@ -116,3 +116,16 @@ def test_positions_on_policies_are_stances(code) -> None:
     ]
     # condemning an act is an event, not a standing position
     assert _positions(code("Poland condemned the drone attack on its border post.", DAY)) == []
+
+
+def test_a_demand_or_charge_held_over_time_is_a_position(code) -> None:
+    text = "Washington and Brussels have long urged Belgrade to recognise the election result."
+    assert sorted(_positions(code(text, DAY))) == [
+        ("EU", "support", "recognise election result"),
+        ("USA", "support", "recognise election result"),
+    ]
+    assert _positions(code("Georgia has repeatedly accused Moscow of occupying its territory.", DAY)) == [
+        ("GEO", "oppose", "RUS")
+    ]
+    # said once, it is an event only
+    assert _positions(code("Georgia accused Moscow on Monday of occupying its territory.", DAY)) == []

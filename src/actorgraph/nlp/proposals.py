@@ -107,8 +107,12 @@ class Proposer:
     def _verb(self, token: Token, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Proposal]:
         curated = self._curated_verb(token, index)
         match = matches.get(token.i)
-        from_dictionary = self._from_dictionary(token, match) if match is not None else []
+        from_dictionary = self._from_dictionary(token, match, curated) if match is not None else []
         if match is not None and self.dictionary_first and (from_dictionary or match.pattern is not None):
+            if match.pattern is None and _reports_event(token, matches):
+                # "Arnor will restore ties, an official said": a verb of saying alone frames
+                # what it reports; read as an event, it would swallow the event it reports
+                return []
             return from_dictionary  # the user's dictionary decides, even that a pattern is no event
         if curated is not None:
             same = [p for p in from_dictionary if p.entry.type == curated.type and not p.reverse]
@@ -126,15 +130,29 @@ class Proposer:
         )
         return next((entry for entry in readings if needs_met(token, entry, index, None)), None)
 
-    def _from_dictionary(self, token: Token, match: VerbMatch) -> list[Proposal]:
-        forward = self.cameo.lookup(match.code)
-        backward = self.cameo.lookup(match.reverse)
+    def _from_dictionary(self, token: Token, match: VerbMatch, curated: Trigger | None) -> list[Proposal]:
+        forward = self._plover(match.code, match, curated)
+        backward = self._plover(match.reverse, match, curated)
         out = []
         if forward is not None:
             out.append(self._dictionary_proposal(token, match, forward, match.code, reverse=False))
-        if backward is not None and (forward is None or backward.type != forward.type):
+        if backward is not None:  # "[032:033]": the visit, and the hosting it implies
             out.append(self._dictionary_proposal(token, match, backward, match.reverse, reverse=True))
         return out
+
+    def _plover(self, code: str | None, match: VerbMatch, curated: Trigger | None) -> PloverCode | None:
+        """What a dictionary code means in PLOVER. A CAMEO code means what the table says (a
+        statement, `01`, is no event). A code outside CAMEO (a WEIS code such as `223`, a
+        coder's own such as `903`) still names an event, which keeps the meaning of what it
+        refines: the verb's own code or its family's, else the lexicon's reading of the verb."""
+        if not code:
+            return None
+        if _is_cameo(code):
+            return self.cameo.lookup(code)
+        for broader in (match.reading.code, match.family.code):
+            if broader and _is_cameo(broader):
+                return self.cameo.lookup(broader)
+        return PloverCode(curated.type, curated.mode, ()) if curated is not None else None
 
     def _dictionary_proposal(
         self, token: Token, match: VerbMatch, code: PloverCode, cameo: str | None, *, reverse: bool
@@ -158,7 +176,7 @@ class Proposer:
             entry,
             cameo=cameo,
             source_at=match.source,
-            target_at=None if match.compound else match.target,
+            target_at=None if match.compound else match.target if match.target is not None else match.object_actor,
             reverse=reverse,
             compound=match.compound,
         )
@@ -171,6 +189,22 @@ class Proposer:
             if needs_met(token, entry, index, governor):
                 return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
         return None
+
+
+def _reports_event(token: Token, matches: dict[int, VerbMatch]) -> bool:
+    """Whether a verb of saying or believing reports a clause in which the dictionary finds an event."""
+    if lemma(token) not in REPORTING:
+        return False
+    return any(
+        (found := matches.get(t.i)) is not None and (found.code or found.reverse)
+        for clause in children(token, "ccomp")
+        for t in clause.subtree
+    )
+
+
+def _is_cameo(code: str) -> bool:
+    """Whether a code is CAMEO's: its first two digits one of the twenty cue categories."""
+    return code[:2].isdigit() and 1 <= int(code[:2]) <= 20
 
 
 def _verb_like(token: Token, lexicon: Lexicon) -> bool:
@@ -226,7 +260,7 @@ def _need_met(
         return any(lemma(c) in values for c in clauses) if values else bool(clauses)
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
-        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = subject_of(token)[0]  # "troops began arriving": the controlling subject
         return subject is not None and lemma(subject) in values
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject

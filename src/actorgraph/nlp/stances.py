@@ -87,8 +87,24 @@ class StanceExtractor:
             against = _pobj(root, "against")
             assert against is not None
             polarity, topic = "oppose", _topic_word(against)
+        standing = root is not None and any(
+            c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in root.children
+        )
+        asked: str | None = None
+        if polarity is None and standing:
+            # "have long urged Serbia to normalise relations", "has repeatedly accused Moscow":
+            # a demand or a charge the text presents as held over time is a position
+            if event.type == "REQUEST" and root is not None:
+                asked = _requested(root)
+                polarity = "support" if asked else None
+            elif event.type in ("ACCUSE", "REJECT", "PROTEST"):
+                polarity = "oppose"
         if polarity is None:
             return None
+        if asked is not None:
+            return [
+                _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in event.source
+            ]
         if event.modality == "negated":
             # not recognising someone is a stance against them; not endorsing, neutrality
             recognise = event.lemma is not None and event.lemma.startswith("recogni")
@@ -261,6 +277,21 @@ def _policy_object(token: Token) -> Token | None:
                 return inner
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
         return token.head  # "the plan backed by the EU"
+    return None
+
+
+def _requested(verb: Token) -> str | None:
+    """What a demand asks for, as a topic: "urged Serbia to normalise relations" → "normalise
+    relations"."""
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp") and clause.pos_ == "VERB":
+            obj = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+            return f"{clause.lemma_.lower()} {_topic_word(obj)}" if obj is not None else clause.lemma_.lower()
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _topic_word(obj)
     return None
 
 

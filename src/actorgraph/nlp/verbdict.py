@@ -10,9 +10,15 @@ and its patterns, one a line:
 `*` is the verb; words before it must come before the verb, words after it after the verb; a
 blank lets other words come between, `_` joins words that must be adjacent; `(PREP ...)` is a
 prepositional phrase, `{...}` a phrase of consecutive words, `&NAME` a synonym set, `A/B`
-alternatives; `$` marks the source, `+` the target, `%` an actor that is both (a compound
-actor acting together), `^` skips a noun phrase. `[a:b]` codes the event `a` from source to
-target and `b` back from target to source; `[:b]` only the reverse; `[---]` means no event.
+alternatives; `$` marks the source, `+` the target, `%` before the verb an actor that is both
+(a compound actor acting together: "% * [030:030]") and after it the group the subject acts
+with, its target ("* WITH % [031]"), `^` skips a noun phrase. `[a:b]` codes the event `a` from
+source to target and `b` back from target to source; `[:b]` only the reverse; `[---]` means no
+event. A code is digits with perhaps letters of a coder's own after them (`075A`); a
+placeholder such as `[+++]` is no code, and its pattern is skipped with a message.
+
+A verb is the word as written ("LEFT" is the word "left", not any form of "leave") and its
+forms: those listed in `{...}`, else its regular ones (`regular_forms`).
 
 This module only reads and validates; `nlp.verbmatch` compiles what it reads into matchers.
 """
@@ -51,6 +57,13 @@ class Element:
     options: tuple[tuple[str, ...], ...] = ()
     inner: tuple[Element, ...] = ()
     joined: bool = False
+    # the first and last words of the options, so that a matcher rules out most words at once
+    firsts: frozenset[str] = field(default=frozenset(), compare=False)
+    lasts: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(run[0] for run in self.options if run))
+        object.__setattr__(self, "lasts", frozenset(run[-1] for run in self.options if run))
 
     @property
     def weight(self) -> int:
@@ -91,6 +104,13 @@ class Verb:
     reverse: str | None = None
     line: int = 0
 
+    @property
+    def surface(self) -> tuple[str, ...]:
+        """The word forms that are this verb as PETRARCH reads it: the word as written, and its
+        listed forms, or with none listed its regular ones ("-s", "-ed", "-ing"). "LEFT" is the
+        word "left", not every form of "leave"."""
+        return tuple(dict.fromkeys((self.lemma, *(self.forms or regular_forms(self.lemma)))))
+
 
 @dataclass(frozen=True, slots=True)
 class Family:
@@ -129,7 +149,11 @@ class VerbDictionary:
 
 
 # ---- reading ---------------------------------------------------------------------------------
-_HEADER = re.compile(r"^-{3}\s+(\S+)\s+\[([^\]]*)\]\s*-{3}\s*$|^#{3}\s+(\S+)\s+#{3}\s*$")
+# "--- MEET [040] ---", "### MEET ###"; a header with a second code ("--- DELAY [120] [031:031] ---")
+# takes the first
+_HEADER = re.compile(r"^-{3}\s+(\S+)\s+\[([^\]]*)\](?:\s*\[[^\]]*\])*\s*-{3}\s*$|^#{3}\s+(\S+)\s+#{3}\s*$")
+# A code: digits, then perhaps a coder's own sub-code letters ("075A", "174K")
+_CODE_TEXT = re.compile(r"[0-9]{2,}[0-9A-Za-z]*")
 _CODE = re.compile(r"\[([^\]]*)\]")
 _XML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -162,7 +186,9 @@ def parse_verb_dictionary(raw: str, path: Path) -> VerbDictionary:
             try:
                 code, reverse = _parse_code(header.group(2) or NO_EVENT, path, number)
             except _Unusable as exc:
-                raise VerbDictionaryError(f"{path}:{number}: {exc}") from None
+                # the family still lends its verbs to patterns; alone they are no event
+                skipped.append(f"{path.name}:{number}: {exc}; the family's verbs alone are no event")
+                code, reverse = None, None
             block = _Block(header.group(1) or header.group(3), code, reverse, number)
             blocks.append(block)
         elif line.startswith("~"):
@@ -260,7 +286,8 @@ def _parse_code(text: str, path: Path, number: int) -> tuple[str | None, str | N
     # "[080!]", "[025?]": a coder's query mark after a code; the code stands
     forward, backward = forward.strip().rstrip("?!"), backward.strip().rstrip("?!")
     for part in (forward, backward):
-        if part and not re.fullmatch(r"[0-9A-Za-z+\-]{1,8}", part):
+        # "[+++]", "[###]", "[xxy]": a coder's placeholder, not a code (a pattern with it is skipped)
+        if part and part != NO_EVENT and not _CODE_TEXT.fullmatch(part):
             raise _Unusable(f"cannot read the code [{text}]")
     return (forward if forward and forward != NO_EVENT else None), (
         backward if backward and backward != NO_EVENT else None
@@ -277,7 +304,7 @@ def _parse_verb(line: str, block: _Block, path: Path, number: int) -> Verb | Non
     forms: list[str] = []
     brace = re.search(r"\{([^}]*)\}", line)
     if brace:
-        forms = [f.strip("+").replace("_", " ").lower() for f in brace.group(1).split() if f.strip("+")]
+        forms = [f.replace("+", "").replace("_", " ").lower() for f in brace.group(1).split() if f.strip("+")]
         line = line[: brace.start()] + line[brace.end() :]
     words = line.strip()
     if not words:
@@ -297,6 +324,19 @@ def _parse_verb(line: str, block: _Block, path: Path, number: int) -> Verb | Non
         reverse=reverse,
         line=number,
     )
+
+
+def regular_forms(word: str) -> tuple[str, ...]:
+    """The regular inflections of a verb: "-s", "-ed", "-ing", with the spelling rules of "y",
+    a final "e" and a doubled final consonant ("banned"; both ways, as "visited" shows)."""
+    consonant_y = word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou"
+    third = word[:-1] + "ies" if consonant_y else word + ("es" if word.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    past = word[:-1] + "ied" if consonant_y else word + ("d" if word.endswith("e") else "ed")
+    gerund = word[:-1] + "ing" if word.endswith("e") and not word.endswith("ee") else word + "ing"
+    forms = [third, past, gerund]
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
+    return tuple(forms)
 
 
 def _member_forms(member: str, *, plural: bool) -> list[tuple[str, ...]]:
@@ -439,7 +479,10 @@ def _elements(
             if atom in (")", "}"):
                 raise _Unusable(f"unbalanced '{atom}'")
             if atom in _MARKS:
-                out.append(Element(_MARKS[atom], (), (), joined))
+                kind = _MARKS[atom]
+                if kind == "compound" and verb_at >= 0:
+                    kind = "target"  # "* WITH %": the group the subject acts with
+                out.append(Element(kind, (), (), joined))
                 continue
             options = word_options(atom)
             if joined and out and out[-1].kind == "words":

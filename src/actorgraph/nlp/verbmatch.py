@@ -2,16 +2,22 @@
 
 Two steps, each where it is cheapest:
 
-* A spaCy `Matcher` finds the dictionary's verbs: one rule per family, one token pattern per
-  verb form (its lemma, or a listed irregular form), multi-word verbs as runs of tokens
-  (`+MEET_WITH` is "meet" followed by "with"). The parser decides what is a verb, as in
-  PETRARCH: a noun "attack" never starts a verb pattern.
+* Two dictionaries find the verbs: word form → verbs (each verb's written word, listed forms
+  or regular forms) and lemma → verbs, for irregular forms no entry lists. A reading by form
+  wins over one by lemma ("left" is LEFT, not LEAVE); a misspelt regular form ("departes") is
+  no verb. Multi-word verbs check the words around the verb (`+MEET_WITH` is "meet" followed
+  by "with"). The parser decides what is a verb, as in PETRARCH: a noun "attack" never starts
+  a verb pattern. (A spaCy `Matcher` with a rule per verb did this before; it tried every rule
+  at every word, and with CAMEO.2.0 it made this whole module eight times slower.)
 * Each family's patterns are compiled once into element matchers that read the dependency
   parse around the verb: words after `*` must lie in the verb's own phrase (its objects,
-  complements and prepositional phrases, not its subject or a conjoined clause), in order;
-  `(PREP ...)` must be a preposition of that phrase with the rest inside it; words before `*`
-  come before the verb in its sentence. `$`, `+` and `%` capture the head of the noun phrase
-  where they stand, which argument resolution turns into actors.
+  complements, prepositional phrases and the clause it reports, not its subject or a
+  conjoined clause), in order; `(PREP ...)` must be a preposition of that phrase with the rest
+  inside it; words before `*` come before the verb in its sentence. Pattern words are complete
+  words, as in PETRARCH ("RESOLUTION" is not "resolutions"; synonym sets list their plurals).
+  `$`, `+` and `%` capture the head of the noun phrase where they stand, which argument
+  resolution turns into actors; with no `+`, the target is the first actor the verb's objects
+  name, else its prepositional phrases (PETRARCH's reading of a verb's lower phrase).
 
 DependencyMatcher was tried for the second step: with ~4,700 patterns its per-call loop over
 every pattern key and its per-node set predicates cost more than parsing the text, and PETRARCH's
@@ -26,16 +32,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from actorgraph.nlp.verbdict import Element, Family, Pattern, Verb, VerbDictionary
 
 # Dependents of a verb that are not part of its own phrase: its subject, a clause joined to it
-# or embedded in it ("said that Serbia attacked": "attacked" is not in the phrase of "said").
+# or embedded in it. (The clause a verb itself reports, its `ccomp`, is read by `_phrase`.)
 _OUTSIDE = {
     "nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "cc", "conj", "punct", "mark", "parataxis", "preconj",
     "ccomp", "advcl", "relcl", "acl", "appos",
@@ -61,6 +65,9 @@ class VerbMatch:
     target: int | None = None  # head of the noun phrase marked `+` (or `%`)
     compound: bool = False  # `%`: one actor group acting together
     rule: str = ""
+    # With no `+`: the first actor the verb's own phrase names, in its objects, else in its
+    # prepositional phrases (PETRARCH's reading of a verb's target)
+    object_actor: int | None = None
 
     @property
     def matched_words(self) -> int:
@@ -68,24 +75,19 @@ class VerbMatch:
 
 
 class VerbMatcher:
-    """A verb dictionary compiled for one spaCy vocabulary."""
+    """A verb dictionary compiled for matching parsed text (`vocab` is no longer needed)."""
 
-    def __init__(self, dictionary: VerbDictionary, vocab: Vocab) -> None:
+    def __init__(self, dictionary: VerbDictionary, vocab: Vocab | None = None) -> None:
         self.dictionary = dictionary
-        self._matcher = Matcher(vocab)
-        self._strings = vocab.strings
-        self._readings: dict[str, tuple[Family, Verb]] = {}
-        for family_index, family in enumerate(dictionary.families):
-            for verb_index, verb in enumerate(family.verbs):
-                key = f"{family_index}:{verb_index}"
-                self._readings[key] = (family, verb)
-                tail: list[dict[str, Any]] = [{"LOWER": word} for word in verb.after]
-                head: list[dict[str, Any]] = [{"LOWER": word} for word in verb.before]
-                token_patterns: list[list[dict[str, Any]]] = [
-                    [*head, {"LEMMA": verb.lemma, "TAG": {"REGEX": "^(VB|MD)"}}, *tail],
-                    *([*head, {"LOWER": form, "TAG": {"REGEX": "^(VB|MD)"}}, *tail] for form in verb.forms),
-                ]
-                self._matcher.add(key, token_patterns)
+        # word form -> the verbs it is a form of; lemma -> the verbs with that base word
+        self._by_form: dict[str, list[tuple[Family, Verb]]] = {}
+        self._by_lemma: dict[str, list[tuple[Family, Verb]]] = {}
+        for family in dictionary.families:
+            for verb in family.verbs:
+                for form in verb.surface:
+                    self._by_form.setdefault(form, []).append((family, verb))
+                self._by_lemma.setdefault(verb.lemma, []).append((family, verb))
+        self._backwards: dict[int, tuple[Element, ...]] = {}  # a pattern's words before `*`, read backwards
 
     def matches(self, doc: Doc, sentences: Sequence[Span], actor_at: Callable[[Token], bool]) -> dict[int, VerbMatch]:
         """The best dictionary reading of each verb the dictionary knows, by verb index.
@@ -93,28 +95,36 @@ class VerbMatcher:
         `actor_at(token)` tells whether a token lies in an actor's mention, so that `+` and `$`
         prefer a noun phrase that names someone over one that does not.
         """
-        candidates: dict[int, list[tuple[Family, Verb, int]]] = {}
-        for key, start, end in self._matcher(doc):
-            family, verb = self._readings[self._strings[key]]
-            at = start + len(verb.before)
-            candidates.setdefault(at, []).append((family, verb, end))
         found: dict[int, VerbMatch] = {}
-        sentence_of: dict[int, Span] = {}
         for sentence in sentences:
-            for i in range(sentence.start, sentence.end):
-                sentence_of[i] = sentence
-        for at, readings in candidates.items():
-            home = sentence_of.get(at)
-            if home is None:
-                continue
-            best: VerbMatch | None = None
-            for family, verb, end in readings:
-                match = self._best(doc[at], family, verb, end, home, actor_at)
-                if best is None or _better(match, best):
-                    best = match
-            if best is not None:
-                found[at] = best
+            for token in sentence:
+                if not token.tag_.startswith(("VB", "MD")):
+                    continue  # the parser decides what is a verb
+                best: VerbMatch | None = None
+                for family, verb, end in self._readings(doc, token):
+                    match = self._best(token, family, verb, end, sentence, actor_at)
+                    if best is None or _better(match, best):
+                        best = match
+                if best is not None:
+                    found[token.i] = best
         return found
+
+    def _readings(self, doc: Doc, token: Token) -> list[tuple[Family, Verb, int]]:
+        """The dictionary's verbs this word is, each with the end of its words in the text.
+
+        A reading by the word's own form (as written, listed, or regularly inflected) beats one
+        by its lemma alone: "left" is the dictionary's LEFT, not its LEAVE. The lemma serves for
+        irregular forms no entry lists ("fought" for FIGHT), never for a misspelt regular one
+        ("departes" is no form of DEPART)."""
+        word = token.lower_
+        out = [(f, v, e) for f, v in self._by_form.get(word, ()) if (e := _fits(doc, token, v)) is not None]
+        if out:
+            return out
+        return [
+            (f, v, e)
+            for f, v in self._by_lemma.get(token.lemma_.lower(), ())
+            if not word.startswith(v.lemma) and (e := _fits(doc, token, v)) is not None
+        ]
 
     def _best(
         self, token: Token, family: Family, verb: Verb, end: int, sentence: Span, actor_at: Callable[[Token], bool]
@@ -124,13 +134,26 @@ class VerbMatcher:
         before = _before(token, first, sentence)
         chosen: tuple[Pattern, dict[str, int]] | None = None
         for pattern in family.patterns:
-            captures = _match_pattern(pattern, first, end, after, before, actor_at)
+            backward = self._backwards.get(id(pattern))
+            if backward is None:
+                backward = self._backwards[id(pattern)] = _backward(pattern) if pattern.before else ()
+            captures = _match_pattern(pattern, backward, first, end, after, before, actor_at)
             if captures is not None and (chosen is None or pattern.weight > chosen[0].weight):
                 chosen = (pattern, captures)
         name = self.dictionary.name
         if chosen is None:
-            return VerbMatch(token.i, family, verb, None, verb.code, verb.reverse, rule=f"{name}:{verb.line}")
+            return VerbMatch(
+                token.i,
+                family,
+                verb,
+                None,
+                verb.code,
+                verb.reverse,
+                rule=f"{name}:{verb.line}",
+                object_actor=_object_actor(token, end, actor_at),
+            )
         pattern, captures = chosen
+        target = captures.get("target", captures.get("compound"))
         return VerbMatch(
             token.i,
             family,
@@ -139,10 +162,24 @@ class VerbMatcher:
             pattern.code,
             pattern.reverse,
             source=captures.get("source", captures.get("compound")),
-            target=captures.get("target", captures.get("compound")),
+            target=target,
             compound="compound" in captures,
             rule=f"{name}:{pattern.line}",
+            object_actor=_object_actor(token, end, actor_at) if target is None else None,
         )
+
+
+def _fits(doc: Doc, token: Token, verb: Verb) -> int | None:
+    """Where a verb's words end if the words that must come with it stand around `token`
+    ("+MEET_WITH": "met with"), else None."""
+    first, end = token.i - len(verb.before), token.i + 1 + len(verb.after)
+    if first < 0 or end > len(doc):
+        return None
+    if any(doc[first + k].lower_ != word for k, word in enumerate(verb.before)):
+        return None
+    if any(doc[token.i + 1 + k].lower_ != word for k, word in enumerate(verb.after)):
+        return None
+    return end
 
 
 def _better(match: VerbMatch, other: VerbMatch) -> bool:
@@ -153,12 +190,17 @@ def _better(match: VerbMatch, other: VerbMatch) -> bool:
 
 
 def _phrase(verb: Token) -> list[Token]:
-    """The verb's own phrase after it: objects, prepositional phrases, particles, and the verb
-    of an infinitive that completes it; not clauses embedded in it or joined to it."""
+    """The verb's own phrase after it: objects, prepositional phrases, particles, the verb of an
+    infinitive that completes it, and a clause it reports ("allowed that Mordor is no pleasant
+    place", PETRARCH's "* + THAT $ WILL PULL_OUT"); not adverbial or relative clauses, nor
+    clauses joined to it."""
     out: list[Token] = []
-    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OUTSIDE]
+    stack = [c for c in verb.children if c.i > verb.i and (c.dep_ not in _OUTSIDE or c.dep_ == "ccomp")]
     while stack:
         token = stack.pop()
+        if token.dep_ == "ccomp":
+            out.extend(token.subtree)
+            continue
         out.append(token)
         if token.dep_ in _LIGHT_CLAUSE:
             stack.extend(c for c in token.children if c.dep_ in ("aux", "prt", "neg", "dobj", "xcomp"))
@@ -174,14 +216,43 @@ def _before(verb: Token, first: int, sentence: Span) -> list[Token]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
             keep.update(t.i for t in child.subtree)
-        elif child.dep_ in ("aux", "auxpass", "neg", "advmod", "npadvmod"):
+        elif child.dep_ in ("advmod", "npadvmod"):
+            keep.update(t.i for t in child.subtree)  # "heavily and unjustly"
+        elif child.dep_ in ("aux", "auxpass", "neg"):
             keep.add(child.i)
     head = verb
     while head.head.i != head.i:
         head = head.head
         keep.add(head.i)
-        keep.update(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "nsubj"))
+        for child in head.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "nsubj"):
+                keep.add(child.i)
+            elif child.dep_ in ("advmod", "npadvmod") and child.i < verb.i:
+                keep.update(t.i for t in child.subtree)  # "is inching nearer to accord"
     return [t for t in sentence if t.i < first and t.i in keep]
+
+
+_OBJECTS = {"dobj", "obj", "dative", "iobj", "attr", "oprd"}
+
+
+def _object_actor(verb: Token, end: int, actor_at: Callable[[Token], bool]) -> int | None:
+    """The first actor named in the verb's objects, else in its prepositional phrases: "left for
+    Minas Tirith", "warned of the Prince of Dol Amroth". A passive verb's target is its subject."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    # what hangs on the verb, or on the other words of a multi-word verb ("cordoned off the roads")
+    own = [g for c in verb.children if verb.i < c.i < end for g in c.children if g.i >= end]
+    own += [c for c in verb.children if c.i >= end]
+    objects = [c for c in own if c.dep_ in _OBJECTS or c.dep_ == "pobj"]
+    phrases = [c for c in own if c.dep_ == "prep"]
+    # "marched very close to the border with Mordor", "contribute a million florin to Gondor"
+    modifiers = [c for c in own if c.dep_ in ("advmod", "acomp", "npadvmod")]
+    for group in (objects, phrases, modifiers):
+        for child in group:
+            for token in child.subtree:
+                if actor_at(token) and token.pos_ in _NOMINAL:
+                    return _first_conjunct(_mention_head(token, actor_at)).i
+    return None
 
 
 # ---- element matching ------------------------------------------------------------------------
@@ -190,6 +261,7 @@ Captures = dict[str, int]
 
 def _match_pattern(
     pattern: Pattern,
+    backward: tuple[Element, ...],
     first: int,
     end: int,
     after: list[Token],
@@ -201,7 +273,7 @@ def _match_pattern(
     if after_captures is None or not pattern.before:
         return after_captures
     # Words before the verb are read backwards from it, so the nearest fitting ones count.
-    for _position, captures in _sequence(_backward(pattern), before[::-1], 0, first, actor_at, backward=True):
+    for _position, captures in _sequence(backward, before[::-1], 0, first, actor_at, backward=True):
         return {**captures, **after_captures}
     return None
 
@@ -251,6 +323,8 @@ def _element(
         if element.joined and not _adjacent(previous, token.i, backward):
             return
         if element.kind == "words":
+            if token.lower_ not in (element.lasts if backward else element.firsts):
+                continue
             for run in element.options:
                 length = _run_at(run, tokens, index, backward)
                 if length:
@@ -269,9 +343,15 @@ def _element(
                 continue
             head = _phrase_head(token)
             if element.kind == "skip":
-                yield _after_subtree(tokens, index, head), head.i, {}
+                # the noun phrase up to its head ("^ WITH +": "the talks with Gondor"), else
+                # with what hangs after it
+                short = _after_head(tokens, index, head)
+                yield short, head.i, {}
+                long = _after_subtree(tokens, index, head)
+                if long != short:
+                    yield long, head.i, {}
             elif actor_at(token):
-                yield index + 1, token.i, {element.kind: _first_conjunct(token).i}
+                yield index + 1, token.i, {element.kind: _first_conjunct(_mention_head(token, actor_at)).i}
             elif not _names_actor(head, actor_at):
                 yield index + 1, token.i, {element.kind: _first_conjunct(head).i}
             # else: a plain noun whose phrase names an actor further on ("the embassy of
@@ -291,7 +371,7 @@ def _run_at(run: tuple[str, ...], tokens: list[Token], index: int, backward: boo
         token = tokens[index + offset]
         if offset and not _adjacent(tokens[index + offset - 1].i, token.i, backward):
             return 0
-        if word != token.lower_ and word != token.lemma_.lower():
+        if word != token.lower_:  # PETRARCH reads complete words: RESOLUTION is not "resolutions"
             return 0
     return len(words)
 
@@ -309,6 +389,21 @@ def _after_subtree(tokens: list[Token], index: int, head: Token) -> int:
     while position < len(tokens) and tokens[position].i <= right:
         position += 1
     return max(position, index + 1)
+
+
+def _after_head(tokens: list[Token], index: int, head: Token) -> int:
+    """The first position after `head` itself in `tokens`."""
+    position = index
+    while position < len(tokens) and tokens[position].i <= head.i:
+        position += 1
+    return max(position, index + 1)
+
+
+def _mention_head(token: Token, actor_at: Callable[[Token], bool]) -> Token:
+    """The last word of the name a word begins ("Minas" in "Minas Tirith": Tirith)."""
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i and actor_at(token.head):
+        token = token.head
+    return token
 
 
 def _phrase_head(token: Token) -> Token:

@@ -701,6 +701,39 @@ def link_appositions(resolved: Sequence[Resolved], doc: Doc) -> list[Resolved]:
     return out
 
 
+def seat_metonyms(resolved: Sequence[Resolved], doc: Doc, kb: KnowledgeBase) -> list[Resolved]:
+    """ "Brussels expects both sides to ...": a city that seats an organisation stands for it
+    when it acts, not where it is a place ("talks in Brussels" stay in Belgium)."""
+    seats = W.table("seats")
+    out = []
+    for item in resolved:
+        organisation = seats.get(fold_key(item.span.text))
+        if organisation and item.type == "state" and not _locative(item, doc):
+            found = [e for e, _a in kb.lookup(organisation[0].replace("_", " ")) if e.kind == "organisation"]
+            if found:
+                entry = found[0]
+                item = replace(
+                    item,
+                    key=f"kb:{entry.id}",
+                    code=entry.code,
+                    sector=entry.sector,
+                    name=entry.name,
+                    type=entry.type,
+                    kb_id=entry.id,
+                    reason=f"'{item.span.text}' acting: the seat of {entry.name} → {entry.code}/{entry.sector or '-'}",
+                )
+        out.append(item)
+    return out
+
+
+def _locative(item: Resolved, doc: Doc) -> bool:
+    span = doc.char_span(item.span.start, item.span.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    return (head.dep_ == "pobj" and head.head.lower_ in W["place_preps"]) or head.dep_ in ("compound", "npadvmod")
+
+
 def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolved | None:
     span = doc.char_span(item.span.start, item.span.end, alignment_mode="expand")
     if span is None:
@@ -729,4 +762,4 @@ def actor_id(doc_id: str, key: str) -> str:
     return "a" + hashlib.sha1(f"{doc_id}\0{key}".encode()).hexdigest()[:12]
 
 
-__all__ = ["Resolved", "resolve_phrase", "group_actors", "actor_id", "link_appositions", "AGENT", "ORG", "STATE"]
+__all__ = ["Resolved", "resolve_phrase", "group_actors", "actor_id", "link_appositions", "seat_metonyms", "AGENT", "ORG", "STATE"]

@@ -229,3 +229,25 @@ def test_an_expulsion_is_of_the_other_side_never_the_expelling_state(code) -> No
 def test_troops_arriving_are_deployed(code) -> None:
     text = "Troops from Italy and Romania began arriving in Kosovo on Tuesday."
     assert brief(code(text, DAY)) == [("MOBILIZE", ("ITA", "ROU"), ("XKX",), "asserted")]
+
+
+def test_a_capital_opening_a_sentence_acts_for_its_state(code) -> None:
+    assert brief(code("Vilnius has accused Minsk of sending migrants across the border.", DAY)) == [
+        ("ACCUSE", ("LTU",), ("BLR",), "asserted")
+    ]
+
+
+def test_congo_is_the_one_the_story_is_about(code) -> None:
+    text = "Fighting spread around Goma on Monday. Congo recalled its ambassador from Kigali."
+    assert brief(code(text, DAY)) == [("SANCTION", ("COD",), ("RWA",), "asserted")]
+    assert brief(code("Congo recalled its ambassador from Luanda after talks in Brazzaville.", DAY)) == [
+        ("SANCTION", ("COG",), ("AGO",), "asserted")
+    ]
+
+
+def test_a_body_named_again_by_its_head_word(code) -> None:
+    text = "The U.N. Security Council met in New York on Sunday. The council demanded that Israel halt its offensive."
+    assert brief(code(text, DAY)) == [
+        ("CONSULT", ("UN",), (), "asserted"),
+        ("REQUEST", ("UN",), ("ISR",), "asserted"),
+    ]

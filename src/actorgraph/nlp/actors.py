@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from actorgraph.nlp.words import W
 from actorgraph.resolve.kb import Alias, Hit, KnowledgeBase
 from actorgraph.text import fold_key
 
@@ -144,7 +145,7 @@ def find_pieces(
         kind, aliases = _kind_of(hit, kb)
         best = aliases[0]
         label = covering_entity(hit.start, hit.end)
-        if best.form == "capital" and label is None and hit.start in sentence_starts:
+        if best.form == "capital" and label is None and hit.start in sentence_starts and not _acts(doc, hit.end):
             continue  # "Male", "Victoria" opening a sentence: no sign it is a place
         if kind == PLACE and kb.entries[best.entry_id].label == "ambiguous" and label not in ("GPE", "LOC", "FAC"):
             before = text[max(0, hit.start - 6) : hit.start].lower()
@@ -192,6 +193,15 @@ def find_pieces(
     chosen = _disambiguate(chosen, text, kb, place_code)
     chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
     return _filter_weak(chosen, text)
+
+
+def _acts(doc: Doc, end: int) -> bool:
+    """Whether the words after a capital opening a sentence make it the subject of a verb
+    ("Chisinau has accused", "Kigali said"), which an ordinary word there rarely is."""
+    after = next((t for t in doc if t.idx >= end), None)
+    if after is None or fold_key(doc.text[:end].split()[-1]) in W["common_word_capitals"]:
+        return False
+    return after.pos_ in ("VERB", "AUX") or after.lower_ in ("'s", "’s", ",")
 
 
 def _repeated_surnames(
@@ -270,9 +280,25 @@ def _disambiguate(pieces: list[Piece], text: str, kb: KnowledgeBase, place_code:
         context[place_code] = context.get(place_code, 0) + 5
     if not context:
         return pieces
+    shared = W.table("shared_state_names")
+    # what the story's other names point to (the shared name itself counts for nothing)
+    places: dict[str, int] = {}
+    for piece in pieces:
+        if piece.kind in (PLACE, STATE) and piece.best is not None and fold_key(text[piece.start : piece.end]) not in shared:
+            code = kb.entries[piece.best.entry_id].code
+            if code:
+                places[code] = places.get(code, 0) + 1
     ranked = sorted(context, key=lambda c: -context[c])
     out = []
     for piece in pieces:
+        readings = shared.get(fold_key(text[piece.start : piece.end])) if piece.kind == STATE else None
+        if readings:
+            # "Congo" in a story about Goma and Kinshasa is the Democratic Republic
+            best = max(readings, key=lambda c: places.get(c, 0) - (c != readings[0]) * 0.5)
+            state = kb.state(best)
+            found = [a for _e, a in kb.lookup(state.name)] if state is not None else []
+            if found and best != kb.entries[piece.best.entry_id].code:
+                piece = replace(piece, aliases=tuple(found))
         if piece.kind == ORG and piece.best is not None:
             entry = kb.entries[piece.best.entry_id]
             home = entry.country or entry.code

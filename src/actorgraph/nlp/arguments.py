@@ -487,6 +487,11 @@ class ActorIndex:
                 if len(seen) == count:
                     break
             return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
+        # "the State Department ... the department", "the Security Council ... the council":
+        # the head word of a body named just before
+        named = [o for o in candidates if o.actor.code and o.actor.type != "person" and self._head_lemma(o) == lemma]
+        if named and lemma not in _DESCRIPTIONS.keys() - {"ministry", "agency", "mission", "body"}:
+            return [self._arg(named[-1], "coref")]
         kind = _DESCRIPTIONS.get(lemma)
         if kind is None:
             return []
@@ -510,6 +515,16 @@ class ActorIndex:
                 ref = ActorRef(state.code, kind, name, "agent")
                 return [ArgActor(ref, None, "coref", pick[-1].start, "agent")]
         return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _head_lemma(self, occurrence: _Occurrence) -> str:
+        """The noun a mention names or modifies: "U.S. State Department" → department."""
+        span = self.doc.char_span(occurrence.start, occurrence.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        token = span.root
+        while token.dep_ in ("compound", "amod", "nmod", "poss") and token.head.i != token.i:
+            token = token.head
+        return token.lemma_.lower()
 
     # ---- anchoring and ties ------------------------------------------------------------
     def _anchor(self, arg: ArgActor, head: Token) -> ArgActor:

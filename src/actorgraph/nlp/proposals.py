@@ -253,7 +253,11 @@ def _need_met(
         # not one buried deeper ("agreed to mediation in talks with X")
         return bool(set(preps(token, depth=0)) & values)
     if kind == "prt":
-        return any(c.lower_ in values for c in children(token, "prt", "prep", "advmod"))
+        # a preposition counts as a particle only bare: "gave in", not "given ... in Goma"
+        return any(
+            c.lower_ in values and not (c.dep_ == "prep" and children(c, "pobj"))
+            for c in children(token, "prt", "prep", "advmod")
+        )
     if kind == "xcomp":
         # with values, the clause's verb must be one of them: "ordered the staff to leave"
         clauses = children(token, "xcomp", "ccomp")

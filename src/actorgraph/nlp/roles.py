@@ -121,6 +121,9 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
         elif lemma(proposal.predicate) == "claim" or subject is not None:
             # "Serbia's cooperation ... has raised concerns": an event is no speaker
             source = index.actors_of(subject) if subject is not None and _named(subject, index) else []
+            if not source and subject is not None and proposal.predicate.i != proposal.trigger.i:
+                # "U.N. agencies stepped up deliveries": a body named by its modifier
+                source = [a for c in children(subject, "compound", "amod") for a in index.actors_of(c)]
         return source or slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
     if entry.source:
         return slot_actors(proposal, entry.source, index, ())

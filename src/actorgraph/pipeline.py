@@ -5,6 +5,7 @@ Heavy resources (the spaCy pipeline, the knowledge base) are built once and pass
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -197,10 +198,41 @@ def actors_and_places(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[
     phrases = compose(pieces, document.text, document.headings)
     day: date | None = document.published
     context = story_state(document, pieces, kb)
-    resolved = [r for p in phrases if (r := resolve_phrase(p, document.text, kb, day, context)) is not None]
+    placed = sentence_places(pieces, document.text, kb)
+    resolved = []
+    for phrase in phrases:
+        found = resolve_phrase(phrase, document.text, kb, day, context)
+        if found is not None and found.via == "context" and found.sector in _LOCAL_SECTORS and phrase.sentence in placed:
+            # police and crowds act where the sentence puts them, not where the story is filed
+            found = resolve_phrase(phrase, document.text, kb, day, placed[phrase.sentence])
+        if found is not None:
+            resolved.append(found)
     resolved = seat_metonyms(link_appositions(resolved, doc), doc, kb)
     places = [p for p in pieces if p.kind in (PLACE, STATE)]
     return tuple(group_actors(document.id, resolved)), places
+
+
+_LOCAL_SECTORS = {"COP", "CVL", "LAB", "EDU", "REF"}
+_LOCATIVE = re.compile(r"\b(in|at)\s+(the\s+)?$", re.IGNORECASE)
+
+
+def sentence_places(pieces: Sequence[Piece], text: str, kb: KnowledgeBase) -> dict[int, tuple[str, str]]:
+    """Sentences that say where they happen ("In Seoul, police arrested ..."): police or
+    protesters named there, with no state of their own, are that place's, whatever the dateline.
+    Only a sentence with one such state counts."""
+    found: dict[int, set[tuple[str, str]]] = {}
+    for piece in pieces:
+        if piece.kind not in (PLACE, STATE) or piece.best is None:
+            continue
+        code = kb.entries[piece.best.entry_id].code
+        if code and _LOCATIVE.search(text[max(0, piece.start - 12) : piece.start]):
+            name = text[piece.start : piece.end]
+            found.setdefault(piece.sentence, set()).add((code, f"the sentence places it in {name} ({code})"))
+    out = {}
+    for sentence, places in found.items():
+        if len({code for code, _ in places}) == 1:
+            out[sentence] = min(places)
+    return out
 
 
 def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> tuple[str, str] | None:

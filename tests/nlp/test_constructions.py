@@ -251,3 +251,22 @@ def test_a_body_named_again_by_its_head_word(code) -> None:
         ("CONSULT", ("UN",), (), "asserted"),
         ("REQUEST", ("UN",), ("ISR",), "asserted"),
     ]
+
+
+def test_police_act_where_the_sentence_puts_them(code) -> None:
+    text = (
+        "ANKARA, May 16 (actorgraph) - Turkey summoned the Swedish ambassador on Thursday. "
+        "In Stockholm, police detained six protesters outside the Turkish embassy."
+    )
+    assert brief(code(text, DAY)) == [
+        ("ACCUSE", ("TUR",), ("SWE",), "asserted"),
+        ("COERCE", ("SWE",), ("SWE",), "asserted"),
+    ]
+
+
+def test_the_north_is_the_northern_state_named_before(code) -> None:
+    text = "North Korea fired two missiles on Monday. Seoul accused the North of jamming GPS signals."
+    assert brief(code(text, DAY)) == [
+        ("MOBILIZE", ("PRK",), (), "asserted"),
+        ("ACCUSE", ("KOR",), ("PRK",), "asserted"),
+    ]

@@ -487,6 +487,14 @@ class ActorIndex:
                 if len(seen) == count:
                     break
             return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
+        if token.text in ("North", "South", "East", "West") and "the" in determiners:
+            # "Seoul accused the North": the state named before whose name starts so
+            halves = [
+                o
+                for o in self._before(token, len(self.sentences))
+                if o.actor.type == "state" and o.actor.name.startswith(token.text + " ")
+            ]
+            return [self._arg(halves[-1], "coref")] if halves else []
         # "the State Department ... the department", "the Security Council ... the council":
         # the head word of a body named just before
         named = [o for o in candidates if o.actor.code and o.actor.type != "person" and self._head_lemma(o) == lemma]

@@ -38,6 +38,7 @@ _NEEDS = {
     "noprep",
     "notprt",
     "xsubjother",
+    "subjof",
 }
 
 

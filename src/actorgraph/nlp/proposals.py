@@ -297,6 +297,9 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "subjof":
+        # "a ceasefire between X and Y took hold": the noun is the subject of one of these verbs
+        return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
         return not _clauses(token)

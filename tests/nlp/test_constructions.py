@@ -270,3 +270,11 @@ def test_the_north_is_the_northern_state_named_before(code) -> None:
         ("MOBILIZE", ("PRK",), (), "asserted"),
         ("ACCUSE", ("KOR",), ("PRK",), "asserted"),
     ]
+
+
+def test_a_warning_is_a_threat_when_the_warner_could_act(code) -> None:
+    assert brief(code("Azerbaijan warned that its troops could cross into Armenia at any moment.", DAY)) == [
+        ("THREATEN", ("AZE",), ("ARM",), "asserted")
+    ]
+    # a forecast about no one's act is no event
+    assert brief(code("The World Health Organization warned that the outbreak could spread to Kenya.", DAY)) == []

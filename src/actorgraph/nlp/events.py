@@ -139,6 +139,8 @@ class EventExtractor:
             if frame.nesting.reported and not own:
                 return None  # the warned-of act by someone else is the event
             if kind == "THREATEN" and not own:
+                if _warns_of_things(proposal, index):
+                    return None  # "warned that the outbreak could spread": a forecast, no one's act
                 kind, mode = "ACCUSE", "disapprove"
         if (
             kind in ("ACCUSE", "THREATEN")
@@ -354,7 +356,7 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
     source_codes = {a.ref.code for a in source}
     for clause in children(proposal.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if not auxes & (W["future"] | {"must"}):
+        if not auxes & (W["future"] | W["modals"] | {"must"}):
             continue
         if {lemma(t) for t in clause.subtree} & W["reprisal_words"]:
             return True  # "the strikes would not go unanswered", "they will pay a heavy price"
@@ -366,6 +368,15 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
         if {a.ref.code for a in index.actors_of(subject)} & source_codes:
             return True
     return False
+
+
+def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
+    """Whether every clause a warning reports has a subject that is no actor."""
+    clauses = children(proposal.predicate, "ccomp")
+    subjects = [subject_of(c)[0] for c in clauses]
+    return bool(clauses) and all(
+        s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
+    )
 
 
 def _context(mode: str | None, sentence: Span) -> tuple[str, ...]:

@@ -278,3 +278,12 @@ def test_a_warning_is_a_threat_when_the_warner_could_act(code) -> None:
     ]
     # a forecast about no one's act is no event
     assert brief(code("The World Health Organization warned that the outbreak could spread to Kenya.", DAY)) == []
+
+
+def test_characterisations_of_approval_and_encouragement(code) -> None:
+    assert brief(code("Nigeria called the agreement between Sudan and Chad a breakthrough.", DAY)) == [
+        ("SUPPORT", ("NGA",), ("SDN", "TCD"), "asserted")
+    ]
+    assert brief(code("The U.N. chief encouraged Serbia and Kosovo to keep talking.", DAY)) == [
+        ("REQUEST", ("UN",), ("SRB", "XKX"), "asserted")
+    ]

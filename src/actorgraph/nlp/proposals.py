@@ -348,6 +348,9 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
             if not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
         }
         return bool(words & W["negative_words"])
+    if value == "positive":
+        words = {lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree}
+        return bool(words & W["praise_words"]) and not words & W["negative_words"]
     if value == "agreement":
         inner = children(token, "xcomp")
         return bool(inner) and (

@@ -416,7 +416,7 @@ def authors(act: Token, index: ActorIndex) -> list[ArgActor]:
     # "by X", "from X" anywhere in the act's own phrase ("the deportation of five people from an
     # Italian-run camp")
     for token in index.phrase_tokens(act, owner=True):
-        if token.dep_ == "prep" and token.lower_ in ("by", "from"):
+        if token.dep_ == "prep" and token.lower_ in ("by", "from", "between"):  # "the deal between A and B"
             found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
             if found:
                 return found

@@ -287,3 +287,11 @@ def test_characterisations_of_approval_and_encouragement(code) -> None:
     assert brief(code("The U.N. chief encouraged Serbia and Kosovo to keep talking.", DAY)) == [
         ("REQUEST", ("UN",), ("SRB", "XKX"), "asserted")
     ]
+
+
+def test_former_states_are_coded_as_their_continuators(code) -> None:
+    # ISO 3166-1 codes only, as the contract asks: the Soviet Union is continued by Russia
+    extraction = code("Canada expelled three Soviet diplomats on Friday.", date(1988, 6, 3))
+    assert brief(extraction) == [("SANCTION", ("CAN",), ("RUS",), "asserted")]
+    [soviet] = [a for a in extraction.actors if a.name == "Diplomats of Soviet Union"]
+    assert "continued by RUS" in soviet.resolution.reason

@@ -325,10 +325,11 @@ def test_several_codes_are_several_actors_with_the_same_words(layered: Knowledge
             [("SRB", "ELI", "Former president of Serbia", "Serbia's former president")],
         ),
         ("Serbia's president said the vote was rigged.", [("SRB", "GOV", "Aleksandar Vučić", "Serbia's president")]),
-        # an institution is not an elite: the parliament of a state that was
+        # an institution is not an elite: the parliament of a state that was (Yugoslavia, whose
+        # ISO 3166-1 continuator Serbia is the code the contract asks for)
         (
             "The former Yugoslav parliament met in Belgrade.",
-            [("YUG", "LEG", "Parliament of Yugoslavia", "Yugoslav parliament"), ("SRB", None, "Serbia", "Belgrade")],
+            [("SRB", "LEG", "Parliament of Yugoslavia", "Yugoslav parliament"), ("SRB", None, "Serbia", "Belgrade")],
         ),
     ],
 )

@@ -291,13 +291,15 @@ def _disambiguate(pieces: list[Piece], text: str, kb: KnowledgeBase, place_code:
     ranked = sorted(context, key=lambda c: -context[c])
     out = []
     for piece in pieces:
-        readings = shared.get(fold_key(text[piece.start : piece.end])) if piece.kind == STATE else None
+        readings = (
+            shared.get(fold_key(text[piece.start : piece.end])) if piece.kind == STATE and piece.best else None
+        )
         if readings:
             # "Congo" in a story about Goma and Kinshasa is the Democratic Republic
             best = max(readings, key=lambda c: places.get(c, 0) - (c != readings[0]) * 0.5)
             state = kb.state(best)
             found = [a for _e, a in kb.lookup(state.name)] if state is not None else []
-            if found and best != kb.entries[piece.best.entry_id].code:
+            if found and piece.best is not None and best != kb.entries[piece.best.entry_id].code:
                 piece = replace(piece, aliases=tuple(found))
         if piece.kind == ORG and piece.best is not None:
             entry = kb.entries[piece.best.entry_id]

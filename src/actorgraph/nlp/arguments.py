@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -173,6 +173,11 @@ class ActorIndex:
                 if spoken_for:
                     found.extend(spoken_for)
                     continue
+            inside_states = [a for a in self._inside(item) if a.ref.code and a.type == "state"]
+            if covering and inside_states and all(_from_context(a) for a in covering):
+                # "the governments in Pristina and Belgrade" in a story filed from Pristina: the
+                # states the phrase names, not the dateline's
+                covering = [replace(a, ref=replace(a.ref, code=None)) for a in covering]
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
                 # "the mission" after "KFOR": a definite description of a named body
                 described = (
@@ -625,6 +630,14 @@ class ActorIndex:
         if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
             return ranked[0][0]
         return None
+
+
+def _from_context(arg: ArgActor) -> bool:
+    """Whether an agent got its state from the story (its dateline), not from its own words."""
+    if arg.type != "agent" or arg.actor is None:
+        return False
+    here = [m for m in arg.actor.mentions if m.span.start == arg.start]
+    return bool(here) and all(m.via == "context" for m in here)
 
 
 def _clause_verb(token: Token) -> Token | None:

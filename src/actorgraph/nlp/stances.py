@@ -97,7 +97,7 @@ class StanceExtractor:
             if event.type == "REQUEST" and root is not None:
                 asked = _requested(root)
                 polarity = "support" if asked else None
-            elif event.type in ("ACCUSE", "REJECT", "PROTEST"):
+            elif event.type in ("ACCUSE", "REJECT", "PROTEST") and (event.target or topic):
                 polarity = "oppose"
         if polarity is None:
             return None
@@ -115,9 +115,11 @@ class StanceExtractor:
             targets = [t for t in event.target if t.code != holder.code]
             # one stance per holder: the first named target stands for a list of them
             target = targets[0] if targets else None
+            # toward nothing the text names: the statement itself is what the stance is about
+            about = None if linked or target else (topic or "statement")
             out.append(
                 _stance(
-                    document, holder, polarity, target, linked, None if linked or target else topic, event.evidence,
+                    document, holder, polarity, target, linked, about, event.evidence,
                     0.8 if target else 0.75,
                 )
             )

@@ -646,6 +646,11 @@ def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
         roles = tuple(dict.fromkeys(r.role for r in items if r.role))
         # One actor per code: the further codes of a many-coded actor share its mentions.
         for index, (each_code, each_sector) in enumerate(((code, sector), *best.also)):
+            reason = best.reason
+            if each_code and each_code.lower() in _CONTINUATORS:
+                # "Soviet troops" in 1988 are Russia's to the contract (ISO 3166-1)
+                reason += f"; {each_code} is continued by {_CONTINUATORS[each_code.lower()][0]}"
+                each_code = _CONTINUATORS[each_code.lower()][0]
             actors.append(
                 Actor(
                     doc_id=doc_id,
@@ -655,12 +660,15 @@ def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
                     name=best.name,
                     type=best.type,
                     mentions=mentions,
-                    resolution=Resolution(best.score, best.reason),
+                    resolution=Resolution(best.score, reason),
                     kb_id=best.kb_id,
                     roles=roles,
                 )
             )
     return actors
+
+
+_CONTINUATORS = W.table("continuators")
 
 
 def _merge_unknown_surnames(resolved: Sequence[Resolved]) -> list[Resolved]:

@@ -198,8 +198,10 @@ def find_pieces(
 def _acts(doc: Doc, end: int) -> bool:
     """Whether the words after a capital opening a sentence make it the subject of a verb
     ("Chisinau has accused", "Kigali said"), which an ordinary word there rarely is."""
-    after = next((t for t in doc if t.idx >= end), None)
-    if after is None or fold_key(doc.text[:end].split()[-1]) in W["common_word_capitals"]:
+    span = doc.char_span(end, end, alignment_mode="expand")
+    last = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    after = doc[span.start] if span is not None and span.start < len(doc) else None
+    if after is None or after.idx < end or last is None or fold_key(last.text) in W["common_word_capitals"]:
         return False
     return after.pos_ in ("VERB", "AUX") or after.lower_ in ("'s", "’s", ",")
 
@@ -210,11 +212,14 @@ def _repeated_surnames(
     """ "Dragan Petrovic ... Petrovic accused": the tagger often misses a bare surname that
     opens a sentence; once a story has named someone in full, later uses of the surname are
     that person."""
+    text = doc.text
     surnames = {
-        doc.text[p.start : p.end].split()[-1]: p.end
+        text[p.start : p.end].split()[-1]: p.end
         for p in chosen
-        if p.kind == NER_PERSON and len(doc.text[p.start : p.end].split()) > 1
+        if p.kind == NER_PERSON and len(text[p.start : p.end].split()) > 1
     }
+    if not surnames:
+        return []
     found: list[Piece] = []
     for token in doc:
         after = surnames.get(token.text)

@@ -16,7 +16,7 @@ The coder is a chain of stages over each sentence, each returning values:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -87,8 +87,8 @@ class EventExtractor:
     def extract(self, doc: Doc, document: Document, index: ActorIndex) -> list[Event]:
         """All events of a story, in text order."""
         headings = document.headings
-        matches: dict[int, VerbMatch] = (
-            self.verbs.matches(doc, index.sentences, lambda t: bool(index.by_token.get(t.i)))
+        matches: Mapping[int, VerbMatch] = (
+            self.verbs.lazy(doc, index.sentences, lambda t: bool(index.by_token.get(t.i)))
             if self.verbs is not None
             else {}
         )
@@ -104,7 +104,7 @@ class EventExtractor:
         return _dedupe(events)
 
     # -- one sentence
-    def frames(self, sentence: Span, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Frame]:
+    def frames(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Frame]:
         """The readings of a sentence that are events of their own."""
         proposals = self.proposer.propose(sentence, index, matches)
         clauses = [read_clause(number, proposals) for number in range(len(proposals))]

@@ -21,6 +21,7 @@ its path turns it on as a primary vocabulary for those who want PETRARCH's codin
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -89,7 +90,7 @@ class Proposer:
         self.dictionary_first = dictionary_first
         self.trigger_verbs = frozenset(lexicon.verbs)
 
-    def propose(self, sentence: Span, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Proposal]:
+    def propose(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Proposal]:
         """Every reading of the sentence's words, in token order."""
         found: list[Proposal] = []
         for token in sentence:
@@ -104,8 +105,11 @@ class Proposer:
         return found
 
     # ---- verbs
-    def _verb(self, token: Token, index: ActorIndex, matches: dict[int, VerbMatch]) -> list[Proposal]:
+    def _verb(self, token: Token, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Proposal]:
         curated = self._curated_verb(token, index)
+        if not self.dictionary_first and (curated is None or curated.cameo):
+            # the curated lexicon decides; the dictionary is asked only for a missing CAMEO code
+            return [Proposal(token, token, False, curated, cameo=curated.cameo)] if curated is not None else []
         match = matches.get(token.i)
         from_dictionary = self._from_dictionary(token, match, curated) if match is not None else []
         if match is not None and self.dictionary_first and (from_dictionary or match.pattern is not None):
@@ -191,7 +195,7 @@ class Proposer:
         return None
 
 
-def _reports_event(token: Token, matches: dict[int, VerbMatch]) -> bool:
+def _reports_event(token: Token, matches: Mapping[int, VerbMatch]) -> bool:
     """Whether a verb of saying or believing reports a clause in which the dictionary finds an event."""
     if lemma(token) not in REPORTING:
         return False

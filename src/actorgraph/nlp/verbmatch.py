@@ -30,7 +30,7 @@ the earlier line); with none, the verb's own code applies (`[---]` meaning no ev
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -98,16 +98,26 @@ class VerbMatcher:
         found: dict[int, VerbMatch] = {}
         for sentence in sentences:
             for token in sentence:
-                if not token.tag_.startswith(("VB", "MD")):
-                    continue  # the parser decides what is a verb
-                best: VerbMatch | None = None
-                for family, verb, end in self._readings(doc, token):
-                    match = self._best(token, family, verb, end, sentence, actor_at)
-                    if best is None or _better(match, best):
-                        best = match
+                best = self.match_at(token, sentence, actor_at)  # the parser decides what is a verb
                 if best is not None:
                     found[token.i] = best
         return found
+
+    def lazy(self, doc: Doc, sentences: Sequence[Span], actor_at: Callable[[Token], bool]) -> LazyMatches:
+        """`matches`, computed verb by verb when asked for: the curated lexicon, which decides
+        by default, only asks for the CAMEO code of readings that have none."""
+        return LazyMatches(self, doc, sentences, actor_at)
+
+    def match_at(self, token: Token, sentence: Span, actor_at: Callable[[Token], bool]) -> VerbMatch | None:
+        """The best dictionary reading of one verb, or None."""
+        if not token.tag_.startswith(("VB", "MD")):
+            return None
+        best: VerbMatch | None = None
+        for family, verb, end in self._readings(token.doc, token):
+            match = self._best(token, family, verb, end, sentence, actor_at)
+            if best is None or _better(match, best):
+                best = match
+        return best
 
     def _readings(self, doc: Doc, token: Token) -> list[tuple[Family, Verb, int]]:
         """The dictionary's verbs this word is, each with the end of its words in the text.
@@ -426,3 +436,29 @@ def _names_actor(head: Token, actor_at: Callable[[Token], bool]) -> bool:
 
 
 __all__ = ["VerbMatch", "VerbMatcher"]
+
+
+class LazyMatches(Mapping[int, VerbMatch]):
+    """The dictionary's readings of a story's verbs, each computed the first time it is asked for."""
+
+    def __init__(
+        self, matcher: VerbMatcher, doc: Doc, sentences: Sequence[Span], actor_at: Callable[[Token], bool]
+    ) -> None:
+        self._matcher, self._doc, self._actor_at = matcher, doc, actor_at
+        self._sentence = {t.i: sentence for sentence in sentences for t in sentence}
+        self._done: dict[int, VerbMatch | None] = {}
+
+    def __getitem__(self, i: int) -> VerbMatch:
+        if i not in self._done:
+            sentence = self._sentence.get(i)
+            self._done[i] = None if sentence is None else self._matcher.match_at(self._doc[i], sentence, self._actor_at)
+        found = self._done[i]
+        if found is None:
+            raise KeyError(i)
+        return found
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(i for i in self._sentence if i in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)

@@ -295,3 +295,8 @@ def test_former_states_are_coded_as_their_continuators(code) -> None:
     assert brief(extraction) == [("SANCTION", ("CAN",), ("RUS",), "asserted")]
     [soviet] = [a for a in extraction.actors if a.name == "Diplomats of Soviet Union"]
     assert "continued by RUS" in soviet.resolution.reason
+
+
+def test_an_act_announced_to_someone_is_aimed_at_them(code) -> None:
+    text = "Ankara told Stockholm on Monday that it would cut diplomatic ties if the protests went on."
+    assert brief(code(text, DAY)) == [("THREATEN", ("TUR",), ("SWE",), "asserted")]

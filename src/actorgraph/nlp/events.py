@@ -158,6 +158,8 @@ class EventExtractor:
                 target = [a for a in outer.roles.source if a.ref.code not in {s.ref.code for s in source}]
         if not target and kind in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
             target = event_coreference(proposal, source, earlier)
+        if not target and kind in ("THREATEN", "SANCTION", "REJECT", "AGREE", "REQUEST"):
+            target = _addressee(proposal, source, index)
         if not source and not proposal.noun:
             # "The strike killed seven members of the Revolutionary Guards": the strike's author
             subject, _ = subject_of(proposal.predicate)
@@ -368,6 +370,19 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
         if {a.ref.code for a in index.actors_of(subject)} & source_codes:
             return True
     return False
+
+
+def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """ "Baghdad informed Stockholm that it would cut ties": an act announced to someone, that
+    names no target of its own, is aimed at the one told."""
+    verb = proposal.predicate
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "ccomp" or lemma(verb.head) not in W["speech"] | W["warning"]:
+        return []
+    own = {a.ref.code for a in source}
+    told = [a for c in children(verb.head, "dobj", "dative", "iobj") for a in index.actors_of(c)]
+    return [a for a in told if a.ref.code not in own]
 
 
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:

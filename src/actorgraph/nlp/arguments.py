@@ -192,7 +192,7 @@ class ActorIndex:
                     continue
                 # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
                 # generic word takes the state named in its own phrase.
-                inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)]
+                inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)] or self._placed(item)
                 if inside:
                     sector = covering[0].ref.sector
                     found.extend(
@@ -283,6 +283,17 @@ class ActorIndex:
             if item.i != token.i and item.dep_ == "poss" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item, exclude))
         return unique_args(found)
+
+    def _placed(self, token: Token) -> list[ArgActor]:
+        """ "Darfur rebels", "protesters in Tigray": a place the phrase names stands for its state."""
+        found = []
+        for item in self.phrase_tokens(token):
+            if item.i in self.places and item.i != token.i:
+                name, code = self.places[item.i]
+                if code and code in self.states:
+                    ref = ActorRef(code, None, self.states[code], "state")
+                    found.append(ArgActor(ref, None, "location", item.idx, "state"))
+        return unique_args(found)[:1]
 
     def _possessive_pronoun(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
         return [

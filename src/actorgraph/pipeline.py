@@ -217,7 +217,7 @@ _LOCATIVE = re.compile(r"\b(in|at)\s+(the\s+)?$", re.IGNORECASE)
 
 
 def sentence_places(pieces: Sequence[Piece], text: str, kb: KnowledgeBase) -> dict[int, tuple[str, str]]:
-    """Sentences that say where they happen ("In Seoul, police arrested ..."): police or
+    """Sentences that say where they happen ("In Lagos, police dispersed ..."): police or
     protesters named there, with no state of their own, are that place's, whatever the dateline.
     Only a sentence with one such state counts."""
     found: dict[int, set[tuple[str, str]]] = {}

@@ -197,7 +197,7 @@ def find_pieces(
 
 def _acts(doc: Doc, end: int) -> bool:
     """Whether the words after a capital opening a sentence make it the subject of a verb
-    ("Chisinau has accused", "Kigali said"), which an ordinary word there rarely is."""
+    ("Tbilisi has protested", "Dushanbe said"), which an ordinary word there rarely is."""
     span = doc.char_span(end, end, alignment_mode="expand")
     last = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
     after = doc[span.start] if span is not None and span.start < len(doc) else None
@@ -209,9 +209,9 @@ def _acts(doc: Doc, end: int) -> bool:
 def _repeated_surnames(
     chosen: Sequence[Piece], doc: Doc, headings: Sequence[tuple[int, int]], sentence_of
 ) -> list[Piece]:  # noqa: ANN001 - sentence_of is find_pieces' index closure
-    """ "Dragan Petrovic ... Petrovic accused": the tagger often misses a bare surname that
-    opens a sentence; once a story has named someone in full, later uses of the surname are
-    that person."""
+    """ "Milan Kovac ... Kovac rejected": the tagger often misses a bare surname that opens a
+    sentence; once a story has named someone in full, later uses of the surname are that
+    person."""
     text = doc.text
     surnames = {
         text[p.start : p.end].split()[-1]: p.end

@@ -175,8 +175,8 @@ class ActorIndex:
                     continue
             inside_states = [a for a in self._inside(item) if a.ref.code and a.type == "state"]
             if covering and inside_states and all(_from_context(a) for a in covering):
-                # "the governments in Pristina and Belgrade" in a story filed from Pristina: the
-                # states the phrase names, not the dateline's
+                # "the ministers in Athens and Ankara" in a story filed from Athens: the states
+                # the phrase names, not the dateline's
                 covering = [replace(a, ref=replace(a.ref, code=None)) for a in covering]
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
                 # "the mission" after "KFOR": a definite description of a named body
@@ -235,7 +235,7 @@ class ActorIndex:
 
     def owner_of(self, head: Token | None, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
         """Actors named inside a non-actor phrase: "Iraq's proposal", "Russian diplomats";
-        pronouns never mean the codes in `exclude` ("ordered its diplomats to leave": not the
+        pronouns never mean the codes in `exclude` ("told its envoys to go home": not the
         expelling state's own)."""
         if head is None:
             return []
@@ -285,7 +285,7 @@ class ActorIndex:
         return unique_args(found)
 
     def _placed(self, token: Token) -> list[ArgActor]:
-        """ "Darfur rebels", "protesters in Tigray": a place the phrase names stands for its state."""
+        """ "Kivu militias", "farmers in Punjab": a place the phrase names stands for its state."""
         found = []
         for item in self.phrase_tokens(token):
             if item.i in self.places and item.i != token.i:
@@ -427,9 +427,9 @@ class ActorIndex:
         return unique_args([self._arg(o, "coref") for o in found])
 
     def _reporter(self, token: Token, kind: str, candidates: list[_Occurrence]) -> list[ArgActor]:
-        """ "The Guards said they had impounded the ship", "Baghdad told Stockholm it would
-        reopen the embassy": the subject of a reported clause is its reporter when the
-        reporter fits the pronoun."""
+        """ "The rebels said they had taken the town", "Hanoi told Manila it would send an
+        envoy": the subject of a reported clause is its reporter when the reporter fits the
+        pronoun."""
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return []
         verb = token.head
@@ -504,7 +504,7 @@ class ActorIndex:
                     break
             return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
         if token.text in ("North", "South", "East", "West") and "the" in determiners:
-            # "Seoul accused the North": the state named before whose name starts so
+            # "talks with the South": the state named before whose name starts so
             halves = [
                 o
                 for o in self._before(token, len(self.sentences))
@@ -554,7 +554,7 @@ class ActorIndex:
     def _anchor(self, arg: ArgActor, head: Token) -> ArgActor:
         actor = arg.actor
         if actor is None or actor.code is not None or arg.ref.code is not None:
-            return arg  # coded already, e.g. "the governments in Pristina and Belgrade"
+            return arg  # coded already, e.g. "the ministers in Athens and Ankara"
         if actor.type == "person" and actor.sector in _OFFICIAL:
             # "President Abdelaziz Bouteflicka threatened to impose a curfew in Algiers": an
             # official the knowledge base does not know holds office in the story's state

@@ -140,7 +140,7 @@ class EventExtractor:
                 return None  # the warned-of act by someone else is the event
             if kind == "THREATEN" and not own:
                 if _warns_of_things(proposal, index):
-                    return None  # "warned that the outbreak could spread": a forecast, no one's act
+                    return None  # "warned that the drought could worsen": a forecast, no one's act
                 kind, mode = "ACCUSE", "disapprove"
         if (
             kind in ("ACCUSE", "THREATEN")
@@ -373,7 +373,7 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
 
 
 def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
-    """ "Baghdad informed Stockholm that it would cut ties": an act announced to someone, that
+    """ "Tehran told Copenhagen it would expel its envoy": an act announced to someone, that
     names no target of its own, is aimed at the one told."""
     verb = proposal.predicate
     while verb.dep_ == "conj" and verb.head.i != verb.i:

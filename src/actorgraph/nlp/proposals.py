@@ -257,7 +257,7 @@ def _need_met(
         # not one buried deeper ("agreed to mediation in talks with X")
         return bool(set(preps(token, depth=0)) & values)
     if kind == "prt":
-        # a preposition counts as a particle only bare: "gave in", not "given ... in Goma"
+        # a preposition counts as a particle only bare: "gave in", not "given ... in Kano"
         return any(
             c.lower_ in values and not (c.dep_ == "prep" and children(c, "pobj"))
             for c in children(token, "prt", "prep", "advmod")
@@ -302,7 +302,7 @@ def _need_met(
     if kind == "gov":
         return governor is not None and lemma(governor) in values
     if kind == "subjof":
-        # "a ceasefire between X and Y took hold": the noun is the subject of one of these verbs
+        # "the truce came into effect": the noun is the subject of one of these verbs
         return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)

@@ -122,7 +122,7 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
             # "Serbia's cooperation ... has raised concerns": an event is no speaker
             source = index.actors_of(subject) if subject is not None and _named(subject, index) else []
             if not source and subject is not None and proposal.predicate.i != proposal.trigger.i:
-                # "U.N. agencies stepped up deliveries": a body named by its modifier
+                # "UNICEF teams resumed shipments": a body named by its modifier
                 source = [a for c in children(subject, "compound", "amod") for a in index.actors_of(c)]
         return source or slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
     if entry.source:
@@ -180,7 +180,7 @@ def _conventional_source(
 
 # ---- slots ------------------------------------------------------------------------------------
 # Acts done to others, never to oneself: a possessive pronoun in their target ("ordered its
-# diplomats to leave", "opened fire on their vehicle") is not the source's own.
+# envoys to go home", "shelled their outposts") is not the source's own.
 _OUTWARD = frozenset({"ASSAULT", "SANCTION", "ACCUSE", "THREATEN", "REJECT"})
 
 
@@ -245,7 +245,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
                     return found
         return []
     if slot == "xsubj":
-        # "gave approval for Croatia to adopt the euro": a "for ... to" clause counts too
+        # "cleared the way for Slovakia to join the scheme": a "for ... to" clause counts too
         clauses = children(predicate, "ccomp", "xcomp") + [
             c for c in children(predicate, "advcl", "acl") if any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
         ]

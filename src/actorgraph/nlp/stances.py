@@ -83,7 +83,7 @@ class StanceExtractor:
         elif event.type in ("REJECT", "ACCUSE") and _about_policy(event, topic, root):
             polarity = "oppose"
         elif event.type == "PROTEST" and root is not None and _policy(_pobj(root, "against")):
-            # "rallied against plans to open a mine": protesting a policy is opposing it
+            # "marched against the new pension law": protesting a policy is opposing it
             against = _pobj(root, "against")
             assert against is not None
             polarity, topic = "oppose", _topic_word(against)
@@ -92,7 +92,7 @@ class StanceExtractor:
         )
         asked: str | None = None
         if polarity is None and standing:
-            # "have long urged Serbia to normalise relations", "has repeatedly accused Moscow":
+            # "has long pressed Hanoi to free the bloggers", "has repeatedly accused Minsk":
             # a demand or a charge the text presents as held over time is a position
             if event.type == "REQUEST" and root is not None:
                 asked = _requested(root)
@@ -162,12 +162,12 @@ class StanceExtractor:
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
-                # "defended the tariff", "rejected the resolution", "is backed by the EU": a
+                # "defends the levy", "opposes the draft law", "is endorsed by the AU": a
                 # position on a policy, plan or agreement (acts against actors are events)
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _policy_object(token)
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
-                polarity, obj = "oppose", _pobj(token, "against")  # "rallied against plans to open a mine"
+                polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
                 polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
             elif lemma in W["position_verbs"]:
@@ -190,7 +190,7 @@ class StanceExtractor:
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
             if subject is None and agent is not None:
-                subject = agent  # "a plan backed by the EU and the United States"
+                subject = agent  # "a roadmap endorsed by the AU and ASEAN"
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
@@ -278,7 +278,7 @@ def _policy_object(token: Token) -> Token | None:
             if _policy(inner):
                 return inner
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
-        return token.head  # "the plan backed by the EU"
+        return token.head  # "the roadmap endorsed by the AU"
     return None
 
 

@@ -648,7 +648,7 @@ def group_actors(doc_id: str, resolved: Sequence[Resolved]) -> list[Actor]:
         for index, (each_code, each_sector) in enumerate(((code, sector), *best.also)):
             reason = best.reason
             if each_code and each_code.lower() in _CONTINUATORS:
-                # "Soviet troops" in 1988 are Russia's to the contract (ISO 3166-1)
+                # a Soviet ministry of 1985 is Russia's to the contract (ISO 3166-1)
                 reason += f"; {each_code} is continued by {_CONTINUATORS[each_code.lower()][0]}"
                 each_code = _CONTINUATORS[each_code.lower()][0]
             actors.append(
@@ -688,8 +688,8 @@ def _merge_unknown_surnames(resolved: Sequence[Resolved]) -> list[Resolved]:
 
 def link_appositions(resolved: Sequence[Resolved], doc: Doc) -> list[Resolved]:
     """A person the knowledge base does not know takes the code of the role set beside them:
-    "Rasim Ljajic, Serbia's trade minister," and "Bosnia's trade minister, Mirko Sarovic," are
-    SRB and BIH; "X, who heads the U.N. mission in Kosovo," is UN. Later bare surnames follow
+    "Ana Petrova, Bulgaria's energy minister," and "Moldova's deputy premier, Ion Rusu," are
+    BGR and MDA; "X, who leads the OSCE mission in Skopje," is OSCE. Later bare surnames follow
     the full name (`group_actors`)."""
     coded = [r for r in resolved if r.code and r.type != "person"]
     out = []
@@ -710,8 +710,8 @@ def link_appositions(resolved: Sequence[Resolved], doc: Doc) -> list[Resolved]:
 
 
 def seat_metonyms(resolved: Sequence[Resolved], doc: Doc, kb: KnowledgeBase) -> list[Resolved]:
-    """ "Brussels expects both sides to ...": a city that seats an organisation stands for it
-    when it acts, not where it is a place ("talks in Brussels" stay in Belgium)."""
+    """A city that seats an organisation stands for it when it acts ("Brussels wants Ankara to
+    ..."), not where it is a place ("a summit in Brussels" stays in Belgium)."""
     seats = W.table("seats")
     out = []
     for item in resolved:
@@ -748,7 +748,7 @@ def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolv
         return None
     head = span.root
     # Character ranges that describe the person: an apposition on either side, or a relative
-    # clause of heading ("who heads ..."); the person's own words are never part of them.
+    # clause of heading ("who leads ..."); the person's own words are never part of them.
     ranges = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in head.children if c.dep_ == "appos"]
     if head.dep_ == "appos" and head.head.i < head.i:
         ranges.append((head.head.left_edge.idx, head.head.idx + len(head.head)))
@@ -760,7 +760,7 @@ def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolv
     for start, end in ranges:
         inside = [r for r in coded if start <= r.span.start and r.span.end <= end]
         if inside:
-            # An office or body beats the bare state named in it ("Bosnia's trade minister").
+            # An office or body beats the bare state named in it ("Moldova's deputy premier").
             return next((r for r in inside if r.type != "state"), inside[0])
     return None
 

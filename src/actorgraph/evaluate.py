@@ -464,9 +464,10 @@ def sets_checksum(sets: Sequence[GoldSet]) -> str:
 def corpus_checksum(paths: Iterable[Path]) -> str:
     """A checksum of the gold files and the articles they annotate."""
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    # ordered by name and content, never by where the checkout lies (../shared may be a link)
+    for name, content in sorted((path.name, path.read_bytes()) for path in paths):
+        digest.update(name.encode())
+        digest.update(content)
     return digest.hexdigest()[:16]
 
 

@@ -300,3 +300,9 @@ def test_former_states_are_coded_as_their_continuators(code) -> None:
 def test_an_act_announced_to_someone_is_aimed_at_them(code) -> None:
     text = "Ankara told Stockholm on Monday that it would cut diplomatic ties if the protests went on."
     assert brief(code(text, DAY)) == [("THREATEN", ("TUR",), ("SWE",), "asserted")]
+
+
+def test_a_region_named_by_its_adjective_stands_for_its_state(code) -> None:
+    assert brief(code("Crimean Tatar leaders accused Moscow of persecuting activists.", DAY)) == [
+        ("ACCUSE", ("UKR",), ("RUS",), "asserted")
+    ]

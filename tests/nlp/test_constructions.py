@@ -306,3 +306,13 @@ def test_a_region_named_by_its_adjective_stands_for_its_state(code) -> None:
     assert brief(code("Crimean Tatar leaders accused Moscow of persecuting activists.", DAY)) == [
         ("ACCUSE", ("UKR",), ("RUS",), "asserted")
     ]
+
+
+def test_sides_that_clash_fight_one_another(code) -> None:
+    assert brief(code("Kyrgyz and Tajik border guards clashed near the frontier on Tuesday.", DAY)) == [
+        ("ASSAULT", ("KGZ", "TJK"), ("KGZ", "TJK"), "asserted")
+    ]
+    # backed by a state is not of it: militias of no named state
+    assert brief(code("Iran-backed militias fired rockets at a base in Syria on Friday.", DAY)) == [
+        ("ASSAULT", (None,), ("SYR",), "asserted")
+    ]

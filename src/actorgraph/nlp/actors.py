@@ -56,6 +56,8 @@ _AND = re.compile(r"\b(?:and|or)\b|&", re.I)
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
 _DESCRIBED = re.compile(r"^\s*[“\"‘']?\s*$")
 _ATTITUDE = re.compile(r"\b(?:anti|pro)\s?-\s?$", re.I)
+# "Rwandan-backed rebels", "Iran-aligned militias": backed by a state, not of it
+_PATRONAGE = re.compile(r"^-(?:backed|supported|sponsored|funded|armed|aligned|allied|trained|installed)\b", re.I)
 _BAD_NAME_WORD = re.compile(r"[\d@#/\\|<>{}\[\]=+*]")
 
 
@@ -153,7 +155,9 @@ def find_pieces(
                 hit.start, hit.end, headings
             ):
                 continue  # "Split", "Bar": ordinary words unless the sentence places them
-        if kind in (STATE, ORG) and _ATTITUDE.search(text[max(0, hit.start - 6) : hit.start]):
+        if kind in (STATE, ORG) and (
+            _ATTITUDE.search(text[max(0, hit.start - 6) : hit.start]) or _PATRONAGE.match(text[hit.end : hit.end + 12])
+        ):
             continue  # "an anti-Syria journalist", "pro-Russian separatists": a stance, not membership
         prefix = kind == AGENT and kb.entries[best.entry_id].placement == "before"
         candidates.append(Piece(hit.start, hit.end, kind, aliases, sentence_of(hit.start), label, prefix=prefix))

@@ -264,7 +264,11 @@ def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[Ar
     agree, meet, cooperate or sign together."""
     if target or len({a.ref.code for a in source if a.ref.code}) < 2:
         return False
-    return kind in ("AGREE", "CONSULT", "COOPERATE") or (kind == "SUPPORT" and word in W["signing"])
+    return (
+        kind in ("AGREE", "CONSULT", "COOPERATE")
+        or (kind == "SUPPORT" and word in W["signing"])
+        or (kind == "ASSAULT" and word in W["mutual_fighting"])  # "the two armies clashed"
+    )
 
 
 # ---- choosing among readings ------------------------------------------------------------------

@@ -316,3 +316,9 @@ def test_sides_that_clash_fight_one_another(code) -> None:
     assert brief(code("Iran-backed militias fired rockets at a base in Syria on Friday.", DAY)) == [
         ("ASSAULT", (None,), ("SYR",), "asserted")
     ]
+
+
+def test_a_border_lies_toward_the_side_it_is_shared_with(code) -> None:
+    assert brief(code("Finland sent more border guards to its frontier with Russia on Monday.", DAY)) == [
+        ("MOBILIZE", ("FIN",), ("RUS",), "asserted")
+    ]

@@ -141,6 +141,9 @@ class ActorIndex:
         """The actors an argument headed by `head` stands for (empty if none)."""
         if head is None:
             return []
+        other = self._across(head)
+        if other:
+            return other
         heads = [head, *_conjuncts(head)]
         found: list[ArgActor] = []
         for item in heads:
@@ -241,6 +244,9 @@ class ActorIndex:
             return []
         exclude = tuple(exclude)
         found: list[ArgActor] = []
+        other = self._across(head)
+        if other:
+            return other
         for item in [head, *_conjuncts(head)]:
             if item.pos_ == "PRON" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item, exclude))
@@ -283,6 +289,19 @@ class ActorIndex:
             if item.i != token.i and item.dep_ == "poss" and item.lower_ in _PRONOUNS:
                 found.extend(self.resolve_pronoun(item, exclude))
         return unique_args(found)
+
+    def _across(self, head: Token) -> list[ArgActor]:
+        """ "its border with Belarus": a border is toward the side it is shared with."""
+        if head.lemma_.lower() not in W["border_nouns"]:
+            return []
+        return [
+            a
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for o in p.children
+            if o.dep_ == "pobj"
+            for a in self.actors_of(o)
+        ]
 
     def _placed(self, token: Token) -> list[ArgActor]:
         """ "Kivu militias", "farmers in Punjab": a place the phrase names stands for its state."""

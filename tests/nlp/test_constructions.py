@@ -322,3 +322,9 @@ def test_a_border_lies_toward_the_side_it_is_shared_with(code) -> None:
     assert brief(code("Finland sent more border guards to its frontier with Russia on Monday.", DAY)) == [
         ("MOBILIZE", ("FIN",), ("RUS",), "asserted")
     ]
+
+
+def test_a_counted_group_is_not_one_named_before(code) -> None:
+    # "three nationalist groups" are no description of the EU named just before
+    text = "The European Union opened accession talks with Albania on Monday. Three nationalist groups rejected the talks."
+    assert brief(code(text, DAY)) == [("CONSULT", ("EU",), ("ALB",), "asserted")]

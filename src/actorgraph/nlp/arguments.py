@@ -536,8 +536,8 @@ class ActorIndex:
         if named and lemma not in _DESCRIPTIONS.keys() - {"ministry", "agency", "mission", "body"}:
             return [self._arg(named[-1], "coref")]
         kind = _DESCRIPTIONS.get(lemma)
-        if kind is None:
-            return []
+        if kind is None or not determiners & {"the", "this", "that", "these", "those"}:
+            return []  # "four opposition groups" is no group named before
         if kind == "state":
             pick = [o for o in candidates if o.actor.type == "state"]
         elif kind == "alliance":

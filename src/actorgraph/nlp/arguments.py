@@ -414,10 +414,15 @@ class ActorIndex:
             if occurrence.group >= 0:
                 groups.setdefault(occurrence.group, []).append(occurrence)
         recent = [g for g in groups.values() if len({o.actor.id for o in g}) >= 2]
+        pick = [o for o in candidates if o.plural or o.actor.type in ORGANISATION_TYPES]
+        # "Hundreds of villagers blocked the road. They say ...": a plural subject named after
+        # the last coordinated group is the nearer antecedent
+        plural_subjects = [o for o in pick if o.plural and o.actor.type in ("agent", "people")]
         if recent:
             group = max(recent, key=lambda g: g[-1].start)
-            return unique_args([self._arg(o, "coref") for o in group])
-        pick = [o for o in candidates if o.plural or o.actor.type in ORGANISATION_TYPES]
+            if not plural_subjects or plural_subjects[-1].start < group[-1].start:
+                return unique_args([self._arg(o, "coref") for o in group])
+            return [self._arg(plural_subjects[-1], "coref")]
         return [self._arg(pick[-1], "coref")] if pick else []
 
     def _bound(self, token: Token, kind: str, candidates: list[_Occurrence]) -> list[ArgActor]:

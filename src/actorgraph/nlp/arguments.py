@@ -265,7 +265,7 @@ class ActorIndex:
         return [self._apposed(a, token) for a in found]
 
     def _apposed(self, arg: ArgActor, token: Token) -> ArgActor:
-        """ "Kenzo Oshima, the United Nations Emergency Relief Coordinator": code from the aside."""
+        """ "Ana Petrova, the OSCE's special envoy": code from the aside."""
         if arg.ref.code is not None or arg.type not in ("person", "agent"):
             return arg
         for child in token.children:
@@ -400,7 +400,7 @@ class ActorIndex:
                 subjects = [o for o in pick if o.subject]
                 if subjects and self._sentence_of[subjects[-1].token] >= self._sentence_of[token.i] - 1:
                     chosen = subjects[-1]
-            # "Serbia considers Kosovo a part of its territory": the object of the verb that
+            # "China regards Taiwan as a province of its own": the object of the verb that
             # governs the pronoun's phrase is not its antecedent; the subject is.
             verb = _clause_verb(token)
             if verb is not None and _is_object_of(self.doc[chosen.token], verb):
@@ -616,7 +616,7 @@ class ActorIndex:
         """ "a group believed to be linked to Iran": the state the text ties an agent to."""
         scopes = list(head.subtree)
         if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("believe", "think", "suspect", "say", "report"):
-            # misparsed reduced relative: "Hackers believed to be linked to Russia hacked ..."
+            # misparsed reduced relative: "Gunmen thought to be tied to Niger raided ..."
             scopes += [t for c in head.head.children if c.dep_ == "xcomp" for t in c.subtree]
         for token in scopes:
             if token.i < head.i or token.lower_ not in _TIES:

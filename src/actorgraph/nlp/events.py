@@ -329,7 +329,7 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
             and f.predicate.head.i in assaults
         )
     ]
-    # "warned that Serbia will take necessary steps": a threat of one's own act is one event
+    # "warned that Ankara would act in kind": a threat of one's own act is one event
     # (THREATEN); the warned-of act is part of it.
     inner_of_threats = {
         trigger
@@ -358,14 +358,14 @@ def _restates(frame: Frame, verbs: dict[int, str]) -> bool:
 
 
 def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
-    """ "warned that Serbia will take necessary steps": a threat only if the warner would act."""
+    """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
     for clause in children(proposal.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (W["future"] | W["modals"] | {"must"}):
             continue
         if {lemma(t) for t in clause.subtree} & W["reprisal_words"]:
-            return True  # "the strikes would not go unanswered", "they will pay a heavy price"
+            return True  # "the shelling would be answered", "they will regret it"
         subject, _ = subject_of(clause)
         if subject is None:
             continue

@@ -164,7 +164,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         if base in W["deny"] and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
             negated = True
         if dep == "ccomp" and base in W["assertion_verbs"] and any(c.dep_ == "neg" for c in head.children):
-            negated = True  # "does not mean that Ecuador is cutting its ties"
+            negated = True  # "does not mean that Peru is leaving the pact"
         if base in W["negating"] and dep in ("xcomp", "pcomp", "prep"):
             negated = True
         if base in W["hypothetical"] and dep in ("xcomp", "ccomp") and base not in REPORTING:

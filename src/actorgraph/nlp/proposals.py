@@ -454,7 +454,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
         elif lemma(verb) in W["violation_verbs"]:
-            kind = CONDEMNATION  # "officials argue that the agreement contradicts the accords"
+            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty"
         else:
             continue
         subject = next(iter(children(verb, "nsubj")), None)

@@ -153,7 +153,7 @@ def _conventional_source(
             proposal.trigger, index
         )
     if kind == "RETREAT" and mode == "resign" and source and all(a.ref.code is None for a in source):
-        # "Yukio Hatoyama stepped down as Japan's prime minister": the office says whose
+        # "Ana Petrova quit as Bulgaria's energy minister": the office says whose
         office = [o for p in children(proposal.predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
         owners = [a for o in office for a in index.owner_of(o) if a.ref.code]
         if owners:
@@ -172,7 +172,7 @@ def _conventional_source(
     ):
         found = conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
         if not found and kind == "COERCE" and mode in conventions.STATE_POWERS:
-            # "30 of its members had been detained": arrests and bans are the state's doing
+            # "a dozen of its activists were held": arrests and bans are the state's doing
             found = conventions.authorities(target, proposal.trigger, index)
         return found
     return source
@@ -256,7 +256,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
                 return found
         return []
     if slot == "complement":
-        return _culprits(predicate, index)  # "called the incident an act of aggression by Russia"
+        return _culprits(predicate, index)  # "termed the raid a provocation by Baku"
     if slot == "place":
         return conventions.where_of(token, predicate, index)  # "remained on alert in the West Bank"
     if slot == "cause":
@@ -424,7 +424,7 @@ def authors(act: Token, index: ActorIndex) -> list[ArgActor]:
 
 
 def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
-    """Who a characterisation blames: "an act of aggression by Russia", "Moscow's provocation"."""
+    """Who a characterisation blames: "a provocation by Baku", "Yerevan's aggression"."""
     heads = children(predicate, "oprd", "attr", "xcomp", "ccomp")
     heads += [o for p in children(predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
     for head in heads:
@@ -456,7 +456,7 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
         ]
         if proposal.target_at is not None:
             mentioned.append(proposal.trigger.doc[proposal.target_at])  # "the attacks were unacceptable"
-        # "warned that the strikes would not go unanswered": whoever struck is threatened
+        # "warned that the shelling would be answered": whoever shelled is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
     source_codes = {a.ref.code for a in source}
     for token in mentioned:

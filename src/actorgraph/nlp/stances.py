@@ -8,7 +8,7 @@ A stance is not a copy of every verbal event (see `eval/ANNOTATION.md`). Two sou
   threat is an event and no stance.
 * Expressions that are no event of their own: "views it as a threat", "regards them as
   partners", "reacted strongly to", "took a firm stance against", "refrained from making a
-  definitive statement", "remains neutral". A negated position ("does not view it as a threat",
+  definitive statement", "remains neutral". A negated position ("does not see the drills as a danger",
   "does not explicitly endorse") is neutral, not the opposite.
 
 One holder with one polarity in one sentence is one stance, however many targets it names.
@@ -184,7 +184,7 @@ class StanceExtractor:
             if polarity is None or _unrealised(token):
                 continue
             if negated and polarity == "oppose":
-                polarity = "neutral"  # "does not view it as a threat"
+                polarity = "neutral"  # "does not see the drills as a danger"
             subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
@@ -194,7 +194,7 @@ class StanceExtractor:
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
-                subject = token.head  # "Serbia, which perceives it as a threat"
+                subject = token.head  # "Latvia, which sees the pact as a danger"
             holders = index.actors_of(subject) if subject is not None else []
             if not holders:
                 continue

@@ -26,7 +26,7 @@ def object_of(token: Token) -> Token | None:
     if not objects:
         objects = children(token, "nsubjpass")
     if not objects:
-        # "denounced as an ugly crime Serbia's suppression of ...": a heavy object moved
+        # "condemned as unlawful Bolivia's seizure of ...": a heavy object moved
         # after the "as" phrase, parsed as an apposition to it
         objects = [
             a
@@ -59,7 +59,7 @@ def preps(token: Token, depth: int = 2) -> dict[str, Token]:
     """Preposition (or particle) word → its object, for a word, its object and their objects.
 
     "called for a clarification from Albania": `from` hangs off `clarification`, itself the
-    object of `for`; "a suspension of air links with Serbia": `with` hangs off `links`.
+    object of `for`; "a halt of rail links with Latvia": `with` hangs off `links`.
     """
     found: dict[str, Token] = {}
     owners = [(token, 0)]
@@ -116,7 +116,7 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)
     if token.dep_ == "ccomp" and lemma(token.head) in W["reduced_relative"]:
-        # "Hackers believed to be linked to Russia hacked ...", parsed as if "believed" were
+        # "Gunmen thought to be tied to Niger raided ...", parsed as if "thought" were
         # the main verb: the subject of "believed" is the one who acted
         subjects = [c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
         if subjects and not any(c.dep_ == "aux" for c in token.head.children):

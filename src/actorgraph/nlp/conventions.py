@@ -139,14 +139,18 @@ def residents(source: Sequence[ArgActor], places: Sequence[ArgActor], index: Act
     ]
 
 
+def _sole_state(source: Sequence[ArgActor], index: ActorIndex) -> str | None:
+    """The state code shared by every coded source, when there is exactly one."""
+    codes = {a.ref.code for a in source if a.ref.code}
+    code = next(iter(codes)) if len(codes) == 1 else None
+    return code if code in index.states else None
+
+
 def domestic(source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
     """Targets the text ties to no state ("students", "the demonstration") are, by PLOVER's
     convention for domestic events, of the source's own state."""
-    codes = {a.ref.code for a in source if a.ref.code}
-    if len(codes) != 1:
-        return list(target)
-    code = next(iter(codes))
-    if code not in index.states:
+    code = _sole_state(source, index)
+    if code is None:
         return list(target)
     out = []
     for arg in target:
@@ -165,11 +169,8 @@ def domestic_default(
     domestic: PLOVER codes its target as that state."""
     if target or kind not in _DOMESTIC_TYPES:
         return list(target)
-    codes = {a.ref.code for a in source if a.ref.code}
-    if len(codes) != 1:
-        return list(target)
-    code = next(iter(codes))
-    if code not in index.states:
+    code = _sole_state(source, index)
+    if code is None:
         return list(target)
     sentence = index.sentence(trigger)
     others = {

@@ -307,8 +307,7 @@ def _run_executor(
 ) -> None:
     """Child process body: code `documents` locally (workers=0) or on a local Dask cluster."""
     from actorgraph.config import Settings
-    from actorgraph.pipeline import Resources, extract
-    from actorgraph.run import Failed
+    from actorgraph.pipeline import Failed, Resources, extract
 
     settings = Settings()
     resources = Resources(settings)

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from actorgraph.errors import ConfigError
+
+# spaCy refuses longer texts (its `max_length`); the parser needs about 1 GB per 100,000
+# characters, so the limit is not raised but kept as the ceiling of ours.
+PARSER_MAX_CHARS = 1_000_000
 
 
 class Settings(BaseSettings):
@@ -35,7 +42,12 @@ class Settings(BaseSettings):
 
     # Input limits
     max_bytes: int = Field(default=20_000_000, ge=1, description="Largest input file or download accepted, in bytes.")
-    max_chars: int = Field(default=2_000_000, ge=1, description="Longest text accepted for one article, in characters.")
+    max_chars: int = Field(
+        default=PARSER_MAX_CHARS,
+        ge=1,
+        le=PARSER_MAX_CHARS,
+        description="Longest text accepted for one article, in characters (at most the parser's own limit).",
+    )
     fetch_timeout: float = Field(default=20.0, gt=0, description="Seconds per URL request.")
     max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
     allow_private: bool = Field(
@@ -68,7 +80,31 @@ class Settings(BaseSettings):
     )
 
 
+def load_settings(**overrides: Any) -> Settings:
+    """The settings from the environment with `overrides` (command-line options) on top, every
+    value checked; a wrong one is a `ConfigError` naming it, not a validation traceback."""
+    values = {k: v for k, v in overrides.items() if v is not None}
+    try:
+        if "kb_dirs" in values:
+            # layers given on the command line come after those in the environment
+            values["kb_dirs"] = [*Settings().kb_dirs, *values["kb_dirs"]]
+        return Settings(**values)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, set(values))) from None
+
+
+def _describe(exc: ValidationError, given: set[str]) -> str:
+    problems = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "settings"
+        where = f"--{name.replace('_', '-')}" if name in given else f"ACTORGRAPH_{name.upper()}"
+        value = error.get("input")
+        shown = f"={str(value)[:60]!r}" if isinstance(value, str | int | float) else ""
+        problems.append(f"{where}{shown}: {error['msg'].lower()}")
+    return "bad setting " + "; ".join(problems)
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The settings of this process (environment read once)."""
-    return Settings()
+    return load_settings()

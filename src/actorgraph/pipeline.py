@@ -45,6 +45,30 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A story an executor could not code, however often it tried, and why."""
+
+    document: Document
+    reason: str
+
+    @property
+    def skipped(self) -> Skipped:
+        """The failure as the run reports it."""
+        return Skipped(self.document.source, f"story {self.document.id} could not be coded: {self.reason}")
+
+
+def failure_reason(exc: BaseException) -> str:
+    """One line for the skipped report: the exception's type and its first sentence if long."""
+    message = str(exc).strip()
+    first = message.splitlines()[0] if message else ""
+    if len(first) > 200 and ". " in first:
+        first = first.split(". ", 1)[0] + "."
+    if len(first) > 200:
+        first = first[:197] + "..."
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+
+
 @dataclass
 class Prepared:
     """The stories of a run, de-duplicated, and what could not be used."""
@@ -262,9 +286,34 @@ def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) 
 
 
 def extract(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:
-    """Run the NLP stages over stories, in batches, yielding one `Extraction` per story."""
+    """Run the NLP stages over stories, in batches, yielding one `Extraction` per story.
+
+    The first story that fails raises; `code_each` is the executor that carries on past it."""
     nlp = resources.nlp
     coder = resources.coder
     stream = nlp.pipe(((d.text, d) for d in documents), as_tuples=True, batch_size=resources.settings.batch_size)
     for doc, document in stream:
         yield coder.code(doc, document)
+
+
+def code_each(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction | Failed]:
+    """The local executor: `extract`, except that a story that cannot be coded costs only itself.
+
+    Stories are parsed a batch at a time; when a batch fails, its stories are parsed one by one
+    so that only the one at fault comes back as `Failed`."""
+    size = resources.settings.batch_size
+    for begin in range(0, len(documents), size):
+        batch = documents[begin : begin + size]
+        try:
+            results: list[Extraction | Failed] = list(extract(batch, resources))
+        except Exception:
+            results = [_code_one(document, resources) for document in batch]
+        yield from results
+
+
+def _code_one(document: Document, resources: Resources) -> Extraction | Failed:
+    try:
+        doc = resources.nlp(document.text)
+        return resources.coder.code(doc, document)
+    except Exception as exc:
+        return Failed(document, failure_reason(exc))

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -73,15 +75,7 @@ def read_inputs(
             else:
                 path = Path(raw)
                 if path.is_dir():
-                    files = sorted(
-                        p
-                        for p in path.rglob("*")
-                        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                    )
-                    if not files:
-                        yield Skipped(raw, "directory holds no files")
-                    for file in files:
-                        yield from _from_file(file, input_format, settings, warn, counter)
+                    yield from _from_directory(path, input_format, settings, warn, counter)
                 elif path.exists():
                     yield from _from_file(path, input_format, settings, warn, counter)
                 else:
@@ -104,6 +98,28 @@ def read_bytes(
     yield from _from_bytes(data, source, input_format, settings, warn, itertools.count(), url=url)
 
 
+def _from_directory(
+    path: Path,
+    input_format: InputFormat,
+    settings: Settings,
+    warn: WarnFn,
+    counter: Iterator[int],
+) -> Iterator[Article | Skipped]:
+    """Every file below `path` but hidden ones, in name order; a subdirectory that cannot be
+    listed is reported, not silently passed over."""
+    unreadable: list[OSError] = []
+    entries: list[Path] = []
+    for top, dirs, names in os.walk(path, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        entries.extend(Path(top) / name for name in names if not name.startswith("."))
+    for problem in unreadable:
+        yield Skipped(str(problem.filename or path), f"cannot list directory: {problem.strerror or problem}")
+    if not entries and not unreadable:
+        yield Skipped(str(path), "directory holds no files")
+    for file in sorted(entries):
+        yield from _from_file(file, input_format, settings, warn, counter)
+
+
 def _from_file(
     path: Path,
     input_format: InputFormat,
@@ -113,11 +129,19 @@ def _from_file(
 ) -> Iterator[Article | Skipped]:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            yield Skipped(source, f"file is {size:,} bytes, over the limit of {settings.max_bytes:,} (--max-bytes)")
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            # Opening a pipe blocks until a writer comes; a device like /dev/zero never ends.
+            yield Skipped(source, f"not a regular file ({_file_kind(status.st_mode)}); use '-' to read a stream")
             return
-        data = path.read_bytes()
+        if status.st_size > settings.max_bytes:
+            yield Skipped(
+                source, f"file is {status.st_size:,} bytes, over the limit of {settings.max_bytes:,} (--max-bytes)"
+            )
+            return
+        with path.open("rb") as handle:
+            # Read one byte past the limit: a file that grew since stat() is still caught.
+            data = handle.read(settings.max_bytes + 1)
     except OSError as exc:
         yield Skipped(source, f"cannot read: {exc.strerror or exc}")
         return
@@ -131,6 +155,18 @@ def _from_file(
     hint = date_in_name(path.name)
     for item in _from_bytes(data, source, fmt, settings, warn, counter):
         yield replace(item, date_hint=hint) if hint and isinstance(item, Article) else item
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file"
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")

@@ -4,7 +4,7 @@ A run is recorded before any work starts and closed at the end. Stories are code
 written in batches, one transaction each, so a run killed half-way keeps every batch it
 committed; the next run skips the stories already stored and carries on.
 
-Coding is left to an executor: `pipeline.extract` in this process, or `run.distributed.DaskExecutor`
+Coding is left to an executor: `pipeline.code_each` in this process, or `run.distributed.DaskExecutor`
 on a cluster. Either way the store is written here only; a story the executor gives up on comes
 back as `Failed` and is reported as skipped while the rest of its batch is stored.
 """
@@ -16,24 +16,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from actorgraph.ingest import InputFormat
-from actorgraph.pipeline import Extraction, Prepared, Resources, extract, prepare
+from actorgraph.pipeline import Extraction, Failed, Prepared, Resources, code_each, prepare
 from actorgraph.store.rows import extraction_rows
 from actorgraph.store.sql import SqlStore
 from actorgraph.types import Document, Skipped, WarnFn
-
-
-@dataclass(frozen=True, slots=True)
-class Failed:
-    """A story an executor could not code, however often it tried, and why."""
-
-    document: Document
-    reason: str
-
-    @property
-    def skipped(self) -> Skipped:
-        """The failure as the run reports it."""
-        return Skipped(self.document.source, f"story {self.document.id} could not be coded: {self.reason}")
-
 
 # An executor yields one `Extraction` (or `Failed`) per document, in the order given, and may
 # stream: the loops below commit every `batch_size` results while it keeps coding the rest.
@@ -62,6 +48,7 @@ class IngestResult:
     stances: int = 0
     quotes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # ids of the stories the executor gave up on
 
     def counts(self) -> dict[str, int]:
         return {
@@ -91,7 +78,7 @@ def code_into(
     resources: Resources,
     result: IngestResult,
     *,
-    executor: Executor = extract,
+    executor: Executor = code_each,
     batch_size: int = 32,
     on_batch: Callable[[int], None] | None = None,
     recoding: bool = False,
@@ -109,6 +96,7 @@ def code_into(
         for extraction in batch:
             if isinstance(extraction, Failed):
                 result.skipped.append(extraction.skipped)
+                result.failed.append(extraction.document.id)
                 continue
             coded.append(extraction.document.id)
             for table, values in extraction_rows(extraction, extractor, result.run_id, now).items():
@@ -128,7 +116,7 @@ def ingest(
     input_format: InputFormat = "auto",
     command: str = "ingest",
     batch_size: int = 32,
-    executor: Executor = extract,
+    executor: Executor = code_each,
     on_batch: Callable[[int], None] | None = None,
     on_prepared: Callable[[Prepared, int], None] | None = None,
 ) -> IngestResult:
@@ -163,7 +151,7 @@ def reprocess(
     *,
     everything: bool = False,
     batch_size: int = 32,
-    executor: Executor = extract,
+    executor: Executor = code_each,
     on_batch: Callable[[int], None] | None = None,
 ) -> IngestResult:
     """Re-code stored stories with this extractor, from their stored text (nothing is fetched)."""

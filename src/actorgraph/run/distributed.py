@@ -22,8 +22,7 @@ from typing import Any
 
 from actorgraph.config import Settings
 from actorgraph.errors import ConfigError, OptionalDependencyError
-from actorgraph.pipeline import Extraction, Resources, extract
-from actorgraph.run import Failed
+from actorgraph.pipeline import Extraction, Failed, Resources, extract, failure_reason
 from actorgraph.types import Document
 
 try:
@@ -91,17 +90,6 @@ class _Preload(WorkerPlugin):
         worker_resources(self.settings)
 
 
-def _reason(exc: BaseException) -> str:
-    """One line for the skipped report: the exception's type and its first sentence if long."""
-    message = str(exc).strip()
-    first = message.splitlines()[0] if message else ""
-    if len(first) > 200 and ". " in first:
-        first = first.split(". ", 1)[0] + "."
-    if len(first) > 200:
-        first = first[:197] + "..."
-    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
-
-
 class DaskExecutor:
     """An `Executor` over a Dask cluster: a local one of `workers` processes, or the one at `scheduler`.
 
@@ -142,7 +130,7 @@ class DaskExecutor:
                 self.client = Client(scheduler, timeout=connect_timeout, set_as_default=False)
             except (OSError, TimeoutError, ValueError) as exc:
                 raise ConfigError(
-                    f"cannot reach the Dask scheduler at {scheduler} ({_reason(exc)}); check the address "
+                    f"cannot reach the Dask scheduler at {scheduler} ({failure_reason(exc)}); check the address "
                     "(e.g. tcp://host:8786) and that `dask scheduler` runs there with at least one `dask worker`"
                 ) from exc
         try:
@@ -228,7 +216,7 @@ class DaskExecutor:
             if future.status != "error":
                 raise  # cancelled or the cluster went away: not the stories' fault
             if len(chunk) == 1:
-                return [Failed(chunk[0], f"{_reason(exc)} (tried {self.retries + 1} times)")]
+                return [Failed(chunk[0], f"{failure_reason(exc)} (tried {self.retries + 1} times)")]
         # One bad story fails its whole chunk: code the stories one by one to tell which.
         singles = [(document, self._submit(settings, [document])) for document in chunk]
         results: list[Extraction | Failed] = []
@@ -238,5 +226,5 @@ class DaskExecutor:
             except Exception as exc:
                 if single.status != "error":
                     raise
-                results.append(Failed(document, f"{_reason(exc)} (tried {self.retries + 1} times)"))
+                results.append(Failed(document, f"{failure_reason(exc)} (tried {self.retries + 1} times)"))
         return results

@@ -45,7 +45,8 @@ from actorgraph.analyze import timeline as run_timeline
 from actorgraph.analyze.search import SearchQueryError, parse_query
 from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
-from actorgraph.config import Settings
+from actorgraph.config import Settings, load_settings
+from actorgraph.dates import DateError, check_day, check_window
 from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore, open_store
@@ -55,7 +56,6 @@ __all__ = ["create_app", "MAX_LIMIT"]
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
 # Dates outside this range are refused: the analyses step whole weeks and months past them.
-FIRST_DAY, LAST_DAY = date(1800, 1, 1), date(2199, 12, 31)
 T = TypeVar("T")
 
 
@@ -644,10 +644,16 @@ Period = Literal["day", "week", "month"]
 
 def _dates(since: date | None, until: date | None) -> None:
     for name, value in (("since", since), ("until", until)):
-        if value is not None and not FIRST_DAY <= value <= LAST_DAY:
-            _invalid(name, f"use a day between {FIRST_DAY} and {LAST_DAY}")
-    if since and until and since > until:
-        _invalid("since", f"{since} is after until ({until})")
+        if value is None:
+            continue
+        try:
+            check_day(value, name)
+        except DateError as exc:
+            _invalid(name, str(exc))
+    try:
+        check_window(since, until)
+    except DateError as exc:
+        _invalid("since", str(exc))
 
 
 def _invalid(name: str, message: str) -> None:
@@ -1234,9 +1240,10 @@ def _ingest(app: FastAPI, articles: Sequence[ArticleIn], key: ApiKey) -> IngestO
             result = ingest([str(path)], store, state.resources, input_format="jsonl", command="api",
                             warn=lambda name, message: warnings.append(SkippedOut(input=where(name), reason=message)),
                             on_prepared=prepared)
+    not_new = set(seen.get("existing", set())) | set(result.failed)
     existing = seen.get("existing", set())
     stored = [StoredOut(id=d.id, title=d.title, published=d.published, duplicate_of=d.duplicate_of)
-              for d in seen.get("documents", []) if d.id not in existing]
+              for d in seen.get("documents", []) if d.id not in not_new]
     return IngestOut(
         run_id=result.run_id, stored=stored, unchanged=sorted(existing),
         skipped=[SkippedOut(input=where(s.input), reason=s.reason) for s in result.skipped],
@@ -1250,7 +1257,7 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
 
     `resources` (the spaCy pipeline and knowledge base) load on the first POST unless given.
     """
-    settings = settings or Settings()
+    settings = settings or load_settings()
     store = store or open_store(settings.db_url)
     app = FastAPI(
         title="actorgraph",

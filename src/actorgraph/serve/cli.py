@@ -54,11 +54,9 @@ VerbsOption = Annotated[
 
 
 def _settings(**overrides: Any) -> Settings:
-    base = Settings()
-    values = {k: v for k, v in overrides.items() if v is not None}
-    if "kb_dirs" in values:
-        values["kb_dirs"] = list(base.kb_dirs) + list(values["kb_dirs"])
-    return base.model_copy(update=values)
+    from actorgraph.config import load_settings
+
+    return load_settings(**overrides)
 
 
 def check_verbs(settings: Settings) -> None:
@@ -95,7 +93,7 @@ def extract(
         str, typer.Option("--format", help="Output: jsonl (one record per line) or table.")
     ] = "jsonl",
     input_format: InputFormatOption = "auto",
-    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Largest input accepted, in bytes.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
     ] = False,
@@ -104,8 +102,7 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
 ) -> None:
     """Extract documents, actors, events, stances and quotes (the output contract) as JSON Lines."""
-    from actorgraph.pipeline import Resources, prepare
-    from actorgraph.pipeline import extract as run_extract
+    from actorgraph.pipeline import Failed, Resources, code_each, prepare
     from actorgraph.records import extraction_records
 
     if output_format not in ("jsonl", "table"):
@@ -122,7 +119,10 @@ def extract(
     counts = {"documents": 0, "duplicates": 0, "actors": 0, "events": 0, "stances": 0, "quotes": 0}
     results = []
     with progress(len(prepared.documents), "extracting", enabled=not quiet) as bar:
-        for extraction in tick(bar, run_extract(prepared.documents, resources)):
+        for extraction in tick(bar, code_each(prepared.documents, resources)):
+            if isinstance(extraction, Failed):
+                reporter.skip(extraction.skipped)
+                continue
             counts["documents"] += 1
             counts["duplicates"] += extraction.document.duplicate_of is not None
             counts["actors"] += len(extraction.actors)
@@ -168,9 +168,9 @@ def _executor(name: str, scheduler: str | None, workers: int | None, settings: S
     if name == "local":
         if scheduler is not None or workers is not None:
             raise typer.BadParameter("only with --executor dask", param_hint="--scheduler/--workers")
-        from actorgraph.pipeline import extract as local
+        from actorgraph.pipeline import code_each
 
-        yield local
+        yield code_each
         return
     if scheduler is not None and workers is not None:
         raise typer.BadParameter("a running scheduler brings its own workers; drop --workers", param_hint="--workers")
@@ -190,11 +190,11 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")],
     db: DbOption = None,
     input_format: InputFormatOption = "auto",
-    max_bytes: Annotated[int | None, typer.Option(help="Largest input accepted, in bytes.")] = None,
+    max_bytes: Annotated[int | None, typer.Option(min=1, help="Largest input accepted, in bytes.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow URLs on loopback/private addresses.")
     ] = False,
-    batch_size: Annotated[int, typer.Option(help="Stories coded and committed per transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Stories coded and committed per transaction.")] = 32,
     kb: KbOption = None,
     verbs: VerbsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No warnings or summary on stderr.")] = False,
@@ -260,7 +260,7 @@ def demo(
     ] = None,
     report: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path("actorgraph-demo.html"),
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the dashboard at the end.")] = True,
-    port: Annotated[int, typer.Option(help="Port for the dashboard (the next free one if taken).")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for the dashboard (the next free one if taken).")] = 8000,
 ) -> None:
     """Code the bundled samples (and the seed pages), show what was found, write the report, serve the dashboard."""
     from actorgraph.report import write_report
@@ -427,8 +427,8 @@ def bench(
     corpus: Annotated[
         list[str] | None, typer.Argument(help="Files or directories (default: the bundled samples).")
     ] = None,
-    repeat: Annotated[int, typer.Option(help="Runs of each phase; the median is reported.")] = 3,
-    copies: Annotated[int, typer.Option(help="Code the corpus this many times over, for a longer run.")] = 1,
+    repeat: Annotated[int, typer.Option(min=1, help="Runs of each phase; the median is reported.")] = 3,
+    copies: Annotated[int, typer.Option(min=1, help="Code the corpus this many times over, for a longer run.")] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     dask: Annotated[
         bool,
@@ -470,7 +470,7 @@ def bench(
 def bench_store(
     db: Annotated[str, typer.Option("--db", help="Database URL of the (generated) store.")] = "sqlite:///actorgraph-bench.db",
     events: Annotated[int, typer.Option(help="Fill the store up to this many generated events.")] = 1_000_000,
-    repeat: Annotated[int, typer.Option(help="Timed runs of each query.")] = 10,
+    repeat: Annotated[int, typer.Option(min=1, help="Timed runs of each query.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Build a store of generated events (a million by default) and time every analysis on it."""
@@ -502,7 +502,10 @@ FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json.
 def _window(since: str | None, until: str | None, actors: list[str] | None, region: str | None):  # noqa: ANN202
     from actorgraph.analyze import Window
 
-    return Window(_parse_day(since), _parse_day(until), tuple(a.upper() for a in actors or ()), region)
+    start, end = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if start and end and start > end:
+        raise typer.BadParameter(f"{start} is after --until {end}", param_hint="--since")
+    return Window(start, end, tuple(a.upper() for a in actors or ()), region)
 
 
 def _store(db: str | None):  # noqa: ANN202
@@ -520,7 +523,7 @@ def _check_period(period: str) -> None:
 def dyads(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
     region: RegionOption = None, period: PeriodOption = "month", output_format: FormatOption = "table",
-    limit: Annotated[int, typer.Option(help="Most rows shown.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="Most rows shown.")] = 50,
 ) -> None:
     """Events between pairs of actors by period: counts per PLOVER quad category and intensity."""
     from actorgraph.analyze import dyads as run
@@ -561,7 +564,7 @@ def timeline(
 def alerts(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
     region: RegionOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
-    history: Annotated[int, typer.Option(help="Periods a value is compared against.")] = 8,
+    history: Annotated[int, typer.Option(min=1, help="Periods a value is compared against.")] = 8,
     threshold: Annotated[float, typer.Option(help="Standard deviations above the recent mean.")] = 2.0,
     min_tension: Annotated[float, typer.Option(help="Smallest tension worth an alert.")] = 10.0,
 ) -> None:
@@ -587,7 +590,7 @@ def alerts(
 def stances(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
     region: RegionOption = None, output_format: FormatOption = "table",
-    limit: Annotated[int, typer.Option(help="Most cells shown.")] = 50,
+    limit: Annotated[int, typer.Option(min=1, help="Most cells shown.")] = 50,
 ) -> None:
     """The stance matrix: who stands for, against or neutral toward whom or what, with examples."""
     from actorgraph.analyze import stance_matrix
@@ -654,8 +657,9 @@ def changes(
     from actorgraph.analyze import changes as run
     from actorgraph.serve.tables import emit
 
-    day = _parse_day(since)
-    assert day is not None
+    day = _parse_day(since, "SINCE")
+    if day is None:
+        raise typer.BadParameter("give a day, YYYY-MM-DD", param_hint="SINCE")
     store = _store(db)
     try:
         found = run(store, day, _window(None, until, actor, region))
@@ -672,7 +676,7 @@ def changes(
 def reprocess(
     db: DbOption = None,
     everything: Annotated[bool, typer.Option("--all", help="Re-code every story, not only older codings.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Stories per transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Stories per transaction.")] = 32,
     kb: KbOption = None,
     verbs: VerbsOption = None,
     executor: ExecutorOption = "local",
@@ -762,13 +766,13 @@ def kb_import(
     )
 
 
-def _parse_day(value: str | None) -> date | None:
-    if value is None:
-        return None
+def _parse_day(value: str | None, option: str = "--date") -> date | None:
+    from actorgraph.dates import DateError, parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter("use YYYY-MM-DD", param_hint="--date") from exc
+        return parse_day(value, option)
+    except DateError as exc:
+        raise typer.BadParameter(str(exc), param_hint=option) from exc
 
 
 def _register_extensions() -> None:

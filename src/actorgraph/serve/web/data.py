@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from sqlalchemy import and_, case, exists, func, literal, or_, select
 
+from actorgraph import dates
 from actorgraph.analyze.query import Window
 from actorgraph.ontology import EVENT_TYPES, QUADS
 from actorgraph.store import schema
@@ -81,12 +82,11 @@ class Names:
 
 # ---- parameters ---------------------------------------------------------------------------------
 def parse_day(value: str | None) -> date | None:
-    """An ISO date from a form field; empty or malformed gives None."""
-    if not value:
-        return None
+    """An ISO date from a form field; empty, malformed or out of range gives None, as any odd
+    filter does on the dashboard: the page shows everything rather than fail."""
     try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
+        return dates.parse_day(value)
+    except dates.DateError:
         return None
 
 

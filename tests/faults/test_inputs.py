@@ -111,6 +111,32 @@ def test_row1_a_story_that_fails_in_coding_is_skipped_and_its_batch_is_stored(
         store.close()
 
 
+def test_row1_the_feed_watcher_stores_the_articles_around_a_failing_one(
+    tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.ingest.feeds import code_articles
+
+    coder = resources.coder
+    real = coder.code
+
+    def fragile(doc, document):  # noqa: ANN001, ANN202
+        if "Poisonia" in document.text:
+            raise RuntimeError("the coder met something it cannot handle")
+        return real(doc, document)
+
+    monkeypatch.setattr(coder, "code", fragile)
+    store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
+    try:
+        run_id = store.begin_run("watch", ["feed"], resources.extractor_version)
+        articles = [Article(source=f"https://example.org/{n}", text=t, order=n) for n, t in enumerate([CALM, POISON, TENSE])]
+        result = code_articles(articles, store, resources, run_id=run_id)
+        assert (result.documents, len(result.skipped)) == (2, 1)
+        assert result.skipped[0].input == "https://example.org/1"
+        assert _count(store, schema.documents) == 2
+    finally:
+        store.close()
+
+
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[tuple[TestClient, str]]:
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('api') / 'store.db'}")

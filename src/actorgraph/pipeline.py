@@ -21,6 +21,7 @@ from actorgraph.dedupe import Known, mark_duplicates
 from actorgraph.ingest import InputFormat, read_inputs
 from actorgraph.nlp.actors import PLACE, STATE, Piece, compose, find_pieces
 from actorgraph.nlp.arguments import ActorIndex
+from actorgraph.nlp.counts import attach_counts
 from actorgraph.nlp.events import EventExtractor
 from actorgraph.nlp.lexicon import load_lexicon
 from actorgraph.nlp.pipeline import load_nlp, model_version
@@ -204,7 +205,7 @@ class Coder:
     def code(self, doc: Doc, document: Document) -> Extraction:
         actors, places = actors_and_places(doc, document, self.kb)
         index = ActorIndex(doc, actors, document, self.states, places, self.kb)
-        events = tuple(self.events.extract(doc, document, index))
+        events = tuple(attach_counts(doc, list(self.events.extract(doc, document, index))))
         stances = tuple(self.stances.extract(doc, document, index, events))
         quotes = tuple(self.quotes.extract(doc, document, index))
         return Extraction(document=document, actors=actors, events=events, stances=stances, quotes=quotes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from actorgraph.types import Actor, ActorRef, Document, Event, Place, Quote, Span, Stance
+from actorgraph.types import Actor, ActorRef, Count, Document, Event, Place, Quote, Span, Stance
 
 
 def span_record(span: Span) -> dict[str, Any]:
@@ -56,6 +56,16 @@ def place_record(place: Place | None) -> dict[str, Any] | None:
     return None if place is None else {"name": place.name, "code": place.code}
 
 
+def count_record(count: Count) -> dict[str, Any]:
+    return {
+        "kind": count.kind,
+        "count": count.count,
+        "approximate": count.approximate,
+        "toll": count.toll,
+        **span_record(count.span),
+    }
+
+
 def event_record(event: Event) -> dict[str, Any]:
     from actorgraph.ontology import intensity, quad_of
 
@@ -78,6 +88,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "cameo": event.cameo,
         "mutual": event.mutual,
         "trigger": span_record(event.trigger) if event.trigger else None,
+        "counts": [count_record(c) for c in event.counts],
         "quad": quad_of(event.type),
         "intensity": intensity(event.type, event.mode),
     }

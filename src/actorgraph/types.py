@@ -143,6 +143,20 @@ class Skipped:
 
 
 @dataclass(frozen=True, slots=True)
+class Count:
+    """How many people an act touched, as the text says it: "at least 14 civilians" killed.
+
+    `count` is None when the text gives a quantity but no number ("dozens were injured");
+    `approximate` marks a floor, a ceiling or a round guess. `span` is the quantity's words."""
+
+    kind: str  # killed, wounded, detained, displaced, deployed
+    count: int | None
+    approximate: bool
+    span: Span
+    toll: bool = False  # a running total ("the death toll rose to 30"), not the act's own count
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A PLOVER event with its participants and the sentence that proves it."""
 
@@ -169,6 +183,7 @@ class Event:
     # A joint act of the parties in `source`, each toward the others ("Serbia and Kosovo
     # agreed"): `target` lists the same parties.
     mutual: bool = False
+    counts: tuple[Count, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-EXTRAS := dev,web,postgres,dask,parquet,feeds
+EXTRAS := dev,web,postgres,dask,parquet,feeds,frames
 STAMP := $(VENV)/.installed
 
 .PHONY: install demo test lint typecheck eval bench clean

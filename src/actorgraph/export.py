@@ -476,36 +476,48 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
+def arrow_schema(cols: Sequence[tuple[str, Kind]]) -> Any:
+    """The Arrow schema of a table's columns: dates as dates, lists as lists of strings, nested values JSON text."""
+    pa, _pq = _pyarrow()
+    types = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "date": pa.date32(),
+        "datetime": pa.timestamp("us", tz="UTC"),
+        "list": pa.list_(pa.string()),
+        "json": pa.string(),
+    }
+    return pa.schema([(name, types[kind]) for name, kind in cols])
+
+
+def arrow_batch(rows: Sequence[Mapping[str, Any]], cols: Sequence[tuple[str, Kind]], schema: Any) -> Any:
+    """Rows (as an export converts them) as one Arrow record batch of `schema`."""
+    pa, _pq = _pyarrow()
+    arrays = []
+    for (name, kind), field in zip(cols, schema, strict=True):
+        values = [row.get(name) for row in rows]
+        if kind == "json":
+            values = [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in values]
+        elif kind == "list":
+            values = [None if v is None else [None if x is None else str(x) for x in v] for v in values]
+        arrays.append(pa.array(values, type=field.type))
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
 class _ParquetWriter:
     def __init__(self, path: Path, cols: Sequence[tuple[str, Kind]]) -> None:
         pa, pq = _pyarrow()
         self.pa = pa
-        types = {
-            "str": pa.string(),
-            "int": pa.int64(),
-            "float": pa.float64(),
-            "bool": pa.bool_(),
-            "date": pa.date32(),
-            "datetime": pa.timestamp("us", tz="UTC"),
-            "list": pa.list_(pa.string()),
-            "json": pa.string(),
-        }
         self.cols = cols
-        self.schema = pa.schema([(name, types[kind]) for name, kind in cols])
+        self.schema = arrow_schema(cols)
         self.writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
         self.batches: list[Any] = []
         self.buffered = 0
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        arrays = []
-        for (name, kind), field in zip(self.cols, self.schema, strict=True):
-            values = [row.get(name) for row in rows]
-            if kind == "json":
-                values = [None if v is None else json.dumps(v, ensure_ascii=False, default=str) for v in values]
-            elif kind == "list":
-                values = [None if v is None else [None if x is None else str(x) for x in v] for v in values]
-            arrays.append(self.pa.array(values, type=field.type))
-        self.batches.append(self.pa.RecordBatch.from_arrays(arrays, schema=self.schema))
+        self.batches.append(arrow_batch(rows, self.cols, self.schema))
         self.buffered += len(rows)
         if self.buffered >= ROW_GROUP:
             self._flush()
@@ -591,3 +603,20 @@ def export(
             written += len(rows)
         writer.close()
     return written
+
+
+# ---- tables in memory (actorgraph.frames) ---------------------------------------------------------
+def table_columns(what: str) -> tuple[tuple[str, Kind], ...]:
+    """The columns (name, kind) an export of `what` writes."""
+    return _table(what).columns
+
+
+def converted(what: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of the store's table as an export of `what` writes it."""
+    return _table(what).convert(row)
+
+
+def store_rows(store: Any, what: str, window: Window = Window()) -> Iterator[dict[str, Any]]:  # noqa: B008
+    """The converted rows of an export of `what`, streamed."""
+    for rows in _chunks(store, _table(what), window, CHUNK):
+        yield from rows

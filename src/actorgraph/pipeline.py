@@ -87,7 +87,7 @@ class Resources:
         self.settings = settings
         self._kb = kb
         self._nlp = nlp
-        self._coder: Coder | None = None
+        self._coder: StoryCoder | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -102,9 +102,9 @@ class Resources:
         return self._nlp
 
     @property
-    def coder(self) -> Coder:
+    def coder(self) -> StoryCoder:
         if self._coder is None:
-            self._coder = Coder(self.kb, self.nlp.vocab, verbs=self.settings.verbs)
+            self._coder = StoryCoder(self.kb, self.nlp.vocab, verbs=self.settings.verbs)
         return self._coder
 
     @property
@@ -185,7 +185,7 @@ def prepare(
     return prepared
 
 
-class Coder:
+class StoryCoder:
     """The NLP stages after parsing: actors, then events, stances and quotes.
 
     `verbs` is a PETRARCH verb dictionary of the user's, which then outranks the trigger

@@ -1,0 +1,163 @@
+"""Faults of the store (issue 13, rows 3 and 4): concurrent writers, concurrent openers.
+
+Nothing here codes a real article: stories are written into the store as rows, so every test
+takes a second or two.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import threading
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select, text
+from sqlalchemy.exc import OperationalError
+
+from actorgraph.store import aggregate, open_store, schema, sql
+from actorgraph.store.sql import SqlStore
+from tests.store.conftest import db_url, pg_admin  # noqa: F401 - both databases, as in tests/store
+from tests.store.test_store import AGGREGATES, _rows
+
+
+# ---- stories written straight into the store ---------------------------------------------
+def _story_rows(doc_id: str, day: date) -> dict[str, list[dict[str, Any]]]:
+    """The rows of one coded story: Serbia accuses Kosovo and opposes it, on `day`."""
+    now = datetime.now(UTC)
+    story = f"Serbia accused Kosovo on {day}."
+    evidence = {"evidence_start": 0, "evidence_end": len(story), "evidence_text": story}
+    return {
+        "documents": [{"id": doc_id, "source": "test", "text": story, "text_sha256": doc_id, "headings": [],
+                       "story_index": 0, "shingles": 0, "published": day, "ingested_at": now, "coded_at": now}],
+        "actors": [{"id": f"{doc_id}-{code}", "doc_id": doc_id, "code": code, "name": code, "type": "state",
+                    "mentions": [], "roles": [], "score": 1.0, "reason": "test", "first_seen": day}
+                   for code in ("SRB", "XKX")],
+        "events": [{"id": f"{doc_id}-e", "doc_id": doc_id, "type": "ACCUSE", "context": [], "modality": "asserted",
+                    "source": [{"code": "SRB", "sector": None, "name": "Serbia"}], "date": day,
+                    "target": [{"code": "XKX", "sector": None, "name": "Kosovo"}], "quad": "verbal_conflict",
+                    "intensity": -2.0, "confidence": 0.9, "extractor": "test", **evidence}],
+        "event_dyads": [{"event_id": f"{doc_id}-e", "source_code": "SRB", "target_code": "XKX", "date": day,
+                         "type": "ACCUSE", "quad": "verbal_conflict", "intensity": -2.0, "modality": "asserted",
+                         "duplicate": False}],
+        "stances": [{"id": f"{doc_id}-s", "doc_id": doc_id, "holder_code": "SRB", "holder_name": "Serbia",
+                     "polarity": "oppose", "target_kind": "actor", "target_code": "XKX", "target_name": "Kosovo",
+                     "target_key": "XKX", "date": day, "confidence": 0.8, "extractor": "test", **evidence}],
+    }
+
+
+def _aggregates_are_exact(store: SqlStore) -> None:
+    kept = {table: _rows(store, table) for table in AGGREGATES}
+    store.rebuild_aggregates()
+    assert {table: _rows(store, table) for table in AGGREGATES} == kept
+
+
+def _stored(store: SqlStore) -> int:
+    return store.count("documents")
+
+
+# ---- row 3: concurrent writers on shared rollup keys ------------------------------------------------
+def test_two_writers_on_the_same_rollup_keys_both_commit(db_url: str) -> None:  # noqa: F811 - the fixture
+    """Row 3. Writer A is made to wait between clearing the pair's `dyad_first` row and writing it
+    again, and writer B (its own engine, another week and month of the same pair, the same actors
+    and stance) is let run in that gap. Before the fix B committed there and A died on
+    `pk_dyad_first`; now B waits for A (or the other way round) and both stories are stored."""
+    first, second = open_store(db_url), open_store(db_url)
+    failures: list[BaseException] = []
+
+    def other_writer() -> None:
+        try:
+            second.write(_story_rows("b", date(2025, 5, 5)), ["b"])
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failures.append(exc)
+
+    other = threading.Thread(target=other_writer)
+
+    @event.listens_for(first.engine, "before_cursor_execute")
+    def _let_the_other_writer_in(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not other.is_alive() and other.ident is None and statement.lstrip().startswith("INSERT INTO dyad_first"):
+            other.start()
+            other.join(timeout=1.0)  # a writer waiting for our lock cannot finish: go on after a second
+
+    try:
+        first.write(_story_rows("a", date(2025, 3, 3)), ["a"])
+        other.join(timeout=30)
+        assert other.ident is not None, "the hook never ran"
+        assert not failures, failures
+        assert _stored(first) == 2
+        with first.engine.connect() as conn:
+            assert conn.execute(select(schema.dyad_first.c.first_day)).scalars().all() == [date(2025, 3, 3)]
+        _aggregates_are_exact(first)
+    finally:
+        first.close()
+        second.close()
+
+
+def _lost_race(dialect: str) -> BaseException:
+    """The error a writer gets when it loses a race: a deadlock on PostgreSQL, a busy file on SQLite."""
+    if dialect == "postgresql":
+        import psycopg
+
+        return psycopg.errors.DeadlockDetected("deadlock detected")
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorcode = 5  # type: ignore[attr-defined] - SQLITE_BUSY, as SQLite would set it
+    return busy
+
+
+def test_a_writer_that_lost_a_race_tries_again(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
+    """Row 3: a lost race is retried, never surfaced. The first attempt fails half-way (its rows
+    are in, the aggregates not yet); the second one stores the story once, aggregates exact."""
+    store = open_store(db_url)
+    attempts: list[int] = []
+
+    def refresh_losing_once(conn: Any, keys: Any = None) -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OperationalError("refresh", {}, _lost_race(store.dialect))
+        aggregate.refresh(conn, keys)
+
+    monkeypatch.setattr(sql, "refresh", refresh_losing_once)
+    try:
+        store.write(_story_rows("a", date(2025, 3, 3)), ["a"])
+        assert len(attempts) == 2 and _stored(store) == 1
+        monkeypatch.undo()
+        _aggregates_are_exact(store)
+    finally:
+        store.close()
+
+
+# ---- row 4: two processes opening a new store ---------------------------------------------------
+def _open_when_told(url: str, start: Any, errors: Any) -> None:
+    start.wait(30)
+    try:
+        open_store(url).close()
+    except BaseException as exc:  # noqa: BLE001 - sent back to the test
+        errors.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_two_processes_opening_a_new_store_at_once(db_url: str, tmp_path: Path) -> None:  # noqa: F811
+    """Row 4. Two processes create the same new store at the same moment, three times over."""
+    context = multiprocessing.get_context("fork")
+    for trial in range(3):
+        url = db_url.replace("store.db", f"store-{trial}.db") if db_url.startswith("sqlite") else db_url
+        start, errors = context.Event(), context.Queue()
+        workers = [context.Process(target=_open_when_told, args=(url, start, errors)) for _ in range(2)]
+        for worker in workers:
+            worker.start()
+        start.set()
+        for worker in workers:
+            worker.join(60)
+        assert [worker.exitcode for worker in workers] == [0, 0]
+        found = [errors.get() for _ in range(errors.qsize())] if not errors.empty() else []
+        assert not found, found
+        store = open_store(url)
+        try:
+            with store.engine.connect() as conn:
+                assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+            assert store.runs() == []
+        finally:
+            store.close()
+        if not url.startswith("sqlite"):
+            break  # one PostgreSQL database per test: the tables exist after the first trial

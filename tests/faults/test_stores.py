@@ -1,24 +1,37 @@
-"""Faults of the store (issue 13, rows 3 and 4): concurrent writers, concurrent openers.
+"""Faults of the store (issue 13, rows 3, 4 and 6): concurrent writers, concurrent openers,
+broken stores.
 
-Nothing here codes a real article: stories are written into the store as rows, so every test
-takes a second or two.
+Nothing here codes a real article: stories are generated, and the coder is replaced by one that
+returns each story with nothing found in it, so every test takes a second or two.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import random
 import sqlite3
+import sys
 import threading
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+import spacy
 from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 
+from actorgraph.config import Settings
+from actorgraph.errors import StoreError
+from actorgraph.pipeline import Extraction, Resources
+from actorgraph.resolve.kb import KnowledgeBase
+from actorgraph.run import ingest
+from actorgraph.serve import cli
 from actorgraph.store import aggregate, open_store, schema, sql
 from actorgraph.store.sql import SqlStore
+from actorgraph.types import Document
 from tests.store.conftest import db_url, pg_admin  # noqa: F401 - both databases, as in tests/store
 from tests.store.test_store import AGGREGATES, _rows
 
@@ -161,3 +174,115 @@ def test_two_processes_opening_a_new_store_at_once(db_url: str, tmp_path: Path) 
             store.close()
         if not url.startswith("sqlite"):
             break  # one PostgreSQL database per test: the tables exist after the first trial
+
+
+# ---- runs without a parser ------------------------------------------------------------------
+WORDS = ("minister", "border", "talks", "trade", "army", "court", "vote", "union", "bridge", "river", "grain",
+         "energy", "summit", "treaty", "police", "harbour", "railway", "election", "budget", "envoy")
+
+
+@pytest.fixture(scope="module")
+def light(kb: KnowledgeBase) -> Resources:
+    """Resources with a blank spaCy pipeline: the runs below never parse anything."""
+    return Resources(Settings(kb_dirs=[]), kb=kb, nlp=spacy.blank("en"))
+
+
+def _nothing_found(documents: Sequence[Document], _resources: Resources) -> Iterator[Extraction]:
+    for document in documents:
+        yield Extraction(document, actors=())
+
+
+def _stories(path: Path, count: int, words: int = 60) -> Path:
+    """`count` distinct stories as JSON Lines (random words, so none is a near-duplicate of another)."""
+    rng = random.Random(13)
+    with path.open("w", encoding="utf-8") as out:
+        for number in range(count):
+            body = " ".join(rng.choice(WORDS) for _ in range(words))
+            record = {"id": f"story-{number}", "title": f"Story {number}", "published": "2025-03-03",
+                      "text": f"Story number {number}. {body.capitalize()}."}
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+# ---- row 6: broken stores --------------------------------------------------------------------------
+def _broken(kind: str, directory: Path) -> str:
+    """A store URL of the given kind of broken."""
+    path = directory / "store.db"
+    if kind == "random bytes":
+        path.write_bytes(random.Random(6).randbytes(64 * 1024))
+        return f"sqlite:///{path}"
+    if kind == "not ours":
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE recipes (name TEXT)")
+        return f"sqlite:///{path}"
+    open_store(f"sqlite:///{path}").close()
+    if kind == "truncated":
+        with path.open("r+b") as handle:
+            handle.truncate(path.stat().st_size // 2)
+        return f"sqlite:///{path}"
+    assert kind == "read-only"
+    # Tests may run as root, whom file permissions do not stop; SQLite's read-only mode is what a
+    # user without write permission gets.
+    return f"sqlite:///file:{path}?mode=ro&uri=true"
+
+
+def _command_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["actorgraph", *args])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    return int(stopped.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("kind", "command", "says"),
+    [
+        ("random bytes", "runs", "is not an SQLite database"),
+        ("truncated", "runs", "is damaged"),
+        ("not ours", "runs", "is not an actorgraph store"),
+        ("read-only", "ingest", "is read-only"),
+    ],
+)
+def test_a_broken_store_is_one_line_and_exit_2(
+    kind: str, command: str, says: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Row 6: read-only, truncated, random bytes (and someone else's SQLite file)."""
+    url = _broken(kind, tmp_path)
+    args = [command, "--db", url]
+    if command == "ingest":
+        args[1:1] = [str(_stories(tmp_path / "in.jsonl", 2)), "--quiet"]
+    code, err = _command_line(monkeypatch, capsys, *args)
+    assert code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert says in err and str(tmp_path / "store.db") in err.replace("\n", ""), err
+
+
+def test_a_full_disk_fails_the_run_with_what_it_committed(tmp_path: Path, light: Resources) -> None:
+    """Row 6: the disk fills after five batches of four. The run stops with a clear error and
+    is recorded as failed with the 20 stories it committed (it used to say 24)."""
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    store = open_store(url)
+
+    def fill_the_disk_after_20(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:
+        for number, extraction in enumerate(_nothing_found(documents, resources)):
+            if number == 20:  # the fifth batch is committed: no page may be added from now on
+                store.engine.dispose()
+
+                @event.listens_for(store.engine, "connect")
+                def _full(dbapi_connection: Any, _record: Any) -> None:
+                    pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+                    dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+            yield extraction
+
+    try:
+        # Long stories: each needs pages of its own, so the sixth batch cannot fit.
+        inputs = _stories(tmp_path / "in.jsonl", 40, words=1200)
+        with pytest.raises(StoreError, match="full") as failed:
+            ingest([str(inputs)], store, light, warn=lambda *_: None, batch_size=4, executor=fill_the_disk_after_20)
+        assert str(tmp_path / "store.db") in str(failed.value)
+        [run] = store.runs()
+        assert run["status"] == "failed" and "full" in run["message"]
+        assert run["counts"]["documents"] == 20 == _stored(store)
+    finally:
+        store.close()

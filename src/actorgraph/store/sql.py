@@ -11,15 +11,15 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from actorgraph.dedupe import Known, fingerprints
-from actorgraph.errors import ConfigError, OptionalDependencyError
+from actorgraph.errors import ConfigError, OptionalDependencyError, StoreError
 from actorgraph.store import schema
 from actorgraph.store.aggregate import refresh, touched
-from actorgraph.store.faults import lost_race
+from actorgraph.store.faults import explain_errors, lost_race, postgres_problem, sqlite_problem
 from actorgraph.store.migrate import is_current, upgrade
 from actorgraph.types import Document, Place, Skipped
 
@@ -69,7 +69,11 @@ class SqlStore:
             if is_current(conn):
                 return
         with self._locked() as conn:
+            self._check_ours(conn)
             upgrade(conn)
+
+    def _check_ours(self, conn: Connection) -> None:
+        """Refuse to add our tables to a database that holds someone else's (where that matters)."""
 
     def _lock(self, conn: Connection) -> None:
         """Take the store's write lock in `conn`'s new transaction; it is held until the end of it."""
@@ -309,6 +313,8 @@ class SqliteStore(SqlStore):
 
     def __init__(self, url: str) -> None:
         engine = create_engine(url, connect_args={"timeout": 30})
+        self.file = _sqlite_file(url)
+        explain_errors(engine, self.file, sqlite_problem)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -327,6 +333,18 @@ class SqliteStore(SqlStore):
         # meanwhile. IMMEDIATE takes the write lock first (waiting for it up to the busy timeout).
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
+    def _check_ours(self, conn: Connection) -> None:
+        tables = sorted(inspect(conn).get_table_names())
+        if tables and "alembic_version" not in tables:
+            shown = ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
+            raise StoreError(f"the store {self.file} is not an actorgraph store: it holds other tables ({shown})")
+
+
+def _sqlite_file(url: str) -> str:
+    """The file an SQLite URL names, as a user would write it (also for `file:...?mode=ro` URIs)."""
+    database = make_url(url).database or ":memory:"
+    return database.removeprefix("file:").split("?", 1)[0]
+
 
 class PostgresStore(SqlStore):
     """A PostgreSQL database shared by a team."""
@@ -340,7 +358,9 @@ class PostgresStore(SqlStore):
             raise OptionalDependencyError("PostgreSQL storage", "postgres") from exc
         if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        super().__init__(create_engine(url, pool_pre_ping=True), url)
+        engine = create_engine(url, pool_pre_ping=True)
+        explain_errors(engine, make_url(url).render_as_string(hide_password=True), postgres_problem)
+        super().__init__(engine, url)
 
     def _lock(self, conn: Connection) -> None:
         # Held until the transaction ends; other databases of the cluster have locks of their own.

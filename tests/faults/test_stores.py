@@ -1,5 +1,5 @@
-"""Faults of the store (issue 13, rows 3, 4 and 6): concurrent writers, concurrent openers,
-broken stores.
+"""Faults of the store (issue 13, rows 3, 4, 6 and 14): concurrent writers, concurrent openers,
+broken stores, and what a run says it stored.
 
 Nothing here codes a real article: stories are generated, and the coder is replaced by one that
 returns each story with nothing found in it, so every test takes a second or two.
@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 import spacy
-from sqlalchemy import event, select, text
+from sqlalchemy import event, func, select, text
 from sqlalchemy.exc import OperationalError
 
 from actorgraph.config import Settings
@@ -284,5 +284,48 @@ def test_a_full_disk_fails_the_run_with_what_it_committed(tmp_path: Path, light:
         [run] = store.runs()
         assert run["status"] == "failed" and "full" in run["message"]
         assert run["counts"]["documents"] == 20 == _stored(store)
+    finally:
+        store.close()
+
+
+# ---- row 14: what a run says it stored -----------------------------------------------------------
+def test_concurrent_runs_count_only_what_each_stored(
+    db_url: str, tmp_path: Path, light: Resources  # noqa: F811
+) -> None:
+    """Row 14. Two runs ingest the same 30 stories at once, each through its own engine; both have
+    looked up what is stored before either writes. Together they report 30 stored, not 60."""
+    inputs = _stories(tmp_path / "in.jsonl", 30)
+    both_prepared = threading.Barrier(2, timeout=30)
+    results: list[Any] = []
+
+    def coder(documents: Sequence[Document], resources: Resources) -> Iterator[Extraction]:
+        both_prepared.wait()
+        yield from _nothing_found(documents, resources)
+
+    def run(store: SqlStore) -> None:
+        try:
+            results.append(ingest([str(inputs)], store, light, warn=lambda *_: None, batch_size=5, executor=coder))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            results.append(exc)
+
+    stores = [open_store(db_url) for _ in range(2)]  # one after the other: opening at once is row 4
+    runs = [threading.Thread(target=run, args=(store,)) for store in stores]
+    for thread in runs:
+        thread.start()
+    for thread in runs:
+        thread.join(60)
+    for opened in stores:
+        opened.close()
+    assert all(not isinstance(r, BaseException) for r in results) and len(results) == 2, results
+    store = open_store(db_url)
+    try:
+        assert _stored(store) == 30
+        assert sum(r.documents for r in results) == 30
+        assert all(r.documents + r.unchanged == 30 for r in results)
+        assert sum(recorded["counts"]["documents"] for recorded in store.runs()) == 30
+        d = schema.documents.c
+        with store.engine.connect() as conn:
+            by_run = dict(conn.execute(select(d.run_id, func.count()).group_by(d.run_id)).all())
+        assert by_run == {r.run_id: r.documents for r in results if r.documents}
     finally:
         store.close()

@@ -8,7 +8,8 @@ Coding is left to an executor: `pipeline.extract` in this process, or `run.distr
 on a cluster. Either way the store is written here only; a story the executor gives up on comes
 back as `Failed` and is reported as skipped while the rest of its batch is stored.
 
-A run counts a story once its batch is committed: a batch that failed adds nothing.
+A run counts what it wrote itself, once the batch is committed: a batch that failed adds nothing,
+and a story another run stored meanwhile (two runs over the same input) counts as unchanged.
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ class IngestResult:
     stances: int = 0
     quotes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    # The stories this run wrote, and those it coded but found already stored by another run.
+    stored_ids: list[str] = field(default_factory=list)
+    found_stored: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -82,6 +86,7 @@ class IngestResult:
     def add(self, extraction: Extraction, *, recoding: bool = False) -> None:
         """Count a stored coding; re-coding a stored story adds no new duplicate."""
         self.documents += 1
+        self.stored_ids.append(extraction.document.id)
         self.duplicates += not recoding and extraction.document.duplicate_of is not None
         self.actors += len(extraction.actors)
         self.events += len(extraction.events)
@@ -104,7 +109,7 @@ def code_into(
 
     A story the executor gave up on goes to `result.skipped`; when re-coding, its earlier coding
     stays in the store, since only the stories coded anew are replaced. Stories are counted once
-    their batch is committed.
+    their batch is committed, and only those this run wrote.
     """
     extractor = resources.extractor_version
     for batch in _batches(executor(documents, resources), batch_size):
@@ -118,9 +123,13 @@ def code_into(
             coded.append(extraction)
             for table, values in extraction_rows(extraction, extractor, result.run_id, now).items():
                 rows.setdefault(table, []).extend(values)
-        store.write(rows, [e.document.id for e in coded])
+        written = store.write(rows, [e.document.id for e in coded], replace=recoding)
         for extraction in coded:
-            result.add(extraction, recoding=recoding)
+            if extraction.document.id in written:
+                result.add(extraction, recoding=recoding)
+            else:
+                result.unchanged += 1
+                result.found_stored.append(extraction.document.id)
         if on_batch:
             on_batch(len(batch))
 

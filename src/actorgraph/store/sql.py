@@ -207,21 +207,33 @@ class SqlStore:
             )
             return [Known(row.id, row.text, row.published) for row in rows]
 
-    def write(self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str]) -> None:
-        """Write the rows of some documents in one transaction, replacing what they had.
+    def write(
+        self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str], *, replace: bool = True
+    ) -> set[str]:
+        """Write the rows of some documents in one transaction; return the ids of those written.
+
+        With `replace` (re-coding), a stored document's rows are replaced. Without it, a document
+        found stored is left alone and its new rows dropped: another run stored it since this one
+        looked, and only what a run wrote itself is its own to report.
 
         The daily aggregates are recomputed for exactly the days and dyads the old and the new
         rows touch, in the same transaction, so a reader never sees them disagree.
         """
 
-        def work(conn: Connection) -> None:
-            ids = list(doc_ids)
+        def work(conn: Connection) -> set[str]:
+            ids = list(dict.fromkeys(doc_ids))
+            values = rows
+            if not replace:
+                taken = _existing(conn, ids)
+                ids = [doc_id for doc_id in ids if doc_id not in taken]
+                values = _without(rows, taken)
             before = touched(conn, ids)
             self._delete_documents(conn, ids)
-            _insert_rows(conn, rows)
+            _insert_rows(conn, values)
             refresh(conn, before | touched(conn, ids))
+            return set(ids)
 
-        self._write(work)
+        return self._write(work)
 
     def bulk_insert(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Append rows without touching the aggregates (for bulk loads; call `rebuild_aggregates`)."""
@@ -289,6 +301,22 @@ def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
         chunk = list(ids[start : start + _CHUNK])
         found.update(conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))).scalars())
     return found
+
+
+def _without(rows: dict[str, list[dict[str, Any]]], doc_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """`rows` less those of the documents `doc_ids` (event dyads go with their events)."""
+    if not doc_ids:
+        return rows
+    events = {row["id"] for row in rows.get("events", ()) if row["doc_id"] in doc_ids}
+
+    def kept(table: str, row: dict[str, Any]) -> bool:
+        if table == "documents":
+            return row["id"] not in doc_ids
+        if table == "event_dyads":
+            return row["event_id"] not in events
+        return row["doc_id"] not in doc_ids
+
+    return {table: [row for row in values if kept(table, row)] for table, values in rows.items()}
 
 
 def _insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -34,3 +34,7 @@ class OptionalDependencyError(ActorgraphError):
     def __init__(self, feature: str, extra: str) -> None:
         super().__init__(f"{feature} needs the '{extra}' extra: pip install 'actorgraph[{extra}]'")
         self.extra = extra
+
+
+class StoreError(ActorgraphError):
+    """The store cannot be used: not an SQLite database or not ours, damaged, read-only, disk full."""

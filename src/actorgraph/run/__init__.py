@@ -7,14 +7,19 @@ committed; the next run skips the stories already stored and carries on.
 Coding is left to an executor: `pipeline.code_each` in this process, or `run.distributed.DaskExecutor`
 on a cluster. Either way the store is written here only; a story the executor gives up on comes
 back as `Failed` and is reported as skipped while the rest of its batch is stored.
+
+A run counts what it wrote itself, once the batch is committed: a batch that failed adds nothing,
+and a story another run stored meanwhile (two runs over the same input) counts as unchanged.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from actorgraph.errors import ActorgraphError
 from actorgraph.ingest import InputFormat
 from actorgraph.pipeline import Extraction, Failed, Prepared, Resources, code_each, prepare
 from actorgraph.store.rows import extraction_rows
@@ -48,7 +53,9 @@ class IngestResult:
     stances: int = 0
     quotes: int = 0
     skipped: list[Skipped] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # ids of the stories the executor gave up on
+    # The stories this run wrote, and those it coded but found already stored by another run.
+    stored_ids: list[str] = field(default_factory=list)
+    found_stored: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -65,6 +72,7 @@ class IngestResult:
     def add(self, extraction: Extraction, *, recoding: bool = False) -> None:
         """Count a stored coding; re-coding a stored story adds no new duplicate."""
         self.documents += 1
+        self.stored_ids.append(extraction.document.id)
         self.duplicates += not recoding and extraction.document.duplicate_of is not None
         self.actors += len(extraction.actors)
         self.events += len(extraction.events)
@@ -86,23 +94,28 @@ def code_into(
     """Code `documents` and store them `batch_size` at a time, one transaction per batch.
 
     A story the executor gave up on goes to `result.skipped`; when re-coding, its earlier coding
-    stays in the store, since only the stories coded anew are replaced.
+    stays in the store, since only the stories coded anew are replaced. Stories are counted once
+    their batch is committed, and only those this run wrote.
     """
     extractor = resources.extractor_version
     for batch in _batches(executor(documents, resources), batch_size):
         rows: dict[str, list[dict]] = {}
         now = datetime.now(UTC)
-        coded: list[str] = []
+        coded: list[Extraction] = []
         for extraction in batch:
             if isinstance(extraction, Failed):
                 result.skipped.append(extraction.skipped)
-                result.failed.append(extraction.document.id)
                 continue
-            coded.append(extraction.document.id)
+            coded.append(extraction)
             for table, values in extraction_rows(extraction, extractor, result.run_id, now).items():
                 rows.setdefault(table, []).extend(values)
-            result.add(extraction, recoding=recoding)
-        store.write(rows, coded)
+        written = store.write(rows, [e.document.id for e in coded], replace=recoding)
+        for extraction in coded:
+            if extraction.document.id in written:
+                result.add(extraction, recoding=recoding)
+            else:
+                result.unchanged += 1
+                result.found_stored.append(extraction.document.id)
         if on_batch:
             on_batch(len(batch))
 
@@ -136,13 +149,28 @@ def ingest(
             store.mark_duplicate(doc_id, other, share)
         code_into(store, todo, resources, result, executor=executor, batch_size=batch_size, on_batch=on_batch)
     except KeyboardInterrupt:
-        store.finish_run(run_id, "interrupted", result.counts(), result.skipped, "interrupted by the user")
+        _close(store, result, "interrupted", "interrupted by the user")
         raise
     except BaseException as exc:
-        store.finish_run(run_id, "failed", result.counts(), result.skipped, f"{type(exc).__name__}: {exc}")
+        _close(store, result, "failed", _reason(exc))
         raise
     store.finish_run(run_id, "completed", result.counts(), result.skipped)
     return result
+
+
+def _reason(exc: BaseException) -> str:
+    # A user error is its own message; anything else is named by its type as well.
+    return str(exc) if isinstance(exc, ActorgraphError) else f"{type(exc).__name__}: {exc}"
+
+
+def _close(store: SqlStore, result: IngestResult, status: str, message: str) -> None:
+    """Record how a run ended early, if the store still can (a full disk may refuse even that).
+
+    The error that ended the run is what the user needs to see, never one from recording it;
+    a run that could not be closed stays 'running' and the next run marks it 'interrupted'.
+    """
+    with suppress(Exception):
+        store.finish_run(result.run_id, status, result.counts(), result.skipped, message)
 
 
 def reprocess(
@@ -167,7 +195,7 @@ def reprocess(
         )
     except BaseException as exc:
         status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
-        store.finish_run(run_id, status, result.counts(), result.skipped, f"{type(exc).__name__}: {exc}")
+        _close(store, result, status, _reason(exc))
         raise
     store.finish_run(run_id, "completed", result.counts(), result.skipped)
     return result

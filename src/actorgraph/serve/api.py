@@ -1240,12 +1240,13 @@ def _ingest(app: FastAPI, articles: Sequence[ArticleIn], key: ApiKey) -> IngestO
             result = ingest([str(path)], store, state.resources, input_format="jsonl", command="api",
                             warn=lambda name, message: warnings.append(SkippedOut(input=where(name), reason=message)),
                             on_prepared=prepared)
-    not_new = set(seen.get("existing", set())) | set(result.failed)
-    existing = seen.get("existing", set())
+    # What this request wrote itself: another process may have stored some of its stories meanwhile.
+    written = set(result.stored_ids)
+    unchanged = seen.get("existing", set()) | set(result.found_stored)
     stored = [StoredOut(id=d.id, title=d.title, published=d.published, duplicate_of=d.duplicate_of)
-              for d in seen.get("documents", []) if d.id not in not_new]
+              for d in seen.get("documents", []) if d.id in written]
     return IngestOut(
-        run_id=result.run_id, stored=stored, unchanged=sorted(existing),
+        run_id=result.run_id, stored=stored, unchanged=sorted(unchanged),
         skipped=[SkippedOut(input=where(s.input), reason=s.reason) for s in result.skipped],
         warnings=warnings, counts=result.counts(),
     )

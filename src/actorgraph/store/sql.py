@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import os
+import random
 import socket
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from actorgraph.dedupe import Known, fingerprints
-from actorgraph.errors import ConfigError, OptionalDependencyError
+from actorgraph.errors import ConfigError, OptionalDependencyError, StoreError
 from actorgraph.store import schema
 from actorgraph.store.aggregate import refresh, touched
-from actorgraph.store.migrate import upgrade
+from actorgraph.store.faults import explain_errors, lost_race, postgres_problem, sqlite_problem
+from actorgraph.store.migrate import is_current, upgrade
 from actorgraph.types import Document, Place, Skipped
 
+T = TypeVar("T")
 _CHUNK = 500
+# A writer that lost a race runs its transaction again, this many times in all.
+_ATTEMPTS = 6
+# Any fixed number will do: PostgreSQL advisory locks are named by a 64-bit integer per database.
+_WRITE_LOCK = 0x6163746F72677270  # "actorgrp"
 # Tables holding the rows of a document, in the order they are written.
 DOCUMENT_TABLES = ("documents", "fingerprints", "actors", "events", "event_dyads", "stances", "quotes")
 
@@ -46,8 +55,52 @@ class SqlStore:
     def __init__(self, engine: Engine, url: str) -> None:
         self.engine = engine
         self.url = url
-        with self.engine.begin() as conn:
+        self._migrate()
+
+    # ---- writers take turns -------------------------------------------------------------------
+    def _migrate(self) -> None:
+        """Bring the schema to the newest revision; safe when several processes open a new store at once.
+
+        A store already up to date is told by reading alone, so a read-only store can still be read.
+        Otherwise the whole upgrade is one transaction under the write lock: whoever gets the lock
+        second finds the work done, since Alembic reads the revision again.
+        """
+        with self.engine.connect() as conn:
+            if is_current(conn):
+                return
+        with self._locked() as conn:
+            self._check_ours(conn)
             upgrade(conn)
+
+    def _check_ours(self, conn: Connection) -> None:
+        """Refuse to add our tables to a database that holds someone else's (where that matters)."""
+
+    def _lock(self, conn: Connection) -> None:
+        """Take the store's write lock in `conn`'s new transaction; it is held until the end of it."""
+
+    @contextmanager
+    def _locked(self) -> Iterator[Connection]:
+        """A transaction holding the write lock: one writer at a time, readers never wait.
+
+        Every write that recomputes aggregates reads them first: two of those interleaved would each
+        miss the other's rows (or insert the same key twice), so writers go one after the other.
+        """
+        with self.engine.begin() as conn:
+            self._lock(conn)
+            yield conn
+
+    def _write(self, work: Callable[[Connection], T]) -> T:
+        """Run `work` in a locked transaction, again if it lost a race to another writer."""
+        for attempt in range(1, _ATTEMPTS + 1):
+            try:
+                with self._locked() as conn:
+                    return work(conn)
+            except DBAPIError as exc:
+                if attempt == _ATTEMPTS or not lost_race(exc.orig):
+                    raise
+                # Random waits, so that two writers that collided do not collide again.
+                time.sleep(random.uniform(0.01, 0.05) * 2**attempt)
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     # ---- runs ---------------------------------------------------------------------------------
     def begin_run(self, command: str, inputs: Sequence[str], extractor: str) -> int:
@@ -94,15 +147,16 @@ class SqlStore:
     def recover_runs(self) -> list[int]:
         """Mark runs of this host whose process is gone as 'interrupted'; return their ids."""
         host = socket.gethostname()
-        with self.engine.begin() as conn:
+        with self.engine.connect() as conn:
             rows = conn.execute(
                 select(schema.runs.c.id, schema.runs.c.pid, schema.runs.c.host).where(schema.runs.c.status == "running")
             ).all()
-            stale = [run_id for run_id, pid, run_host in rows if run_host == host and pid and not _alive(pid)]
-            if stale:
+        stale = [run_id for run_id, pid, run_host in rows if run_host == host and pid and not _alive(pid)]
+        if stale:
+            with self.engine.begin() as conn:
                 conn.execute(
                     update(schema.runs)
-                    .where(schema.runs.c.id.in_(stale))
+                    .where(schema.runs.c.id.in_(stale), schema.runs.c.status == "running")
                     .values(status="interrupted", message="the process ended before the run finished (killed?)")
                 )
         return stale
@@ -115,15 +169,8 @@ class SqlStore:
     # ---- documents ------------------------------------------------------------------------------
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         """Which of `ids` are already stored."""
-        wanted = list(dict.fromkeys(ids))
-        found: set[str] = set()
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                found.update(
-                    conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))).scalars()
-                )
-        return found
+            return _existing(conn, list(dict.fromkeys(ids)))
 
     def similar(self, texts: dict[str, str], min_share: float = 0.3) -> list[Known]:
         """Stored documents that may contain, or be contained in, the given texts.
@@ -160,48 +207,45 @@ class SqlStore:
             )
             return [Known(row.id, row.text, row.published) for row in rows]
 
-    def write(self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str]) -> None:
-        """Write the rows of some documents in one transaction, replacing what they had.
+    def write(
+        self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str], *, replace: bool = True
+    ) -> set[str]:
+        """Write the rows of some documents in one transaction; return the ids of those written.
+
+        With `replace` (re-coding), a stored document's rows are replaced. Without it, a document
+        found stored is left alone and its new rows dropped: another run stored it since this one
+        looked, and only what a run wrote itself is its own to report.
 
         The daily aggregates are recomputed for exactly the days and dyads the old and the new
         rows touch, in the same transaction, so a reader never sees them disagree.
         """
-        ids = list(doc_ids)
-        with self.engine.begin() as conn:
+
+        def work(conn: Connection) -> set[str]:
+            ids = list(dict.fromkeys(doc_ids))
+            values = rows
+            if not replace:
+                taken = _existing(conn, ids)
+                ids = [doc_id for doc_id in ids if doc_id not in taken]
+                values = _without(rows, taken)
             before = touched(conn, ids)
             self._delete_documents(conn, ids)
-            for table in DOCUMENT_TABLES:
-                values = rows.get(table)
-                if values:
-                    conn.execute(insert(schema.metadata.tables[table]), values)
+            _insert_rows(conn, values)
             refresh(conn, before | touched(conn, ids))
+            return set(ids)
+
+        return self._write(work)
 
     def bulk_insert(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Append rows without touching the aggregates (for bulk loads; call `rebuild_aggregates`)."""
-        with self.engine.begin() as conn:
-            for table in DOCUMENT_TABLES:
-                values = rows.get(table)
-                if values:
-                    conn.execute(insert(schema.metadata.tables[table]), values)
+        self._write(lambda conn: _insert_rows(conn, rows))
 
     def rebuild_aggregates(self) -> None:
         """Recompute every aggregate from the events and stances."""
-        with self.engine.begin() as conn:
-            refresh(conn)
+        self._write(refresh)
 
     def mark_duplicate(self, doc_id: str, duplicate_of: str, share: float) -> None:
         """Record that a stored document turned out to duplicate another one."""
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(schema.documents)
-                .where(schema.documents.c.id == doc_id)
-                .values(duplicate_of=duplicate_of, containment=share)
-            )
-            event_ids = select(schema.events.c.id).where(schema.events.c.doc_id == doc_id)
-            conn.execute(
-                update(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)).values(duplicate=True)
-            )
-            refresh(conn, touched(conn, [doc_id]))
+        self._write(lambda conn: _mark_duplicate(conn, doc_id, duplicate_of, share))
 
     def documents_to_recode(self, extractor: str, *, everything: bool = False, limit: int | None = None) -> Iterator[Document]:
         """Stored stories coded by another extractor (or all), rebuilt from their stored text."""
@@ -251,6 +295,45 @@ def document_of(row: Any) -> Document:
     )
 
 
+def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        found.update(conn.execute(select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))).scalars())
+    return found
+
+
+def _without(rows: dict[str, list[dict[str, Any]]], doc_ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+    """`rows` less those of the documents `doc_ids` (event dyads go with their events)."""
+    if not doc_ids:
+        return rows
+    events = {row["id"] for row in rows.get("events", ()) if row["doc_id"] in doc_ids}
+
+    def kept(table: str, row: dict[str, Any]) -> bool:
+        if table == "documents":
+            return row["id"] not in doc_ids
+        if table == "event_dyads":
+            return row["event_id"] not in events
+        return row["doc_id"] not in doc_ids
+
+    return {table: [row for row in values if kept(table, row)] for table, values in rows.items()}
+
+
+def _insert_rows(conn: Connection, rows: dict[str, list[dict[str, Any]]]) -> None:
+    for table in DOCUMENT_TABLES:
+        values = rows.get(table)
+        if values:
+            conn.execute(insert(schema.metadata.tables[table]), values)
+
+
+def _mark_duplicate(conn: Connection, doc_id: str, duplicate_of: str, share: float) -> None:
+    documents = schema.documents
+    conn.execute(update(documents).where(documents.c.id == doc_id).values(duplicate_of=duplicate_of, containment=share))
+    event_ids = select(schema.events.c.id).where(schema.events.c.doc_id == doc_id)
+    conn.execute(update(schema.event_dyads).where(schema.event_dyads.c.event_id.in_(event_ids)).values(duplicate=True))
+    refresh(conn, touched(conn, [doc_id]))
+
+
 class SqliteStore(SqlStore):
     """An SQLite file in WAL mode: many readers, one writer, crash-safe commits."""
 
@@ -258,6 +341,8 @@ class SqliteStore(SqlStore):
 
     def __init__(self, url: str) -> None:
         engine = create_engine(url, connect_args={"timeout": 30})
+        self.file = _sqlite_file(url)
+        explain_errors(engine, self.file, sqlite_problem)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -269,6 +354,24 @@ class SqliteStore(SqlStore):
             cursor.close()
 
         super().__init__(engine, url)
+
+    def _lock(self, conn: Connection) -> None:
+        # The driver would begin the transaction only at the first INSERT, after the reads it
+        # depends on, and then as a reader that may not become a writer if another one committed
+        # meanwhile. IMMEDIATE takes the write lock first (waiting for it up to the busy timeout).
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    def _check_ours(self, conn: Connection) -> None:
+        tables = sorted(inspect(conn).get_table_names())
+        if tables and "alembic_version" not in tables:
+            shown = ", ".join(tables[:3]) + (", ..." if len(tables) > 3 else "")
+            raise StoreError(f"the store {self.file} is not an actorgraph store: it holds other tables ({shown})")
+
+
+def _sqlite_file(url: str) -> str:
+    """The file an SQLite URL names, as a user would write it (also for `file:...?mode=ro` URIs)."""
+    database = make_url(url).database or ":memory:"
+    return database.removeprefix("file:").split("?", 1)[0]
 
 
 class PostgresStore(SqlStore):
@@ -283,7 +386,13 @@ class PostgresStore(SqlStore):
             raise OptionalDependencyError("PostgreSQL storage", "postgres") from exc
         if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        super().__init__(create_engine(url, pool_pre_ping=True), url)
+        engine = create_engine(url, pool_pre_ping=True)
+        explain_errors(engine, make_url(url).render_as_string(hide_password=True), postgres_problem)
+        super().__init__(engine, url)
+
+    def _lock(self, conn: Connection) -> None:
+        # Held until the transaction ends; other databases of the cluster have locks of their own.
+        conn.execute(select(func.pg_advisory_xact_lock(_WRITE_LOCK)))
 
 
 def open_store(url: str) -> SqlStore:

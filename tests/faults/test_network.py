@@ -1,5 +1,8 @@
 """Fault battery, network rows of issue 13.
 
+Row 2: a server that drips its answer one byte at a time (each byte well inside the read
+timeout) must cost one fetch deadline, not a hung run.
+
 Row 13: the fetcher must connect to the very address it checked. A rebinding name answers a
 public address to the check and a loopback one to any later lookup; nothing may reach the
 loopback service, on the first hop or after a redirect.
@@ -10,20 +13,119 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import ThreadingHTTPServer
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import pytest
 
 from actorgraph.config import Settings
 from actorgraph.errors import InputError
+from actorgraph.ingest import read_inputs
 from actorgraph.ingest.web import fetch
+from actorgraph.types import Article, Skipped
 
 from ..local_http import QuietHandler
 
-FETCH_TIMEOUT = 1.0  # the tests' per-read timeout
+STORY = (
+    "SKOPJE — North Macedonia's parliament approved on Wednesday a law on the use of languages "
+    "that opposition parties had blocked for months, after the speaker cut short a debate that "
+    "had run through the night.\n\nThe government said the law would take effect next month. "
+    "Opposition leaders said they would ask the constitutional court to annul it.\n"
+)
+PAGE = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Skopje parliament passes language law</title>"
+    "</head><body><article><h1>Skopje parliament passes language law</h1>"
+    + "".join(f"<p>{p}</p>" for p in STORY.split("\n\n"))
+    + "</article></body></html>"
+).encode()
+
+PUBLISHED = datetime(2024, 6, 5, 9, 0, tzinfo=UTC)
+DRIP_EVERY = 0.1  # seconds per byte: far inside any read timeout used here
+DRIP_FOR = 6.0  # how long a drip goes on before the server gives up by itself
+DEADLINE = 0.8  # the tests' fetch deadline
+FETCH_TIMEOUT = 1.0  # the tests' per-read timeout: longer than the deadline, never what ends a drip
+
+
+def rss(base: str, paths: list[str]) -> bytes:
+    when = format_datetime(PUBLISHED)
+    items = "".join(
+        f"<item><title>Story {n}</title><link>{base}{path}</link><guid>{base}{path}</guid>"
+        f"<pubDate>{when}</pubDate></item>"
+        for n, path in enumerate(paths)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Desk</title>'
+        f"<link>{base}/</link><description>Test desk</description>{items}</channel></rss>"
+    ).encode()
+
+
+# ---- a site with slow and normal answers ----------------------------------------------------------------
+class _Handler(QuietHandler):
+    server: _Site
+
+    def do_GET(self) -> None:
+        site = self.server
+        path = urlsplit(self.path).path
+        with site.lock:
+            site.requests.append(path)
+        base = f"http://127.0.0.1:{site.server_port}"
+        if path == "/drip/body":
+            self._drip_answer(
+                STORY.encode(), "text/plain; charset=utf-8", every=DRIP_EVERY, until=DRIP_FOR, in_headers=False
+            )
+        elif path == "/drip/headers":
+            self._drip_answer(
+                STORY.encode(), "text/plain; charset=utf-8", every=DRIP_EVERY, until=DRIP_FOR, in_headers=True
+            )
+        elif path == "/feeds/slow.rss":
+            feed = rss(base, ["/news/good.html"])
+            self._drip_answer(feed, "application/rss+xml", every=DRIP_EVERY, until=DRIP_FOR, in_headers=False)
+        elif path == "/feeds/good.rss":
+            self._send(200, rss(base, ["/news/good.html"]), "application/rss+xml")
+        elif path == "/feeds/slow-pages.rss":
+            self._send(
+                200, rss(base, ["/news/slow-1.html", "/news/slow-2.html", "/news/slow-3.html"]), "application/rss+xml"
+            )
+        elif path == "/feeds/stoppable.rss":
+            self._send(200, rss(base, ["/news/very-slow.html", "/news/good.html"]), "application/rss+xml")
+        elif path == "/news/very-slow.html":  # only a signal (or the server after a minute) ends this one
+            self._drip_answer(PAGE, "text/html; charset=utf-8", every=0.2, until=60.0, in_headers=False)
+        elif path.startswith("/news/slow-"):
+            self._drip_answer(PAGE, "text/html; charset=utf-8", every=DRIP_EVERY, until=DRIP_FOR, in_headers=False)
+        elif path == "/news/good.html":
+            self._send(200, PAGE, "text/html; charset=utf-8")
+        else:
+            self._send(404, b"not found", "text/plain")
+
+
+class _Site(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.lock = threading.Lock()
+        self.requests: list[str] = []
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001
+        return None  # clients hang up on the drips on purpose
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.server_port}{path}"
+
+    def wait_for(self, path: str, timeout: float) -> bool:
+        stop = time.monotonic() + timeout
+        while time.monotonic() < stop:
+            with self.lock:
+                if path in self.requests:
+                    return True
+            time.sleep(0.05)
+        return False
 
 
 Served = TypeVar("Served", bound=ThreadingHTTPServer)
@@ -39,6 +141,38 @@ def _serve(server: Served) -> Iterator[Served]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=3)
+
+
+@pytest.fixture
+def site() -> Iterator[_Site]:
+    server = _Site()
+    yield from _serve(server)
+
+
+@pytest.fixture
+def hasty() -> Settings:
+    return Settings(kb_dirs=[], allow_private=True, fetch_timeout=FETCH_TIMEOUT, fetch_deadline=DEADLINE)
+
+
+# ---- row 2: deadlines, not just timeouts ----------------------------------------------------------------
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_row2_a_dripping_server_costs_one_deadline_and_the_run_goes_on(
+    site: _Site, hasty: Settings, where: str
+) -> None:
+    slow = site.url(f"/drip/{where}")
+
+    start = time.monotonic()
+    with pytest.raises(InputError) as info:
+        fetch(slow, hasty)
+    elapsed = time.monotonic() - start
+
+    assert elapsed < DEADLINE + 0.7, f"the drip held the fetch for {elapsed:.1f} s"
+    assert "deadline" in info.value.reason and f"{DEADLINE:g} s" in info.value.reason
+
+    # What `extract URL URL` reads: the slow one is a skip with that reason; the next one is read.
+    items = list(read_inputs([slow, site.url("/news/good.html")], hasty))
+    assert isinstance(items[0], Skipped) and "deadline" in items[0].reason
+    assert isinstance(items[1], Article) and "language law" in items[1].text
 
 
 # ---- row 13: connect to the checked address ----------------------------------------------------------------
@@ -128,7 +262,7 @@ def public() -> Iterator[_Recording]:
 
 @pytest.fixture
 def strict() -> Settings:
-    return Settings(kb_dirs=[], allow_private=False, fetch_timeout=FETCH_TIMEOUT)
+    return Settings(kb_dirs=[], allow_private=False, fetch_timeout=FETCH_TIMEOUT, fetch_deadline=3.0)
 
 
 def test_row13_the_connection_goes_to_the_checked_address_not_a_second_answer(

@@ -9,14 +9,24 @@ host once, checks every address of the answer, and connects to one of those very
 name that answers a public address to the check and a private one a moment later (DNS
 rebinding) gains nothing. TLS still verifies the certificate for the host name, since the
 connection layer starts TLS with the name of the URL, not the address it dialled.
+
+Each fetch also has a total deadline (`fetch_deadline`: looking up the name, connecting, the
+headers, the body, every redirect). Per-operation timeouts alone do not bound a fetch: a server
+that sends one byte a second never lets a read time out. So every network operation of the
+fetch waits at most what is left of its deadline, and none starts once it has passed.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import threading
+import time
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpcore
@@ -41,6 +51,22 @@ class Fetched:
     charset: str | None
     headers: dict[str, str]
     status: int
+
+
+# When the fetch under way in this context must be done, on the `time.monotonic()` clock. The
+# connection pool is shared by fetches, so the limit travels with the fetch, not the connection.
+_DEADLINE: ContextVar[float | None] = ContextVar("actorgraph_fetch_deadline", default=None)
+
+
+def _within_deadline(timeout: float | None) -> float | None:
+    """`timeout` for one network operation, cut to what is left of the current fetch's deadline."""
+    deadline = _DEADLINE.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise httpcore.TimeoutException("the fetch deadline has passed")
+    return left if timeout is None else min(timeout, left)
 
 
 class _Unfetchable(Exception):
@@ -74,28 +100,45 @@ def check_address(url: str, allow_private: bool) -> list[str]:
     parts = urlsplit(url)
     host = parts.hostname or ""
     try:
-        return _checked_addresses(host, parts.port or 443, allow_private)
+        return _checked_addresses(host, parts.port or 443, allow_private, None)
     except _Unfetchable as exc:
         raise InputError(url, exc.reason) from exc
 
 
-def _resolve(host: str, port: int) -> list[str]:
-    """Every address `host` resolves to, in the resolver's order, without repeats."""
+def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
+    """Every address `host` resolves to, in the resolver's order, without repeats.
+
+    The lookup runs in a thread of its own: `getaddrinfo` takes no timeout and cannot be
+    interrupted, so a resolver that does not answer would otherwise hold the fetch past its
+    deadline (and a signal's handler until it answers). A lookup given up on ends by itself.
+    """
     try:
         ipaddress.ip_address(host)
     except ValueError:
         pass
     else:
         return [host]  # a literal: no lookup, nothing that could answer differently later
-    try:
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
-    except socket.gaierror as exc:
-        raise _Unfetchable(f"cannot resolve host '{host}' ({exc.strerror})") from exc
-    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+    answer: list[Any] = []
+
+    def lookup() -> None:
+        try:
+            answer.append(socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP))
+        except OSError as exc:
+            answer.append(exc)
+
+    worker = threading.Thread(target=lookup, name=f"resolve {host}", daemon=True)
+    worker.start()
+    worker.join(_within_deadline(timeout))
+    if not answer:
+        raise httpcore.ConnectTimeout(f"the resolver did not answer for '{host}' in time")
+    if isinstance(answer[0], OSError):
+        problem = answer[0].strerror or str(answer[0])
+        raise _Unfetchable(f"cannot resolve host '{host}' ({problem})")
+    return list(dict.fromkeys(str(info[4][0]) for info in answer[0]))
 
 
-def _checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
-    addresses = _resolve(host, port)
+def _checked_addresses(host: str, port: int, allow_private: bool, timeout: float | None) -> list[str]:
+    addresses = _resolve(host, port, timeout)
     if not allow_private:
         for text in addresses:
             address = ipaddress.ip_address(text)
@@ -110,8 +153,33 @@ def _checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
     return addresses
 
 
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the fetch has left."""
+
+    def __init__(self, inner: httpcore.NetworkStream) -> None:
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _within_deadline(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _within_deadline(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _within_deadline(timeout)))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
 class _CheckedBackend(httpcore.SyncBackend):
-    """Resolves once, checks, and connects to a checked address (never to the name)."""
+    """Resolves once, checks, and connects to a checked address (never to the name), within
+    the fetch's deadline."""
 
     def __init__(self, allow_private: bool) -> None:
         self.allow_private = allow_private
@@ -125,9 +193,10 @@ class _CheckedBackend(httpcore.SyncBackend):
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
         failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
-        for address in _checked_addresses(host, port, self.allow_private):
+        for address in _checked_addresses(host, port, self.allow_private, timeout):
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(address, port, _within_deadline(timeout), local_address, socket_options)
+                return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc  # as a client would: try the next address of the answer
         assert failure is not None  # a resolver answer is never empty
@@ -161,7 +230,8 @@ def fetch(
     client: FetchClient | None = None,
     extra_headers: dict[str, str] | None = None,
 ) -> Fetched:
-    """GET `url` following at most `settings.max_redirects` redirects, each hop checked.
+    """GET `url` following at most `settings.max_redirects` redirects, each hop checked, all
+    within `settings.fetch_deadline` seconds.
 
     The body is streamed and abandoned past `settings.max_bytes`. A 304 answer (for
     conditional requests) is returned with an empty body. `client`, for reusing connections,
@@ -172,6 +242,8 @@ def fetch(
         client = make_client(settings)
     elif not isinstance(client, FetchClient):
         raise TypeError("fetch needs a client made by make_client (it checks the addresses it connects to)")
+    deadline = time.monotonic() + settings.fetch_deadline
+    token = _DEADLINE.set(deadline)
     try:
         current = url
         for _hop in range(settings.max_redirects + 1):
@@ -217,11 +289,18 @@ def fetch(
             except _Unfetchable as exc:
                 raise InputError(url, exc.reason) from exc
             except httpx.TimeoutException as exc:
+                if time.monotonic() >= deadline:
+                    raise InputError(
+                        url,
+                        f"abandoned: no complete answer within the {settings.fetch_deadline:g} s deadline "
+                        "(ACTORGRAPH_FETCH_DEADLINE)",
+                    ) from exc
                 raise InputError(url, f"timed out after {settings.fetch_timeout:g} s ({type(exc).__name__})") from exc
             except httpx.HTTPError as exc:
                 raise InputError(url, f"request failed: {exc.__class__.__name__}: {exc}") from exc
         raise InputError(url, f"more than {settings.max_redirects} redirects")
     finally:
+        _DEADLINE.reset(token)
         if own_client:
             client.close()
 

@@ -1,7 +1,8 @@
 """Fault battery, network rows of issue 13.
 
 Row 2: a server that drips its answer one byte at a time (each byte well inside the read
-timeout) must cost one fetch deadline, not a hung run.
+timeout) must cost one fetch deadline, not a hung run: for `extract`, for the feed watcher's
+other feeds, and for a signal asking `watch` to stop.
 
 Row 13: the fetcher must connect to the very address it checked. A rebinding name answers a
 public address to the check and a loopback one to any later lookup; nothing may reach the
@@ -11,25 +12,35 @@ loopback service, on the first hop or after a redirect.
 from __future__ import annotations
 
 import ipaddress
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import pytest
+from sqlalchemy import select
 
 from actorgraph.config import Settings
 from actorgraph.errors import InputError
 from actorgraph.ingest import read_inputs
+from actorgraph.ingest.feeds import FeedWatcher
 from actorgraph.ingest.web import fetch
+from actorgraph.pipeline import Resources
+from actorgraph.store import open_store, schema
 from actorgraph.types import Article, Skipped
 
+from ..conftest import ROOT
 from ..local_http import QuietHandler
 
 STORY = (
@@ -53,10 +64,10 @@ FETCH_TIMEOUT = 1.0  # the tests' per-read timeout: longer than the deadline, ne
 
 
 def rss(base: str, paths: list[str]) -> bytes:
-    when = format_datetime(PUBLISHED)
+    """A feed of `paths`, the first one oldest (so that the watcher handles them in this order)."""
     items = "".join(
         f"<item><title>Story {n}</title><link>{base}{path}</link><guid>{base}{path}</guid>"
-        f"<pubDate>{when}</pubDate></item>"
+        f"<pubDate>{format_datetime(PUBLISHED + timedelta(hours=n))}</pubDate></item>"
         for n, path in enumerate(paths)
     )
     return (
@@ -154,6 +165,35 @@ def hasty() -> Settings:
     return Settings(kb_dirs=[], allow_private=True, fetch_timeout=FETCH_TIMEOUT, fetch_deadline=DEADLINE)
 
 
+WatcherFor = Callable[..., tuple[FeedWatcher, list[tuple[str, str]]]]
+
+
+@pytest.fixture
+def watcher_for(tmp_path: Path, hasty: Settings, kb: Any, nlp: Any) -> Iterator[WatcherFor]:
+    """Makes a watcher of some feeds (and the list its warnings go to) on a store in tmp_path."""
+    made: list[FeedWatcher] = []
+    store = open_store(f"sqlite:///{tmp_path / 'watch.db'}")
+
+    def make(feeds: list[str], settings: Settings = hasty) -> tuple[FeedWatcher, list[tuple[str, str]]]:
+        warnings: list[tuple[str, str]] = []
+        watcher = FeedWatcher(
+            store,
+            Resources(settings, kb=kb, nlp=nlp),
+            feeds,
+            per_host_delay=0.0,
+            warn=lambda source, message: warnings.append((source, message)),
+        )
+        made.append(watcher)
+        return watcher, warnings
+
+    try:
+        yield make
+    finally:
+        for watcher in made:
+            watcher.close()
+        store.close()
+
+
 # ---- row 2: deadlines, not just timeouts ----------------------------------------------------------------
 @pytest.mark.parametrize("where", ["body", "headers"])
 def test_row2_a_dripping_server_costs_one_deadline_and_the_run_goes_on(
@@ -173,6 +213,162 @@ def test_row2_a_dripping_server_costs_one_deadline_and_the_run_goes_on(
     items = list(read_inputs([slow, site.url("/news/good.html")], hasty))
     assert isinstance(items[0], Skipped) and "deadline" in items[0].reason
     assert isinstance(items[1], Article) and "language law" in items[1].text
+
+
+def test_row2_a_slow_feed_listed_first_does_not_starve_the_others(site: _Site, watcher_for: WatcherFor) -> None:
+    watcher, warnings = watcher_for([site.url("/feeds/slow.rss"), site.url("/feeds/good.rss")])
+
+    start = time.monotonic()
+    result = watcher.poll()
+    elapsed = time.monotonic() - start
+
+    assert elapsed < DRIP_FOR - 2, f"one poll took {elapsed:.1f} s"
+    assert result.feed_errors == 1 and result.feeds_polled == 2
+    assert any(source.endswith("/feeds/slow.rss") and "deadline" in message for source, message in warnings), warnings
+    assert result.ingested == 1 and "/news/good.html" in site.requests
+
+
+def test_row2_feeds_take_turns_so_slow_pages_of_one_do_not_hold_up_another(
+    site: _Site, watcher_for: WatcherFor
+) -> None:
+    watcher, _warnings = watcher_for([site.url("/feeds/slow-pages.rss"), site.url("/feeds/good.rss")])
+
+    result = watcher.poll()
+
+    pages = [path for path in site.requests if path.startswith("/news/")]
+    # The other feed's page comes right after one slow page, not after all three.
+    assert pages[:2] == ["/news/slow-1.html", "/news/good.html"], pages
+    assert sorted(pages) == ["/news/good.html", "/news/slow-1.html", "/news/slow-2.html", "/news/slow-3.html"]
+    assert result.ingested == 1 and result.failed == 3
+
+
+def _stored_items(db_url: str) -> dict[str, tuple[str, int]]:
+    store = open_store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            fi = schema.feed_items.c
+            rows = conn.execute(select(fi.url, fi.status, fi.attempts)).all()
+    finally:
+        store.close()
+    return {urlsplit(url).path: (status, attempts) for url, status, attempts in rows}
+
+
+# The abandoned item is untouched, to be fetched again by the next watcher; the one after it
+# was never started (nothing marked failed, nothing half-written).
+UNTOUCHED = {"/news/very-slow.html": ("new", 0), "/news/good.html": ("new", 0)}
+
+
+def test_row2_sigterm_stops_watch_within_seconds_in_the_middle_of_a_slow_fetch(site: _Site, tmp_path: Path) -> None:
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(site.url("/feeds/stoppable.rss") + "\n")
+    db_url = f"sqlite:///{tmp_path / 'watch.db'}"
+    command = [sys.executable, "-m", "actorgraph.serve.cli", "watch", str(feeds), "--db", db_url]
+    command += ["--allow-private", "--per-host-delay", "0", "--interval", "5"]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    # A deadline longer than the test: only the signal may end the slow download.
+    env.update(ACTORGRAPH_FETCH_TIMEOUT="5", ACTORGRAPH_FETCH_DEADLINE="300")
+
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert site.wait_for("/news/very-slow.html", timeout=120), "watch never reached the slow page"
+        time.sleep(0.5)  # well inside the download
+        sent = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        try:
+            _out, err = process.communicate(timeout=5)
+        except subprocess.TimeoutExpired:
+            pytest.fail("watch was still running 5 s after the signal")
+        stopped_in = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+
+    stderr = err.decode()
+    assert process.returncode == 0, stderr
+    assert stopped_in < 5
+    assert "SIGTERM: stopping" in stderr
+    assert "Traceback" not in stderr
+    store = open_store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            runs = conn.execute(select(schema.runs.c.status, schema.runs.c.message)).all()
+    finally:
+        store.close()
+    assert runs == [("completed", "stopped by a signal")]
+    assert _stored_items(db_url) == UNTOUCHED
+
+
+def test_row2_ctrl_c_stops_the_watcher_within_a_second_in_the_middle_of_a_slow_fetch(
+    site: _Site, watcher_for: WatcherFor, hasty: Settings, tmp_path: Path
+) -> None:
+    # The command's own handlers, in this process: faster than a second `watch` process.
+    from actorgraph.serve.cli_watch import _install_stop_handlers
+
+    patient = hasty.model_copy(update={"fetch_timeout": 5.0, "fetch_deadline": 300.0})
+    watcher, warnings = watcher_for([site.url("/feeds/stoppable.rss")], patient)
+    reached: list[bool] = []
+    sent: list[float] = []
+
+    def interrupt() -> None:
+        reached.append(site.wait_for("/news/very-slow.html", timeout=10))
+        time.sleep(0.3)  # well inside the download
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)  # sent in any case: `run` would go on for ever
+
+    restore = _install_stop_handlers(watcher)
+    try:
+        threading.Thread(target=interrupt, daemon=True).start()
+        stats = watcher.run()  # polls for ever unless the signal stops it
+    finally:
+        restore()
+
+    assert reached == [True], "the watcher never reached the slow page"
+    assert time.monotonic() - sent[0] < 1.5
+    assert watcher.stopping and stats.failed == 0 and warnings == []
+    assert _stored_items(f"sqlite:///{tmp_path / 'watch.db'}") == UNTOUCHED
+
+
+def test_row2_ctrl_c_abandons_a_page_being_coded_and_stores_none_of_it(
+    site: _Site, watcher_for: WatcherFor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.serve.cli_watch import _install_stop_handlers
+
+    coding: list[bool] = []
+
+    def slow_extract(documents: Any, resources: Any) -> Iterator[Any]:
+        coding.append(True)
+        time.sleep(30)  # as coding a very long story may take; only the signal ends it
+        yield from ()
+
+    monkeypatch.setattr("actorgraph.ingest.feeds.extract", slow_extract)
+    watcher, warnings = watcher_for([site.url("/feeds/good.rss")])
+    sent: list[float] = []
+
+    def interrupt() -> None:
+        stop = time.monotonic() + 10
+        while not coding and time.monotonic() < stop:
+            time.sleep(0.05)
+        time.sleep(0.3)
+        sent.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    restore = _install_stop_handlers(watcher)
+    try:
+        threading.Thread(target=interrupt, daemon=True).start()
+        stats = watcher.run()
+    finally:
+        restore()
+
+    assert coding == [True] and time.monotonic() - sent[0] < 1.5
+    assert stats.failed == 0 and stats.ingested == 0 and warnings == []
+    assert _stored_items(f"sqlite:///{tmp_path / 'watch.db'}") == {"/news/good.html": ("new", 0)}
+    store = open_store(f"sqlite:///{tmp_path / 'watch.db'}")
+    try:
+        assert store.count("documents") == 0
+    finally:
+        store.close()
 
 
 # ---- row 13: connect to the checked address ----------------------------------------------------------------

@@ -134,7 +134,10 @@ def _resolve(host: str, port: int, timeout: float | None) -> list[str]:
     if isinstance(answer[0], OSError):
         problem = answer[0].strerror or str(answer[0])
         raise _Unfetchable(f"cannot resolve host '{host}' ({problem})")
-    return list(dict.fromkeys(str(info[4][0]) for info in answer[0]))
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in answer[0]))
+    if not addresses:  # resolvers raise rather than answer nothing, but nothing is not an address
+        raise _Unfetchable(f"cannot resolve host '{host}' (no address in the answer)")
+    return addresses
 
 
 def _checked_addresses(host: str, port: int, allow_private: bool, timeout: float | None) -> list[str]:
@@ -199,7 +202,7 @@ class _CheckedBackend(httpcore.SyncBackend):
                 return _DeadlineStream(stream)
             except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
                 failure = exc  # as a client would: try the next address of the answer
-        assert failure is not None  # a resolver answer is never empty
+        assert failure is not None  # `_resolve` never returns an empty list
         raise failure
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from http.server import BaseHTTPRequestHandler
 
 
@@ -20,3 +21,33 @@ class QuietHandler(BaseHTTPRequestHandler):
             self.send_header(name.replace("_", "-"), value)
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, data: bytes, every: float, until: float) -> None:
+        """Send `data` one byte per `every` seconds, giving up `until` seconds from now.
+
+        Each byte arrives well inside any read timeout, so only a deadline on the whole answer
+        ends the client's wait. A client that hangs up ends the drip (the write fails).
+        """
+        stop = time.monotonic() + until
+        try:
+            for byte in data:
+                if time.monotonic() >= stop:
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(every)
+        except OSError:  # the client gave up: that is what the slow answer is for
+            return
+
+    def _drip_answer(self, body: bytes, content_type: str, *, every: float, until: float, in_headers: bool) -> None:
+        """A 200 answer dripped from its first byte (`in_headers`) or only in its body."""
+        head = (
+            f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode("latin-1")
+        if in_headers:
+            self._drip(head + body, every, until)
+            return
+        self.wfile.write(head)
+        self.wfile.flush()
+        self._drip(body, every, until)

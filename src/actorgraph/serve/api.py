@@ -48,6 +48,8 @@ from actorgraph.analyze.search import search as run_search
 from actorgraph.config import Settings
 from actorgraph.links import url_problem, web_url
 from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
+from actorgraph.serve.docs import mount_docs
+from actorgraph.serve.headers import add_security_headers, security_headers
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore, open_store
 
@@ -522,7 +524,9 @@ def _user_error(_request: Request, exc: Exception) -> JSONResponse:
 
 def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     # The details go to the server log (Starlette re-raises after responding), not to the client.
-    return _error(500, f"internal error ({type(exc).__name__}); the server log has the details")
+    # This answer leaves from outside every middleware, so it adds the security headers itself.
+    return _error(500, f"internal error ({type(exc).__name__}); the server log has the details",
+                  headers=security_headers())
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -1275,6 +1279,10 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
             "is open unless the server requires a key; adding documents always needs one (`actorgraph keys "
             "create`), sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`."
         ),
+        # Served by `mount_docs` below, from the package rather than a CDN.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -1286,8 +1294,11 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
     app.add_exception_handler(SearchQueryError, _user_error)
     app.add_exception_handler(Exception, _server_error)
     app.add_middleware(BodyLimit, max_bytes=lambda: app.state.settings.api_max_body_bytes)
+    # Added last, so it wraps the others: a 413 from the body limit carries the headers too.
+    add_security_headers(app)
     app.include_router(api)
     _describe_read_auth(app)
+    mount_docs(app)
     _mount_web(app)
     return app
 

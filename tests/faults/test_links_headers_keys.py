@@ -9,18 +9,22 @@ that needs a key for reading needs it for the schema and `/docs` too.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import select, update
 
 from actorgraph.pipeline import Resources
 from actorgraph.run import ingest
 from actorgraph.serve.auth import create_key
 from actorgraph.store import open_store, schema
+from actorgraph.store.migrate import alembic_config
 from actorgraph.store.sql import SqlStore
 from tests.api.conftest import TestClient, make_client
 
@@ -138,3 +142,61 @@ def test_row11_every_response_carries_the_security_headers(
             asset = client.get(source)
             assert asset.status_code == 200, source
             assert asset.headers.get("x-content-type-options") == "nosniff"
+
+
+# ---- row 12 ---------------------------------------------------------------------------------------------
+def test_row12_keys_have_scopes_and_the_browser_holds_a_session_not_the_key(
+    tmp_path: Path, resources: Resources
+) -> None:
+    url = f"sqlite:///{tmp_path / 'keys.db'}"
+    # A key made before scopes existed (schema 0006) keeps reading and writing after the upgrade.
+    before = open_store(url)
+    _o, old = create_key(before, "from-before")
+    before.close()
+    command.downgrade(alembic_config(url), "0006")
+    store = open_store(url)
+    try:
+        client = make_client(store, resources, api_read_requires_key=True)
+        assert client.get("/api/documents", headers={"X-API-Key": old}).status_code == 200
+        written = client.post("/api/documents", json={"id": "by-old-key", "text": STORY}, headers={"X-API-Key": old})
+        assert written.status_code == 201, written.text
+
+        # Signing in sets a session token, not the key; the store keeps only its hash.
+        signed = client.post("/login", data={"key": old, "next": "/"}, follow_redirects=False)
+        assert signed.status_code == 303
+        cookie = signed.cookies.get("actorgraph_session")
+        assert cookie and old not in signed.headers["set-cookie"]
+        assert "max-age=" in signed.headers["set-cookie"].lower()
+        with store.engine.connect() as conn:
+            sessions = conn.execute(select(schema.api_sessions)).all()
+        assert [s.token_hash for s in sessions] == [hashlib.sha256(cookie.encode()).hexdigest()]
+        assert all(s.expires_at is not None for s in sessions)
+        assert client.get("/events", headers=BROWSER).status_code == 200
+        assert client.get("/openapi.json").status_code == 200  # the docs page reads the schema with it
+        # The cookie is no key: it cannot write through the API.
+        client.cookies.clear()
+        assert client.post("/api/documents", json={"id": "by-cookie", "text": STORY},
+                           headers={"X-API-Key": cookie}).status_code == 401
+        # An expired session sends the browser back to the sign-in page.
+        with store.engine.begin() as conn:
+            conn.execute(update(schema.api_sessions).values(expires_at=datetime.now(UTC) - timedelta(minutes=1)))
+        client.cookies.set("actorgraph_session", cookie)
+        assert client.get("/events", headers=BROWSER, follow_redirects=False).status_code == 303
+        client.cookies.clear()
+
+        # Scopes: a read-only key reads but cannot write; a write-only key cannot read.
+        _r, reader = create_key(store, "analyst", scopes=("read",))
+        _w, feeder = create_key(store, "feeder", scopes=("write",))
+        assert client.get("/api/events", headers={"X-API-Key": reader}).status_code == 200
+        refused = client.post("/api/documents", json={"id": "by-reader", "text": STORY}, headers={"X-API-Key": reader})
+        assert refused.status_code == 403 and "write" in refused.json()["error"]["message"]
+        assert client.get("/api/events", headers={"X-API-Key": feeder}).status_code == 403
+        assert "by-reader" not in _document_ids(store)
+
+        # Reading needs a key: the schema and the docs page too.
+        for path in ("/openapi.json", "/docs"):
+            assert client.get(path).status_code == 401, path
+            assert client.get(path, headers={"X-API-Key": reader}).status_code == 200, path
+        assert client.get("/docs", headers=BROWSER, follow_redirects=False).headers["location"] == "/login?next=%2Fdocs"
+    finally:
+        store.close()

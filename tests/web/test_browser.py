@@ -294,7 +294,7 @@ def test_signing_in_to_a_keyed_dashboard(browser: Any, web_store: SqlStore) -> N
             page.click("form.login button")
             page.wait_for_url(f"{base}/stances")
             assert page.locator("h1").first.inner_text().strip() != "Sign in"
-            page.goto("/events")  # the cookie carries the key from page to page
+            page.goto("/events")  # the session cookie carries the sign-in from page to page
             assert page.url == f"{base}/events"
             page.click("form.site-signout button")
             page.wait_for_url(re.compile(r".*/login$"))

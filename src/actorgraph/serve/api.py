@@ -6,8 +6,9 @@ changes), full-text search, runs, and `POST /api/documents`, which runs new arti
 real pipeline. Lists share one envelope (`items`, `total`, `limit`, `offset`, `next`) and a
 stable order; every error is `{"error": {"status": ..., "message": ...}}`.
 
-Reading is open unless `api_read_requires_key` is set; adding documents always needs a key
-(`actorgraph keys create`). Request bodies over `api_max_body_bytes` get 413, whatever their
+Reading is open unless `api_read_requires_key` is set (then the schema and `/docs` need a key
+too); adding documents always needs a key with the `write` scope (`actorgraph keys create`).
+Request bodies over `api_max_body_bytes` get 413, whatever their
 Content-Length says. If the dashboard module `actorgraph.serve.web` is installed, its
 `mount(app)` adds the HTML pages.
 """
@@ -47,7 +48,7 @@ from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
 from actorgraph.config import Settings
 from actorgraph.links import url_problem, web_url
-from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
+from actorgraph.serve.auth import SESSION_COOKIE, ApiKey, ApiKeyError, SignInRequired, Verifier, session_key
 from actorgraph.serve.docs import mount_docs
 from actorgraph.serve.headers import add_security_headers, security_headers
 from actorgraph.store import schema
@@ -533,7 +534,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in (
         (401, "An API key is needed (always for writing; for reading when api_read_requires_key is set)."),
-        (403, "The API key was revoked."),
+        (403, "The API key was revoked, or its scopes do not allow this (read or write)."),
         (422, "A parameter or the body is invalid."),
     )
 }
@@ -611,31 +612,65 @@ def _presented_key(
     return header or (bearer.credentials if bearer else None)
 
 
-def _check_key(request: Request, key: str | None) -> ApiKey:
-    challenge = {"WWW-Authenticate": "Bearer"}
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def _check_key(request: Request, key: str | None, scope: str) -> ApiKey:
     if not key:
         raise HTTPException(
             401,
             "this needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY' "
             "(create one with `actorgraph keys create`)",
-            headers=challenge,
+            headers=_CHALLENGE,
         )
     try:
-        return request.app.state.verifier.verify(key)  # type: ignore[no-any-return]
+        record: ApiKey = request.app.state.verifier.verify(key)
     except ApiKeyError as exc:
-        raise HTTPException(403 if exc.revoked else 401, str(exc), headers=challenge) from exc
+        raise HTTPException(403 if exc.revoked else 401, str(exc), headers=_CHALLENGE) from exc
+    _check_scope(record, scope)
+    return record
+
+
+def _check_scope(record: ApiKey, scope: str) -> None:
+    if not record.may(scope):
+        raise HTTPException(
+            403,
+            f"the API key '{record.name}' may not {scope} (its scopes: {record.scope_names}); "
+            f"create one that may with `actorgraph keys create --scope {scope}`",
+        )
 
 
 def require_read(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey | None:
-    """A valid key when the settings say reading needs one; nothing otherwise."""
+    """A valid key that may read when the settings say reading needs one; nothing otherwise."""
     if not _settings(request).api_read_requires_key:
         return None
-    return _check_key(request, key)
+    return _check_key(request, key, "read")
 
 
 def require_write(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey:
-    """A valid, unrevoked key: writing always needs one."""
-    return _check_key(request, key)
+    """A valid, unrevoked key that may write: writing always needs one."""
+    return _check_key(request, key, "write")
+
+
+def require_docs_read(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey | None:
+    """What `require_read` asks, for the schema and `/docs`; a dashboard sign-in also counts there.
+
+    The docs page fetches the schema from a browser, which sends the session cookie but no key;
+    a browser without either is sent to the sign-in page when the dashboard offers one.
+    """
+    if not _settings(request).api_read_requires_key:
+        return None
+    if key:
+        return _check_key(request, key, "read")
+    try:
+        record = session_key(_store(request), request.cookies.get(SESSION_COOKIE))
+        _check_scope(record, "read")
+        return record
+    except (ApiKeyError, HTTPException) as exc:
+        wants_page = "text/html" in request.headers.get("accept", "")
+        if wants_page and SignInRequired in request.app.exception_handlers:
+            raise SignInRequired(request.url.path) from exc
+        return _check_key(request, None, "read")
 
 
 def _no_nul(request: Request) -> None:
@@ -1298,7 +1333,7 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
     add_security_headers(app)
     app.include_router(api)
     _describe_read_auth(app)
-    mount_docs(app)
+    mount_docs(app, [Depends(require_docs_read)])
     _mount_web(app)
     return app
 

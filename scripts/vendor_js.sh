@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Vendor the dashboard's JavaScript libraries into the package, from the npm registry.
+# Vendor the dashboard's JavaScript libraries (and Swagger UI for /docs) into the package, from the npm registry.
 #
 # Each library is pinned to a version and to the integrity hash npm publishes for its
 # tarball, so running this again yields the same files byte for byte (or fails loudly).
@@ -16,6 +16,7 @@ DEST=src/actorgraph/serve/web/static/vendor
 PINS=(
     "cytoscape 3.34.4 sha512-msY99tMY8iWTg+sIPGfSqDcPNOt4xcj+v/K/7qUFaCUxxlqnMkUYLBjRUzn9W5CU/R2hrmtJa5+UtovrEM2ctg== dist/cytoscape.min.js"
     "uplot 1.6.32 sha512-KIMVnG68zvu5XXUbC4LQEPnhwOxBuLyW1AHtpm6IKTXImkbLgkMy+jabjLgSLMasNuGGzQm/ep3tOkyTxpiQIw== dist/uPlot.iife.min.js dist/uPlot.min.css"
+    "swagger-ui-dist 5.36.0 sha512-Lt6/Kb0gXmLdiabLhvso4VdJP9V7qJWB0zh0gzeXUV3+CMOTzMmvpJRSXN7EAjfwixwmoi9ezDbLHiexC7lA9A== swagger-ui-bundle.js swagger-ui-bundle.js.LICENSE.txt swagger-ui.css NOTICE"
 )
 
 check_only=0

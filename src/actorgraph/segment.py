@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
+from actorgraph.links import web_url
 from actorgraph.types import Article, Document, Place
 
 # Resolves a place name (a city or a country) to an ISO3 code, or None.
@@ -532,7 +533,8 @@ def _build(article: Article, story: _Story, index: int, resolve_place: PlaceReso
         published=published,
         byline=byline,
         place=place,
-        url=article.url,
+        # Whatever read the article, a story only ever links to a web address (see `links`).
+        url=web_url(article.url),
         headings=tuple(headings),
         story_index=index,
         order=article.order,

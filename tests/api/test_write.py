@@ -170,6 +170,14 @@ def test_the_key_commands(store: SqlStore) -> None:
     assert next(r for r in relisted if r["id"] == row["id"])["revoked"] != ""
     unknown = runner.invoke(cli.app, ["keys", "revoke", "no-such-key", "--db", store.url])
     assert unknown.exit_code != 0
+    # Scopes: both by default, or as many as given; an unknown one is a usage error.
+    assert row["scopes"] == "read, write"
+    reader = runner.invoke(cli.app, ["keys", "create", "--name", "analyst", "--scope", "read", "--db", store.url])
+    assert reader.exit_code == 0 and "may read" in reader.stderr
+    listed = json.loads(runner.invoke(cli.app, ["keys", "list", "--json", "--db", store.url]).stdout)
+    assert next(r for r in listed if r["name"] == "analyst")["scopes"] == "read"
+    wrong = runner.invoke(cli.app, ["keys", "create", "--scope", "admin", "--db", store.url])
+    assert wrong.exit_code == 2 and "unknown scope 'admin'" in wrong.stderr
 
 
 def test_two_writers_take_turns(writer: TestClient, store: SqlStore, key: str) -> None:
@@ -232,7 +240,8 @@ def test_reading_can_require_a_key(store: SqlStore, resources: Resources, key: s
     revoke_key(store, "departed")
     assert keyed.get("/api/documents", headers={"Authorization": f"Bearer {other}"}).status_code == 403
     # the schema says so: reading offers no key-less way when a key is required
-    security = keyed.get("/openapi.json").json()["paths"]["/api/documents"]["get"]["security"]
+    assert keyed.get("/openapi.json").status_code == 401  # the schema is read like the rest
+    security = keyed.get("/openapi.json", headers={"X-API-Key": key}).json()["paths"]["/api/documents"]["get"]["security"]
     assert {} not in security
     assert {} in make_client(store, resources).get("/openapi.json").json()["paths"]["/api/documents"]["get"]["security"]
 

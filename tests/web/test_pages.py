@@ -148,19 +148,28 @@ def test_a_browser_signs_in_with_a_key_and_out_again(web_store: SqlStore) -> Non
     assert form.status_code == 200 and 'name="key"' in form.text and 'value="/events?actor=SRB"' in form.text
 
     wrong = client.post("/login", data={"key": "ag_000000000000_nope", "next": "/events"}, follow_redirects=False)
-    assert wrong.status_code == 401 and "actorgraph_key" not in wrong.headers.get("set-cookie", "")
+    assert wrong.status_code == 401 and "actorgraph_session" not in wrong.headers.get("set-cookie", "")
     # A sign-in link may only lead back into the dashboard.
     away = client.post("/login", data={"key": key, "next": "//evil.example/x"}, follow_redirects=False)
     assert away.status_code == 303 and away.headers["location"] == "/"
     cookie = away.headers["set-cookie"]
     assert "httponly" in cookie.lower() and "samesite=strict" in cookie.lower()
+    assert key not in cookie  # a session token, not the key
 
     page = client.get("/events?actor=SRB", headers=browser)
     assert page.status_code == 200 and "Sign out" in page.text
+    # Signing out ends the session in the store: the same token no longer opens a page.
+    token = client.cookies["actorgraph_session"]
+    out = client.post("/logout", follow_redirects=False)
+    assert out.status_code == 303 and 'actorgraph_session=""' in out.headers["set-cookie"]
+    client.cookies.set("actorgraph_session", token)
+    assert client.get("/events", headers=browser, follow_redirects=False).status_code == 303
+    # Revoking the key ends its sessions too.
+    client.cookies.clear()
+    client.post("/login", data={"key": key, "next": "/"}, follow_redirects=False)
+    assert client.get("/events", headers=browser).status_code == 200
     revoke_key(web_store, record.name)
     assert client.get("/events", headers=browser, follow_redirects=False).status_code == 303
-    out = client.post("/logout", follow_redirects=False)
-    assert out.status_code == 303 and 'actorgraph_key=""' in out.headers["set-cookie"]
 
 
 @given(st.text(max_size=60), st.lists(st.tuples(st.integers(-5, 70), st.integers(-5, 70)), max_size=6))

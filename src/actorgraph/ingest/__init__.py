@@ -22,6 +22,7 @@ from actorgraph.errors import InputError
 from actorgraph.ingest.decode import decode_bytes
 from actorgraph.ingest.html import looks_like_html, parse_html, parse_page
 from actorgraph.ingest.web import fetch, is_url, make_client
+from actorgraph.links import url_problem
 from actorgraph.types import Article, Skipped, WarnFn
 
 InputFormat = Literal["auto", "text", "html", "jsonl"]
@@ -265,8 +266,15 @@ def articles_from_jsonl(
         if len(body) > settings.max_chars:
             yield Skipped(where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}")
             continue
+        given_url = record.get("url")
+        url = given_url.strip() if isinstance(given_url, str) and given_url.strip() else None
+        problem = url_problem(url) if url is not None else None
+        if url is not None and problem is not None:
+            # The whole record goes: a story must not be stored with a link that could run a script,
+            # and storing it without its address would quietly lose where it came from.
+            yield Skipped(where, f"'url' must be an http:// or https:// address ({problem}): {url[:80]!r}")
+            continue
         published = _parse_date(record.get("published"), where, warn)
-        url = record.get("url") if isinstance(record.get("url"), str) else None
         origin = record.get("source") if isinstance(record.get("source"), str) else None
         title = record.get("title") if isinstance(record.get("title"), str) else None
         is_html = looks_like_html(body) and "<p" in body.lower()

@@ -6,8 +6,9 @@ changes), full-text search, runs, and `POST /api/documents`, which runs new arti
 real pipeline. Lists share one envelope (`items`, `total`, `limit`, `offset`, `next`) and a
 stable order; every error is `{"error": {"status": ..., "message": ...}}`.
 
-Reading is open unless `api_read_requires_key` is set; adding documents always needs a key
-(`actorgraph keys create`). Request bodies over `api_max_body_bytes` get 413, whatever their
+Reading is open unless `api_read_requires_key` is set (then the schema and `/docs` need a key
+too); adding documents always needs a key with the `write` scope (`actorgraph keys create`).
+Request bodies over `api_max_body_bytes` get 413, whatever their
 Content-Length says. If the dashboard module `actorgraph.serve.web` is installed, its
 `mount(app)` adds the HTML pages.
 """
@@ -47,7 +48,10 @@ from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
 from actorgraph.config import Settings, load_settings
 from actorgraph.dates import DateError, check_day, check_window
-from actorgraph.serve.auth import ApiKey, ApiKeyError, Verifier
+from actorgraph.links import url_problem, web_url
+from actorgraph.serve.auth import SESSION_COOKIE, ApiKey, ApiKeyError, SignInRequired, Verifier, session_key
+from actorgraph.serve.docs import mount_docs
+from actorgraph.serve.headers import add_security_headers, security_headers
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore, open_store
 
@@ -394,7 +398,7 @@ class ArticleIn(BaseModel):
     text: str = Field(min_length=1, description="Plain text, or HTML with <p> paragraphs.")
     title: str | None = Field(default=None, max_length=2000)
     published: str | None = Field(default=None, max_length=100, description="A date, ISO 8601 preferred.")
-    url: str | None = Field(default=None, max_length=4000)
+    url: str | None = Field(default=None, max_length=4000, description="The article's http(s) address.")
     source: str | None = Field(default=None, max_length=500, description="Outlet or origin of the article.")
 
     @field_validator("id", "text", "title", "published", "url", "source")
@@ -410,6 +414,16 @@ class ArticleIn(BaseModel):
         if not value.strip():
             raise ValueError("must not be blank")
         return value
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        problem = url_problem(value)
+        if problem is not None:
+            raise ValueError(f"must be an http:// or https:// address ({problem})")
+        return value.strip()
 
 
 class StoredOut(Model):
@@ -511,14 +525,16 @@ def _user_error(_request: Request, exc: Exception) -> JSONResponse:
 
 def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     # The details go to the server log (Starlette re-raises after responding), not to the client.
-    return _error(500, f"internal error ({type(exc).__name__}); the server log has the details")
+    # This answer leaves from outside every middleware, so it adds the security headers itself.
+    return _error(500, f"internal error ({type(exc).__name__}); the server log has the details",
+                  headers=security_headers())
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in (
         (401, "An API key is needed (always for writing; for reading when api_read_requires_key is set)."),
-        (403, "The API key was revoked."),
+        (403, "The API key was revoked, or its scopes do not allow this (read or write)."),
         (422, "A parameter or the body is invalid."),
     )
 }
@@ -596,31 +612,65 @@ def _presented_key(
     return header or (bearer.credentials if bearer else None)
 
 
-def _check_key(request: Request, key: str | None) -> ApiKey:
-    challenge = {"WWW-Authenticate": "Bearer"}
+_CHALLENGE = {"WWW-Authenticate": "Bearer"}
+
+
+def _check_key(request: Request, key: str | None, scope: str) -> ApiKey:
     if not key:
         raise HTTPException(
             401,
             "this needs an API key: send 'Authorization: Bearer KEY' or 'X-API-Key: KEY' "
             "(create one with `actorgraph keys create`)",
-            headers=challenge,
+            headers=_CHALLENGE,
         )
     try:
-        return request.app.state.verifier.verify(key)  # type: ignore[no-any-return]
+        record: ApiKey = request.app.state.verifier.verify(key)
     except ApiKeyError as exc:
-        raise HTTPException(403 if exc.revoked else 401, str(exc), headers=challenge) from exc
+        raise HTTPException(403 if exc.revoked else 401, str(exc), headers=_CHALLENGE) from exc
+    _check_scope(record, scope)
+    return record
+
+
+def _check_scope(record: ApiKey, scope: str) -> None:
+    if not record.may(scope):
+        raise HTTPException(
+            403,
+            f"the API key '{record.name}' may not {scope} (its scopes: {record.scope_names}); "
+            f"create one that may with `actorgraph keys create --scope {scope}`",
+        )
 
 
 def require_read(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey | None:
-    """A valid key when the settings say reading needs one; nothing otherwise."""
+    """A valid key that may read when the settings say reading needs one; nothing otherwise."""
     if not _settings(request).api_read_requires_key:
         return None
-    return _check_key(request, key)
+    return _check_key(request, key, "read")
 
 
 def require_write(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey:
-    """A valid, unrevoked key: writing always needs one."""
-    return _check_key(request, key)
+    """A valid, unrevoked key that may write: writing always needs one."""
+    return _check_key(request, key, "write")
+
+
+def require_docs_read(request: Request, key: Annotated[str | None, Depends(_presented_key)]) -> ApiKey | None:
+    """What `require_read` asks, for the schema and `/docs`; a dashboard sign-in also counts there.
+
+    The docs page fetches the schema from a browser, which sends the session cookie but no key;
+    a browser without either is sent to the sign-in page when the dashboard offers one.
+    """
+    if not _settings(request).api_read_requires_key:
+        return None
+    if key:
+        return _check_key(request, key, "read")
+    try:
+        record = session_key(_store(request), request.cookies.get(SESSION_COOKIE))
+        _check_scope(record, "read")
+        return record
+    except (ApiKeyError, HTTPException) as exc:
+        wants_page = "text/html" in request.headers.get("accept", "")
+        if wants_page and SignInRequired in request.app.exception_handlers:
+            raise SignInRequired(request.url.path) from exc
+        return _check_key(request, None, "read")
 
 
 def _no_nul(request: Request) -> None:
@@ -708,7 +758,9 @@ def _evidence(doc_id: str, start: int, end: int, text: str) -> Evidence:
 
 def _document_summary(row: Any) -> dict[str, Any]:
     return {
-        "id": row.id, "title": row.title, "published": row.published, "source": row.source, "url": row.url,
+        "id": row.id, "title": row.title, "published": row.published, "source": row.source,
+        # A store written before urls were checked may hold other schemes: they are not handed out.
+        "url": web_url(row.url),
         "byline": row.byline,
         "place": {"name": row.place_name, "code": row.place_code} if row.place_name else None,
         "story_index": row.story_index, "duplicate_of": row.duplicate_of, "containment": row.containment,
@@ -1029,7 +1081,7 @@ def search_documents(
                           include_duplicates=include_duplicates)
     items = [
         SearchHitOut(
-            doc_id=h.doc_id, title=h.title, published=h.published, source=h.source, url=h.url,
+            doc_id=h.doc_id, title=h.title, published=h.published, source=h.source, url=web_url(h.url),
             duplicate_of=h.duplicate_of, score=h.score, snippet=Span.model_validate(h.snippet),
             matches=[Span.model_validate(m) for m in h.matches],
         )
@@ -1270,6 +1322,10 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
             "is open unless the server requires a key; adding documents always needs one (`actorgraph keys "
             "create`), sent as `Authorization: Bearer KEY` or `X-API-Key: KEY`."
         ),
+        # Served by `mount_docs` below, from the package rather than a CDN.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -1281,8 +1337,11 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
     app.add_exception_handler(SearchQueryError, _user_error)
     app.add_exception_handler(Exception, _server_error)
     app.add_middleware(BodyLimit, max_bytes=lambda: app.state.settings.api_max_body_bytes)
+    # Added last, so it wraps the others: a 413 from the body limit carries the headers too.
+    add_security_headers(app)
     app.include_router(api)
     _describe_read_auth(app)
+    mount_docs(app, [Depends(require_docs_read)])
     _mount_web(app)
     return app
 

@@ -17,7 +17,8 @@ def register(app: typer.Typer) -> None:
     from actorgraph.serve import cli
     from actorgraph.serve.console import err
 
-    keys_app = typer.Typer(help="Create, list and revoke API keys (adding documents through the API needs one).",
+    keys_app = typer.Typer(help="Create, list and revoke API keys (adding documents through the API needs one "
+                                "that may write; reading, when the server requires a key, one that may read).",
                            no_args_is_help=True)
     app.add_typer(keys_app, name="keys")
 
@@ -27,7 +28,8 @@ def register(app: typer.Typer) -> None:
         host: Annotated[str | None, typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(help="Port to listen on (default 8000).")] = None,
         read_requires_key: Annotated[
-            bool, typer.Option("--read-requires-key", help="Require an API key for reading too.")
+            bool, typer.Option("--read-requires-key",
+                         help="Require a key that may read for reading too (the dashboard, /docs and the schema).")
         ] = False,
         log_level: Annotated[str, typer.Option(help="uvicorn log level: warning, info, debug.")] = "info",
     ) -> None:
@@ -58,20 +60,29 @@ def register(app: typer.Typer) -> None:
     @keys_app.command("create")
     def keys_create(
         name: Annotated[str, typer.Option("--name", help="Who or what the key is for.")] = "default",
+        scope: Annotated[
+            list[str] | None,
+            typer.Option("--scope", help="What the key may do: read, write (repeat for both; default both)."),
+        ] = None,
         db: cli.DbOption = None,
     ) -> None:
         """Create a key and print it once (only its salted hash is stored)."""
-        from actorgraph.serve.auth import create_key
+        from actorgraph.serve.auth import SCOPES, create_key
 
         if not name.strip():
             raise typer.BadParameter("give the key a name", param_hint="--name")
+        chosen = [s.strip().lower() for s in scope or SCOPES]
+        unknown = [s for s in chosen if s not in SCOPES]
+        if unknown:
+            raise typer.BadParameter(f"unknown scope {unknown[0]!r} (use read or write)", param_hint="--scope")
         store = cli._store(db)
         try:
-            record, key = create_key(store, name.strip())
+            record, key = create_key(store, name.strip(), chosen)
         finally:
             store.close()
         typer.echo(key)
-        err.print(f"created key {record.id} '{record.name}'; it is shown only now, so keep it somewhere safe")
+        err.print(f"created key {record.id} '{record.name}' that may {record.scope_names.replace(', ', ' and ')}; "
+                  "it is shown only now, so keep it somewhere safe")
 
     @keys_app.command("list")
     def keys_list(
@@ -88,7 +99,8 @@ def register(app: typer.Typer) -> None:
         finally:
             store.close()
         rows = [
-            {"id": k.id, "name": k.name, "key": k.hint, "created": f"{k.created_at:%Y-%m-%d %H:%M}",
+            {"id": k.id, "name": k.name, "key": k.hint, "scopes": k.scope_names,
+             "created": f"{k.created_at:%Y-%m-%d %H:%M}",
              "revoked": f"{k.revoked_at:%Y-%m-%d %H:%M}" if k.revoked_at else ""}
             for k in found
         ]

@@ -352,6 +352,23 @@ api_keys = Table(
     Column("secret_hash", String(300), nullable=False),  # scrypt$N$r$p$salt$hash (hex)
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    # What the key may do, space-separated: "read", "write" or both. Keys made before scopes
+    # existed (migration 0007) got both, as they could do both.
+    Column("scopes", String(40), nullable=False, server_default="read write"),
+)
+
+# A dashboard sign-in: the browser's cookie holds a random token, the store only its SHA-256
+# (the token has 256 random bits, so no salt or slow hash is needed). A session reads, never
+# writes, ends at `expires_at`, on sign-out, or when its key is revoked or deleted.
+api_sessions = Table(
+    "api_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key_id", Integer, ForeignKey("api_keys.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index(None, "key_id"),
 )
 
 # ---- full-text search over the stories (migration 0005) -----------------------------------------

@@ -24,8 +24,10 @@ def mount(app: FastAPI) -> None:
         from fastapi.staticfiles import StaticFiles
     except ImportError as exc:
         raise OptionalDependencyError("The dashboard", "web") from exc
+    from actorgraph.serve.headers import add_security_headers
     from actorgraph.serve.web.views import STATIC, SignInRequired, public, router, sign_in_redirect
 
+    add_security_headers(app)
     app.include_router(public)
     app.include_router(router)
     app.add_exception_handler(SignInRequired, sign_in_redirect)

@@ -19,7 +19,18 @@ from sqlalchemy import select
 from actorgraph.analyze import Window, alerts, changes, network, stance_matrix, timeline
 from actorgraph.analyze.query import Period
 from actorgraph.errors import ActorgraphError
+from actorgraph.links import web_url
 from actorgraph.ontology import EVENT_TYPES, QUADS
+from actorgraph.serve.auth import (
+    SESSION_COOKIE,
+    SESSION_LIFETIME,
+    ApiKey,
+    SignInRequired,
+    Verifier,
+    end_session,
+    session_key,
+    start_session,
+)
 from actorgraph.serve.web import data
 from actorgraph.store import schema
 
@@ -45,16 +56,7 @@ SEARCH_PER_PAGE = 20
 
 
 
-KEY_COOKIE = "actorgraph_key"
 _MAX_FORM = 4096
-
-
-class SignInRequired(Exception):
-    """A browser asked for a page of a keyed store without a valid key: send it to /login."""
-
-    def __init__(self, back: str) -> None:
-        super().__init__(back)
-        self.back = back
 
 
 def _keyed(request: Request) -> bool:
@@ -62,19 +64,27 @@ def _keyed(request: Request) -> bool:
     return bool(getattr(settings, "api_read_requires_key", False))
 
 
-def _check(request: Request, key: str | None) -> None:
+def _verified(request: Request, key: str | None) -> ApiKey:
+    """The record of a key that may read; `ActorgraphError` with the reason otherwise."""
     verifier = getattr(request.app.state, "verifier", None)
-    if not key or verifier is None:
+    if not key:
         raise ActorgraphError("reading this store needs an API key")
-    verifier.verify(key)
+    record: ApiKey = (verifier or Verifier(request.app.state.store)).verify(key)
+    _may_read(record)
+    return record
+
+
+def _may_read(record: ApiKey) -> None:
+    if not record.may("read"):
+        raise ActorgraphError(f"the API key '{record.name}' may not read (its scopes: {record.scope_names})")
 
 
 def _guard(request: Request) -> None:
     """The pages show what the API reads: when reading needs an API key, so do they.
 
     The key comes as the API takes it (`Authorization: Bearer KEY` or `X-API-Key: KEY`, e.g.
-    added by a proxy) or from the cookie the sign-in page sets. A browser without a valid key is
-    sent to the sign-in page; any other client gets 401.
+    added by a proxy), or a browser brings the session cookie the sign-in page set. A browser
+    without either is sent to the sign-in page; any other client gets 401.
     """
     if not _keyed(request):
         return
@@ -83,9 +93,11 @@ def _guard(request: Request) -> None:
     if not key and authorization.lower().startswith("bearer "):
         key = authorization[7:].strip()
     from_header = bool(key)
-    key = key or request.cookies.get(KEY_COOKIE)
     try:
-        _check(request, key)
+        if from_header:
+            _verified(request, key)
+        else:
+            _may_read(session_key(request.app.state.store, request.cookies.get(SESSION_COOKIE)))
     except ActorgraphError as exc:
         if not from_header and "text/html" in request.headers.get("accept", ""):
             raise SignInRequired(request.url.path + (f"?{request.url.query}" if request.url.query else "")) from exc
@@ -110,13 +122,19 @@ def sign_in_redirect(request: Request, exc: Exception) -> Response:
 public = APIRouter(include_in_schema=False)
 
 
+def _login_page(page: PageContext, back: str, error: str | None = None) -> HTMLResponse:
+    hours = int(SESSION_LIFETIME.total_seconds() // 3600)
+    return page.render("login.html", status=401 if error else 200, title="Sign in", back=back, error=error,
+                       hours=hours, active=None)
+
+
 @public.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
     page = PageContext(request)
     back = _safe_back(request.query_params.get("next"))
     if not _keyed(request):
         return RedirectResponse(page.url(back), status_code=303)
-    return page.render("login.html", title="Sign in", back=back, error=None, active=None)
+    return _login_page(page, back)
 
 
 @public.post("/login", response_class=HTMLResponse)
@@ -127,21 +145,23 @@ async def login(request: Request) -> Response:
     back = _safe_back((form.get("next") or ["/"])[0])
     key = (form.get("key") or [""])[0].strip()
     try:
-        _check(request, key)
+        token = start_session(page.store, _verified(request, key))
     except ActorgraphError as exc:
-        return page.render("login.html", status=401, title="Sign in", back=back, error=str(exc), active=None)
+        return _login_page(page, back, str(exc))
     response = RedirectResponse(page.url(back), status_code=303)
-    # HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it along.
-    response.set_cookie(KEY_COOKIE, key, httponly=True, samesite="strict", secure=request.url.scheme == "https",
-                        path=page.base or "/")
+    # The cookie holds a session token that only reads and expires, never the key. HttpOnly: no
+    # script reads it; SameSite=Strict: no other site's page sends it along.
+    response.set_cookie(SESSION_COOKIE, token, max_age=int(SESSION_LIFETIME.total_seconds()), httponly=True,
+                        samesite="strict", secure=request.url.scheme == "https", path=page.base or "/")
     return response
 
 
 @public.post("/logout")
 def logout(request: Request) -> Response:
     page = PageContext(request)
+    end_session(page.store, request.cookies.get(SESSION_COOKIE))
     response = RedirectResponse(page.url("/login"), status_code=303)
-    response.delete_cookie(KEY_COOKIE, path=page.base or "/")
+    response.delete_cookie(SESSION_COOKIE, path=page.base or "/")
     return response
 
 
@@ -188,6 +208,8 @@ def _environment() -> jinja2.Environment:
     env.filters["quad"] = _quad_label
     env.filters["json"] = _json
     env.filters["number"] = _number
+    # Stores written before urls were checked may hold any scheme: only web addresses become links.
+    env.filters["web_link"] = web_url
     env.globals["quote"] = lambda value: quote(str(value), safe="")
     env.globals["EVENT_TYPES"] = EVENT_TYPES
     env.globals["QUADS"] = QUADS
@@ -207,7 +229,7 @@ class PageContext:
         self.base = request.scope.get("root_path", "").rstrip("/")
         settings = getattr(request.app.state, "settings", None)
         self.names = data.Names(getattr(settings, "kb_dirs", None) or ())
-        self.signed_in = _keyed(request) and KEY_COOKIE in request.cookies
+        self.signed_in = _keyed(request) and SESSION_COOKIE in request.cookies
 
     @property
     def store(self) -> Any:

@@ -253,3 +253,15 @@ def test_cli_refuses_what_it_cannot_do(db: str, tmp_path: Path) -> None:
     result = runner.invoke(app, ["export", "events", "--db", db, "--out", str(tmp_path / "no" / "such" / "dir.csv")])
     assert result.exit_code == 2 and "cannot write" in result.output
     assert not result.exception or isinstance(result.exception, SystemExit)
+
+
+def test_report_maps_countries_and_places_inline(page: str, store) -> None:  # noqa: ANN001
+    section = page[page.index('<section id="map">') : page.index("</section>", page.index('<section id="map">'))]
+    svg = section[section.index("<svg") : section.index("</svg>")]
+    shaded = re.findall(r'<a href="#map-([A-Z]{3})" class="country"', svg)
+    assert {"SRB", "XKX", "ALB"} <= set(shaded)
+    for code in shaded:
+        assert f'id="map-{code}"' in section  # every shaded country links to its row of figures
+    e = schema.events.c
+    placed = {r.location_name for r in store.engine.connect().execute(select(e.location_name).where(e.location_lat.is_not(None)))}
+    assert set(re.findall(r'class="place-point" data-place="([^"]+)"', svg)) == placed

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from actorgraph.errors import ConfigError
@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     kb_dirs: list[Path] = Field(
         default_factory=list,
         description="Extra knowledge-base directories (layers) loaded after the bundled one.",
+    )
+
+    gazetteer_min_population: int = Field(
+        default=15000,
+        description="Smallest town the gazetteer places events in: 15000, 5000, 1000 or 500 (GeoNames' "
+        "tables; smaller ones take longer to load).",
     )
 
     # Input limits
@@ -86,6 +92,13 @@ class Settings(BaseSettings):
         description="Largest request body the API accepts, in bytes; larger ones get 413.",
     )
 
+    @field_validator("gazetteer_min_population")
+    @classmethod
+    def _gazetteer_table(cls, value: int) -> int:
+        if value not in (500, 1000, 5000, 15000):
+            raise ValueError("use 15000, 5000, 1000 or 500 (the GeoNames tables that ship offline)")
+        return value
+
 
 def load_settings(**overrides: Any) -> Settings:
     """The settings from the environment with `overrides` (command-line options) on top, every
@@ -107,7 +120,8 @@ def _describe(exc: ValidationError, given: set[str]) -> str:
         where = f"--{name.replace('_', '-')}" if name in given else f"ACTORGRAPH_{name.upper()}"
         value = error.get("input")
         shown = f"={str(value)[:60]!r}" if isinstance(value, str | int | float) else ""
-        problems.append(f"{where}{shown}: {error['msg'].lower()}")
+        message = str(error["msg"])
+        problems.append(f"{where}{shown}: {message[:1].lower()}{message[1:]}")
     return "bad setting " + "; ".join(problems)
 
 

@@ -177,6 +177,10 @@ EVENT_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("target", "json"),
     ("location_name", "str"),
     ("location_code", "str"),
+    ("location_lat", "float"),
+    ("location_lon", "float"),
+    ("location_admin1", "str"),
+    ("counts", "json"),
     ("confidence", "float"),
     ("extractor", "str"),
     ("evidence_start", "int"),
@@ -197,7 +201,8 @@ def _event_touches(codes: list[str]) -> Any:
 def _events_query(window: Window) -> Select[Any]:
     query = select(
         _e.id, _e.doc_id, _e.date, _e.type, _e.mode, _e.quad, _e.intensity, _e.modality, _e.context, _e.source,
-        _e.target, _e.location_name, _e.location_code, _e.confidence, _e.extractor, _e.evidence_start,
+        _e.target, _e.location_name, _e.location_code, _e.location_lat, _e.location_lon, _e.location_admin1,
+        _e.counts, _e.confidence, _e.extractor, _e.evidence_start,
         _e.evidence_end, _e.evidence_text,
     ).join(schema.documents, _d.id == _e.doc_id)  # fmt: skip
     conditions = _conditions(window, _event_day(), _event_touches)
@@ -295,6 +300,10 @@ POLECAT_COLUMNS: tuple[tuple[str, Kind], ...] = (
     ("intensity", "float"),
     ("location_name", "str"),
     ("location_code", "str"),
+    ("latitude", "float"),
+    ("longitude", "float"),
+    ("admin1", "str"),
+    ("counts", "json"),
     ("confidence", "float"),
     ("extractor", "str"),
     ("evidence", "str"),
@@ -310,7 +319,8 @@ def _polecat_query(window: Window) -> Select[Any]:
     query = select(
         _e.id.label("event_id"), _e.doc_id.label("story_id"), _d.published.label("story_date"),
         _event_day().label("event_date"), _e.type, _e.mode, _e.context, _e.source.label("event_source"), _e.target,
-        _e.modality, _e.quad, _e.intensity, _e.location_name, _e.location_code, _e.confidence, _e.extractor,
+        _e.modality, _e.quad, _e.intensity, _e.location_name, _e.location_code, _e.location_lat, _e.location_lon,
+        _e.location_admin1, _e.counts, _e.confidence, _e.extractor,
         _e.evidence_text, _e.evidence_start, _e.evidence_end, _d.url, _d.source.label("document_source"),
         _d.duplicate_of,
     ).join(schema.documents, _d.id == _e.doc_id)  # fmt: skip
@@ -344,6 +354,10 @@ def _polecat_row(row: Mapping[str, Any]) -> dict[str, Any]:
         "intensity": row["intensity"],
         "location_name": row["location_name"],
         "location_code": row["location_code"],
+        "latitude": row["location_lat"],
+        "longitude": row["location_lon"],
+        "admin1": row["location_admin1"],
+        "counts": row["counts"],
         "confidence": row["confidence"],
         "extractor": row["extractor"],
         "evidence": row["evidence_text"],

@@ -29,6 +29,7 @@ from actorgraph.nlp.quotes import QuoteExtractor
 from actorgraph.nlp.stances import StanceExtractor
 from actorgraph.nlp.verbdict import load_verb_dictionary
 from actorgraph.nlp.verbmatch import VerbMatcher
+from actorgraph.resolve.gazetteer import Gazetteer
 from actorgraph.resolve.kb import KnowledgeBase
 from actorgraph.resolve.resolver import group_actors, link_appositions, resolve_phrase, seat_metonyms
 from actorgraph.segment import content_id, segment
@@ -104,7 +105,10 @@ class Resources:
     @property
     def coder(self) -> StoryCoder:
         if self._coder is None:
-            self._coder = StoryCoder(self.kb, self.nlp.vocab, verbs=self.settings.verbs)
+            self._coder = StoryCoder(
+                self.kb, self.nlp.vocab, verbs=self.settings.verbs,
+                gazetteer=Gazetteer(self.settings.gazetteer_min_population),
+            )
         return self._coder
 
     @property
@@ -193,8 +197,11 @@ class StoryCoder:
     the lexicon has no reading.
     """
 
-    def __init__(self, kb: KnowledgeBase, vocab: Vocab, *, verbs: Path | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, vocab: Vocab, *, verbs: Path | None = None, gazetteer: Gazetteer | None = None
+    ) -> None:
         self.kb = kb
+        self.gazetteer = gazetteer or Gazetteer()
         self.states = {e.code: e.name for e in kb.entries.values() if e.kind == "state" and e.code}
         dictionary = load_verb_dictionary(verbs) if verbs is not None else load_verb_dictionary()
         self.verbs = VerbMatcher(dictionary, vocab)
@@ -205,10 +212,35 @@ class StoryCoder:
     def code(self, doc: Doc, document: Document) -> Extraction:
         actors, places = actors_and_places(doc, document, self.kb)
         index = ActorIndex(doc, actors, document, self.states, places, self.kb)
-        events = tuple(attach_counts(doc, list(self.events.extract(doc, document, index))))
+        events = tuple(self._placed(attach_counts(doc, list(self.events.extract(doc, document, index))), document, actors))
         stances = tuple(self.stances.extract(doc, document, index, events))
         quotes = tuple(self.quotes.extract(doc, document, index))
         return Extraction(document=document, actors=actors, events=events, stances=stances, quotes=quotes)
+
+
+    def _placed(self, events: list[Event], document: Document, actors: Sequence[Actor]) -> list[Event]:
+        """Events whose place the gazetteer knows get its coordinates; ambiguous names go to the
+        story's countries: its dateline's first, then those it names most."""
+        if not any(e.location for e in events):
+            return events
+        named: dict[str, int] = {}
+        for actor in actors:
+            if actor.code in self.states:
+                named[actor.code] = named.get(actor.code, 0) + len(actor.mentions)
+        story = [document.place.code] if document.place and document.place.code else []
+        story += [code for code, _ in sorted(named.items(), key=lambda kv: -kv[1]) if code not in story]
+        out = []
+        for event in events:
+            place = event.location
+            found = self.gazetteer.locate(place.name, place.code, story) if place else None
+            if place is not None and found is not None:
+                place = replace(
+                    place, code=place.code or found.country, lat=found.lat, lon=found.lon, admin1=found.admin1,
+                    geonameid=found.geonameid, reason=found.reason,
+                )
+                event = replace(event, location=place)
+            out.append(event)
+        return out
 
 
 def extract_actors(doc: Doc, document: Document, kb: KnowledgeBase) -> tuple[Actor, ...]:

@@ -53,7 +53,15 @@ def actor_record(actor: Actor) -> dict[str, Any]:
 
 
 def place_record(place: Place | None) -> dict[str, Any] | None:
-    return None if place is None else {"name": place.name, "code": place.code}
+    if place is None:
+        return None
+    record: dict[str, Any] = {"name": place.name, "code": place.code}
+    if place.lat is not None:
+        record.update(
+            lat=place.lat, lon=place.lon, admin1=place.admin1, geonameid=place.geonameid,
+            resolution={"reason": place.reason},
+        )
+    return record
 
 
 def count_record(count: Count) -> dict[str, Any]:

@@ -462,6 +462,8 @@ table.heat td.empty{background:#f5f7fa}
 table.heat th.topic{font-style:italic;font-weight:400}
 table.heat th.event{font-weight:400}
 .legend{font-size:12.5px;color:var(--muted)}
+.world-map{width:100%;height:auto;display:block}
+.map-table td,.map-table th{padding:2px 8px;text-align:left}
 .legend i{display:inline-block;width:12px;height:12px;vertical-align:-2px;margin:0 4px 0 10px;border-radius:2px}
 details{margin:8px 0}
 summary{cursor:pointer;color:var(--muted)}
@@ -704,6 +706,57 @@ def _network_section(result: dict[str, Any], names: dict[str, str]) -> str:
     return "".join(out)
 
 
+def _map_section(store: Any, window: Window) -> str:
+    from actorgraph.analyze.reports import country_tension, event_places
+    from actorgraph.maps import legend, undrawn, world_svg
+
+    tensions = country_tension(store, window)
+    places = event_places(store, window, limit=200)
+    out = ['<section id="map"><h2>Where</h2>']
+    if not tensions:
+        out.append("<p>No events between actors yet.</p></section>")
+        return "".join(out)
+    names = _kb_names(tensions)
+    out.append(
+        '<p class="how">A country\'s shade is the conflict minus the cooperation of the events it took part in; a '
+        "point is a town the gazetteer (GeoNames) placed events in, sized by their number. Click for the figures "
+        "below.</p>"
+    )
+    out.append(
+        world_svg(
+            tensions, places, country_href=lambda code: f"#map-{code}",
+            place_href=lambda place: f"#place-{place.lat:g}-{place.lon:g}", names=lambda code: names.get(code, code),
+        )
+    )
+    out.append(
+        '<p class="legend">'
+        + "".join(f'<i style="background:{colour}"></i>{esc(label)}' for label, colour in legend())
+        + "</p>"
+    )
+    rows = sorted(tensions.values(), key=lambda t: (-t.events, t.code))[:40]
+    out.append('<table class="map-table"><thead><tr><th>Actor</th><th>Events</th><th>Conflict</th><th>Cooperation</th>'
+               "<th>Tension</th></tr></thead><tbody>")
+    for t in rows:
+        out.append(
+            f'<tr id="map-{esc(t.code)}"><td>{esc(names.get(t.code, t.code))} <span class="tag">{esc(t.code)}</span></td>'
+            f"<td>{t.events}</td><td>{_num(t.conflict)}</td><td>{_num(t.cooperation)}</td><td>{t.tension:+.1f}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    if places:
+        out.append("<h3>Places</h3><ul class=\"places\">")
+        for place in places[:40]:
+            out.append(
+                f'<li id="place-{place.lat:g}-{place.lon:g}">{esc(place.name)} ({esc(place.code or "?")}): '
+                f"{place.events} events, {place.conflict} of conflict, {place.cooperation} of cooperation</li>"
+            )
+        out.append("</ul>")
+    missing = undrawn(tensions)
+    if missing:
+        out.append(f'<p class="how">Not drawn at this scale: {esc(", ".join(missing))}.</p>')
+    out.append("</section>")
+    return "".join(out)
+
+
 def _evidence_section(
     pairs: Sequence[tuple[tuple[str, str], int, list[Any]]],
     evidence: dict[tuple[str, str], tuple[list[dict], list[dict]]],
@@ -777,6 +830,7 @@ def render(store: Any, window: Window = Window(), title: str | None = None, *, p
             _alerts_section(found, documents, period),
             _stance_section(cells, documents, events),
             _network_section(graph, names),
+            _map_section(store, window),
             _evidence_section(pairs, evidence, documents),
         ]
     )
@@ -786,6 +840,7 @@ def render(store: Any, window: Window = Window(), title: str | None = None, *, p
         ("alerts", f"Alerts ({len(found)})"),
         ("stances", "Stances"),
         ("network", "Network"),
+        ("map", "Where"),
         ("evidence", "Evidence"),
     ]
     return _page(title, subtitle, body, nav)

@@ -51,8 +51,15 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """A named place; where the gazetteer knows it, its coordinates and why that place was chosen."""
+
     name: str
     code: str | None
+    lat: float | None = None
+    lon: float | None = None
+    admin1: str | None = None  # GeoNames' first-level division code ("RS.SE")
+    geonameid: int | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,21 @@ CASES = [
         id="ships-are-no-head-count",
     ),
     pytest.param(
+        "Security forces in Iran had killed at least 185 people, among them 19 children, by Monday, a rights group said.",
+        [("ASSAULT", [("killed", 185, True, "at least 185")])],
+        id="a-part-of-the-dead-is-not-counted-again",
+    ),
+    pytest.param(
+        "Pakistan closed its airspace to Indian airlines after an attack in Kashmir that killed 26 tourists.",
+        [("COERCE", [])],
+        id="a-recalled-attack-lends-its-dead-to-no-other-act",
+    ),
+    pytest.param(
+        "Fourteen people were killed when Russian missiles hit Kharkiv on Friday.",
+        [("ASSAULT", [("killed", 14, False, "Fourteen")])],
+        id="the-dead-of-the-clause-that-tells-when",
+    ),
+    pytest.param(
         "Turkey pledged aid for 2,000 displaced families in northern Syria.",
         [("AID", [])],
         id="only-violent-and-forceful-events-count",

@@ -317,3 +317,32 @@ def test_the_api_docs_work_offline_under_their_policy(tab: Tab) -> None:
     status = tab.page.locator(".live-responses-table tr.response .response-col_status").first
     status.wait_for()
     assert status.inner_text().strip() == "200"
+
+
+def test_the_map_draws_offline_and_its_countries_open_their_events(tab: Tab, web_store: SqlStore) -> None:
+    # The tab fails the test on any request to another host, a script error or a blocked resource.
+    page = tab.page
+    page.goto("/map")
+    page.locator("svg.world-map").wait_for()
+    shaded = _ids(tab, "svg.world-map a.country", "data-code")
+    assert {"SRB", "XKX", "ALB"} <= set(shaded)
+    box = page.locator("svg.world-map").bounding_box()
+    assert box is not None and box["width"] > 400 and box["height"] > 150, "the map is drawn at a readable size"
+    # a large country, so that no point of a town sits over all of it
+    code = next(c for c in ("RUS", "USA", "CHN", "IRN", "UKR") if c in shaded)
+    page.locator(f"svg.world-map a.country[data-code='{code}'] path").click()
+    page.wait_for_url(re.compile(rf"/events\?actor={code}"))
+    rows = _ids(tab, "tr.event-row", "data-event-id")
+    e, dyads = schema.events.c, schema.event_dyads.c
+    with web_store.engine.connect() as conn:
+        involved = select(dyads.event_id).where(or_(dyads.source_code == code, dyads.target_code == code))
+        theirs = set(conn.execute(involved).scalars())
+    assert rows and set(rows) <= theirs
+    page.goto("/map")
+    point = page.locator("svg.world-map a.place-point").first
+    name = point.get_attribute("data-place")
+    point.locator("circle").click()
+    page.wait_for_url(re.compile(r"/events\?place="))
+    with web_store.engine.connect() as conn:
+        there = set(conn.execute(select(e.id).where(e.location_name == name)).scalars())
+    assert set(_ids(tab, "tr.event-row", "data-event-id")) <= there

@@ -27,6 +27,8 @@ PAGES = [
     "/?from=2023-01-01&to=2023-12-31",
     "/network",
     "/network?nodes=5&min_events=2",
+    "/map",
+    "/map?from=2023-01-01&to=2023-12-31",
     "/actors/SRB",
     "/actors/XKX?from=2023-09-01&to=2023-09-30",
     "/dyads/SRB/XKX",
@@ -47,6 +49,8 @@ ODD = [
     "/events?offset=-5&type=NOPE&quad=bad&modality=maybe&dyad=---&actor=%20",
     "/events?offset=99999999",
     "/network?nodes=abc&min_events=-1",
+    "/map?from=soon&to=9999-99-99",
+    "/events?place=%00nowhere",
     "/alerts?period=year&threshold=abc&min_tension=",
     "/stances?offset=x&polarity=love",
     "/changes?since=soon",
@@ -200,3 +204,25 @@ def test_vendored_libraries_match_their_pins_and_keep_their_licences() -> None:
         used.update(re.findall(r"/static/([\w./-]+)", template.read_text()))
     for path in used:
         assert (WEB / "static" / path).is_file(), path
+
+
+def test_the_map_links_countries_and_places_to_their_events(web_client: TestClient, web_store) -> None:  # noqa: ANN001
+    from sqlalchemy import select
+
+    from actorgraph.store import schema
+
+    page = web_client.get("/map")
+    assert page.status_code == 200
+    svg = page.text[page.text.index("<svg class=\"world-map\"") : page.text.index("</svg>")]
+    countries = dict(re.findall(r'<a href="([^"]+)" class="country" data-code="([A-Z]{3})"', svg))
+    assert {"SRB", "XKX", "ALB"} <= set(countries.values())
+    serbia = next(href for href, code in countries.items() if code == "SRB")
+    assert "SRB" in web_client.get(serbia.replace("&amp;", "&")).text
+    e = schema.events.c
+    with web_store.engine.connect() as conn:
+        placed = conn.execute(select(e.location_name, e.evidence_text).where(e.location_lat.is_not(None))).all()
+    points = re.findall(r'<a href="([^"]+)" class="place-point" data-place="([^"]+)"', svg)
+    assert sorted({p for _href, p in points}) == sorted({name for name, _ in placed})
+    href, name = points[0]
+    listed = web_client.get(href.replace("&amp;", "&")).text
+    assert all(evidence[:60] in listed for where, evidence in placed if where == name)

@@ -456,3 +456,72 @@ def by_period(rows: list[DyadRow]) -> dict[str, list[DyadRow]]:
     for row in rows:
         grouped[row.period].append(row)
     return dict(grouped)
+
+
+# ---- where: countries and places -------------------------------------------------------------------
+@dataclass(frozen=True)
+class CountryTension:
+    """What happened to and by one country in a window (asserted events of stories that are no copies)."""
+
+    code: str
+    events: int
+    conflict: float
+    cooperation: float
+
+    @property
+    def tension(self) -> float:
+        return round(self.conflict - self.cooperation, 2)
+
+
+def country_tension(store: Any, window: Window) -> dict[str, CountryTension]:
+    """Each actor code's summed conflict and cooperation, as source or target, from the dyad rollups."""
+    t, column, _grain = dyad_table(window)
+    condition = dyad_filter(t, window, day=column)
+    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
+    with store.engine.connect() as conn:
+        for side in (t.c.source_code, t.c.target_code):
+            query = select(side, func.sum(t.c.events), _conflict(t), _cooperation(t)).where(condition, side != "-")
+            for code, events, conflict, cooperation in conn.execute(query.group_by(side)):
+                total = totals[code]
+                total[0] += int(events or 0)
+                total[1] += float(conflict or 0)
+                total[2] += float(cooperation or 0)
+    return {code: CountryTension(code, int(e), round(c, 2), round(k, 2)) for code, (e, c, k) in totals.items()}
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """The events placed at one point of the gazetteer in a window."""
+
+    name: str
+    code: str | None
+    lat: float
+    lon: float
+    events: int
+    conflict: int  # events in the two conflict quads
+    cooperation: int
+
+
+def event_places(store: Any, window: Window, limit: int = 500) -> list[PlaceRow]:
+    """Places with coordinates and how many events happened there, busiest first."""
+    e, d = schema.events.c, schema.documents.c
+    hostile = func.sum(case((e.quad.in_(("verbal_conflict", "material_conflict")), 1), else_=0))
+    friendly = func.sum(case((e.quad.in_(("verbal_cooperation", "material_cooperation")), 1), else_=0))
+    conditions = [e.location_lat.is_not(None), e.modality == "asserted",
+                  e.doc_id.not_in(select(d.id).where(d.duplicate_of > ""))]
+    if window.start:
+        conditions.append(e.date >= window.start)
+    if window.end:
+        conditions.append(e.date <= window.end)
+    query = (
+        select(e.location_name, e.location_code, e.location_lat, e.location_lon, func.count(), hostile, friendly)
+        .where(*conditions)
+        .group_by(e.location_name, e.location_code, e.location_lat, e.location_lon)
+        .order_by(func.count().desc(), e.location_name)
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [
+            PlaceRow(name, code, float(lat), float(lon), int(n), int(h or 0), int(f or 0))
+            for name, code, lat, lon, n, h, f in conn.execute(query)
+        ]

@@ -189,13 +189,17 @@ def domestic_default(
 
 
 def place_of(trigger: Token, predicate: Token, index: ActorIndex) -> Place | None:
-    """Where an event happened, when its clause says so ("in Mitrovica", "at the border")."""
-    for token in (trigger, predicate):
+    """Where an event happened, when its clause says so ("in Mitrovica", "at the border"), or a
+    clause it belongs to does ("police clashed with protesters in Zvecan, injuring dozens")."""
+    for token in (trigger, predicate, *_governing_clauses(predicate)):
         for prep in children(token, "prep"):
             if prep.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
                 continue
             for pobj in children(prep, "pobj"):
                 for inner in sorted(pobj.subtree, key=lambda t: t.i):
+                    # "in Serbian custody", "in Chinese waters" name a people, not where it happened
+                    if inner.dep_ in ("amod", "poss") or inner.ent_type_ in ("NORP", "ORG"):
+                        continue
                     if inner.i in index.places:
                         name, code = index.places[inner.i]
                         return Place(name=name, code=code)
@@ -205,6 +209,20 @@ def place_of(trigger: Token, predicate: Token, index: ActorIndex) -> Place | Non
                         name=index.document.text[start:end].removeprefix("the ").removeprefix("The "), code=None
                     )
     return None
+
+
+def _governing_clauses(predicate: Token) -> list[Token]:
+    """The verbs whose clause contains the predicate's: "killing" in "attacked a village in Mali,
+    killing 14" is placed by "attacked". Reported speech stops the climb: where something was
+    said is not where it happened."""
+    out = []
+    token = predicate
+    while token.dep_ in ("advcl", "conj", "xcomp") and token.head is not token:
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX") or lemma(token) in W["speech"]:
+            break
+        out.append(token)
+    return out
 
 
 __all__ = [

@@ -29,6 +29,7 @@ KINDS_BY_TYPE = {
 _INTRANSITIVE = {"die", "flee"}  # their subject is who is counted ("14 people died")
 _LIFE_VERBS = {"claim", "cost", "take", "lose"}  # "claimed 12 lives"
 _TOLL_PREPS = {"to", "at", "of"}
+_PART_PREPS = {"among", "including"}
 _LARGEST = 100_000_000  # beyond any head count: a number this big is money or a year's output
 
 
@@ -41,7 +42,10 @@ def attach_counts(doc: Doc, events: Sequence[Event]) -> list[Event]:
         if sent is None:
             continue
         for count, anchor in find_counts(sent):
-            fitting = [i for i in candidates if count.kind in KINDS_BY_TYPE[events[i].type]]
+            fitting = [
+                i for i in candidates
+                if count.kind in KINDS_BY_TYPE[events[i].type] and not _in_background(doc, events[i], anchor)
+            ]
             if fitting:
                 best = min(fitting, key=lambda i: _distance(doc, events[i], anchor))
                 chosen.setdefault(best, []).append(count)
@@ -64,10 +68,14 @@ def find_counts(sent: Span) -> list[tuple[Count, Token]]:
         else:
             continue
         for head in heads:
+            if _part_of_a_whole(head):
+                continue
             quantity = _quantity(head)
             if kind is None or quantity is None or quantity[0] in taken:
                 continue
             start, end, number, approximate = quantity
+            if any(t.lower_ in _PART_PREPS for t in sent.doc[max(sent.start, start - 2) : start]):
+                continue  # "among them 19 children": a part of the number before it
             taken.add(start)
             words = sent.doc[start:end]
             span = TextSpan(words.start_char, words.end_char, words.text)
@@ -105,6 +113,14 @@ def _counted(token: Token, lemma: str, kind: str) -> Iterator[Token]:
         for member in (noun, *_conjuncts(noun)):
             if kind != "deployed" or _is_troops(member, lemma):
                 yield member
+
+
+def _part_of_a_whole(token: Token) -> bool:
+    """A quantity that only picks out part of one already counted ("185 people, among them 19
+    children", "seven, including two generals")."""
+    return any(t.dep_ == "prep" and t.lower_ in _PART_PREPS for t in token.ancestors) or any(
+        t.dep_ == "prep" and t.lower_ in _PART_PREPS for t in [token.head] if token.dep_ == "pobj"
+    )
 
 
 def _described(adjective: Token) -> Iterator[Token]:
@@ -232,6 +248,31 @@ def _number(words: list[str]) -> int | None:
     return int(value)
 
 
+def _trigger(doc: Doc, event: Event) -> Token | None:
+    if event.trigger is None:
+        return None
+    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _in_background(doc: Doc, event: Event, anchor: Token) -> bool:
+    """Whether a toll belongs to an act the event's sentence only recalls: "closed its airspace
+    after the attack that killed 26" counts the attack's dead, not the closure's."""
+    trigger = _trigger(doc, event)
+    if trigger is None or trigger == anchor:
+        return False
+    for token in [anchor, *anchor.ancestors]:
+        if token == trigger:
+            return False
+        if token.dep_ in ("relcl", "acl") and token.head.pos_ == "NOUN" and token.head != trigger:
+            return True
+        if token.dep_ == "prep" and token.lower_ in W["background_preps"]:
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["background_marks"] for c in token.children):
+            return True
+    return False
+
+
 def _sentence(doc: Doc, event: Event) -> Span | None:
     span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
     return span if span is not None and len(span) else None
@@ -239,12 +280,9 @@ def _sentence(doc: Doc, event: Event) -> Span | None:
 
 def _distance(doc: Doc, event: Event, anchor: Token) -> tuple[int, int]:
     """How far an event's trigger is from the word a count hangs on: through the tree first."""
-    if event.trigger is None:
+    trigger = _trigger(doc, event)
+    if trigger is None:
         return 99, 99
-    span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return 99, 99
-    trigger = span.root
     chain = [anchor, *anchor.ancestors]
     steps = chain.index(trigger) if trigger in chain else 50 + min(
         (i for i, t in enumerate(trigger.ancestors) if t == anchor), default=40

@@ -128,6 +128,20 @@ class Span(Model):
 class PlaceOut(Model):
     name: str
     code: str | None
+    lat: float | None = Field(default=None, description="Latitude of the gazetteer's place (GeoNames).")
+    lon: float | None = Field(default=None, description="Longitude of the gazetteer's place (GeoNames).")
+    admin1: str | None = Field(default=None, description="GeoNames' first-level division code, e.g. RS.SE.")
+    reason: str | None = Field(default=None, description="Why the gazetteer chose this place.")
+
+
+class CountOut(Model):
+    kind: Literal["killed", "wounded", "detained", "displaced", "deployed"]
+    count: int | None = Field(description="The number the text gives; null for a quantity without one ('dozens').")
+    approximate: bool
+    toll: bool = Field(default=False, description="A running total, not the act's own count.")
+    start: int
+    end: int
+    text: str
 
 
 class ActorRef(Model):
@@ -186,6 +200,7 @@ class EventOut(Model):
     target: list[ActorRef]
     context: list[str]
     location: PlaceOut | None
+    counts: list[CountOut] = Field(default_factory=list, description="Killed, wounded, detained, displaced, deployed.")
     confidence: float
     extractor: str
     evidence: Evidence
@@ -773,7 +788,11 @@ def _event(row: Any) -> EventOut:
         id=row.id, doc_id=row.doc_id, type=row.type, mode=row.mode, quad=row.quad, intensity=row.intensity,
         modality=row.modality, date=row.date, source=[ActorRef(**r) for r in row.source or []],
         target=[ActorRef(**r) for r in row.target or []], context=list(row.context or []),
-        location=PlaceOut(name=row.location_name, code=row.location_code) if row.location_name else None,
+        location=PlaceOut(
+            name=row.location_name, code=row.location_code, lat=row.location_lat, lon=row.location_lon,
+            admin1=row.location_admin1, reason=row.location_reason,
+        ) if row.location_name else None,
+        counts=[CountOut(**c) for c in row.counts or []],
         confidence=row.confidence, extractor=row.extractor,
         evidence=_evidence(row.doc_id, row.evidence_start, row.evidence_end, row.evidence_text),
     )

@@ -7,7 +7,8 @@ from typing import Any
 
 from actorgraph.dedupe import fingerprints, shingles
 from actorgraph.ontology import intensity, quad_of
-from actorgraph.types import ActorRef, Document
+from actorgraph.records import count_record
+from actorgraph.types import ActorRef, Document, Event
 
 
 def stance_target(code: str | None, event: str | None, topic: str | None) -> str | None:
@@ -17,6 +18,17 @@ def stance_target(code: str | None, event: str | None, topic: str | None) -> str
     if event:
         return f"event:{event}"
     return f"topic:{topic}" if topic else None
+
+
+def _located(event: Event) -> dict[str, Any]:
+    place = event.location
+    return {
+        "location_lat": place.lat if place else None,
+        "location_lon": place.lon if place else None,
+        "location_admin1": place.admin1 if place else None,
+        "location_geonameid": place.geonameid if place else None,
+        "location_reason": place.reason if place else None,
+    }
 
 
 def _ref(ref: ActorRef) -> dict[str, Any]:
@@ -104,6 +116,8 @@ def extraction_rows(
                 "date": ev.date,
                 "location_name": ev.location.name if ev.location else None,
                 "location_code": ev.location.code if ev.location else None,
+                **_located(ev),
+                "counts": [count_record(c) for c in ev.counts] or None,
                 "evidence_start": ev.evidence.start,
                 "evidence_end": ev.evidence.end,
                 "evidence_text": ev.evidence.text,

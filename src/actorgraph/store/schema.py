@@ -122,6 +122,12 @@ events = Table(
     Column("date", Date),
     Column("location_name", String(200)),
     Column("location_code", String(8)),
+    # the gazetteer's place: coordinates, GeoNames' first-level division and id, and why it was chosen
+    Column("location_lat", Float),
+    Column("location_lon", Float),
+    Column("location_admin1", String(40)),
+    Column("location_geonameid", Integer),
+    Column("location_reason", String(300)),
     Column("evidence_start", Integer, nullable=False),
     Column("evidence_end", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
@@ -134,6 +140,8 @@ events = Table(
     Column("cameo", String(12)),
     # a joint act of the parties listed as source, each toward the others ("X and Y agreed")
     Column("mutual", Boolean, nullable=False, server_default=false()),
+    # how many were killed, wounded, detained, displaced or deployed: [{kind, count, approximate, toll, start, end}]
+    Column("counts", JSON(none_as_null=True)),
     Index(None, "doc_id"),
     Index(None, "date"),
     Index(None, "type", "date"),

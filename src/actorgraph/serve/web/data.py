@@ -109,6 +109,7 @@ class EventFilter:
     end: date | None = None
     text: str | None = None
     duplicates: bool = False
+    place: str | None = None  # where the events happened, as the map links to them
 
     @classmethod
     def from_params(cls, params: dict[str, str]) -> EventFilter:
@@ -132,6 +133,7 @@ class EventFilter:
             end=parse_day(params.get("to")),
             text=(params.get("q") or "").strip()[:200] or None,
             duplicates=params.get("duplicates") == "1",
+            place=(params.get("place") or "").strip()[:200] or None,
         )
 
     def params(self) -> dict[str, str]:
@@ -141,7 +143,9 @@ class EventFilter:
             out["actor"] = self.actor
         if self.dyad:
             out["dyad"] = f"{self.dyad[0]}-{self.dyad[1]}"
-        for name, value in (("type", self.type), ("quad", self.quad), ("modality", self.modality), ("q", self.text)):
+        for name, value in (
+            ("type", self.type), ("quad", self.quad), ("modality", self.modality), ("q", self.text), ("place", self.place)
+        ):
             if value:
                 out[name] = value
         if self.start:
@@ -272,12 +276,14 @@ def list_events(store: Any, filters: EventFilter, offset: int = 0, limit: int = 
             conditions.append(e.date >= filters.start)
         if filters.end:
             conditions.append(e.date <= filters.end)
+        if filters.place:
+            conditions.append(e.location_name == filters.place)
         if filters.text:
             conditions.append(e.evidence_text.ilike(f"%{_escape_like(filters.text)}%", escape="\\"))
         if not filters.duplicates:
             conditions.append(_not_duplicate(e.doc_id))
         base = select(e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
-                      e.evidence_text, e.confidence).where(*conditions)
+                      e.evidence_text, e.confidence, e.counts, e.location_name, e.location_reason).where(*conditions)
         total, capped = _count(conn, base.with_only_columns(e.id))
         query = base.order_by(*_newest_first(e.date, e.id, store.engine.dialect.name)).offset(offset).limit(limit)
         rows = [dict(r._mapping) for r in conn.execute(query)]
@@ -296,7 +302,7 @@ def conflict_events(store: Any, window: Window, limit: int = 8) -> list[dict[str
         conditions.append(e.date <= window.end)
     query = (
         select(e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
-               e.evidence_text)
+               e.evidence_text, e.counts, e.location_name, e.location_reason)
         .where(*conditions)
         .order_by(e.intensity, *_newest_first(e.date, e.id, store.engine.dialect.name))
         .limit(limit)

@@ -18,8 +18,10 @@ from sqlalchemy import select
 
 from actorgraph.analyze import Window, alerts, changes, network, stance_matrix, timeline
 from actorgraph.analyze.query import Period
+from actorgraph.analyze.reports import country_tension, event_places
 from actorgraph.errors import ActorgraphError
 from actorgraph.links import web_url
+from actorgraph.maps import legend, undrawn, world_svg
 from actorgraph.ontology import EVENT_TYPES, QUADS
 from actorgraph.serve.auth import (
     SESSION_COOKIE,
@@ -46,6 +48,7 @@ CSP = (
 NAV = (
     ("/", "Overview"),
     ("/network", "Network"),
+    ("/map", "Map"),
     ("/events", "Events"),
     ("/stances", "Stances"),
     ("/alerts", "Alerts"),
@@ -342,6 +345,25 @@ def network_page(request: Request) -> HTMLResponse:
     graph = data.network_elements(result, page.names, max_nodes=max_nodes, max_edges=4 * max_nodes)
     return page.render("network.html", active="/network", window=window, graph=graph, actors=result["actors"][:max_nodes],
                        max_nodes=max_nodes, min_events=min_events)
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request) -> HTMLResponse:
+    """Countries shaded by tension and events where they happened, each a link to its events."""
+    page = PageContext(request)
+    window = _window(_params(request))
+    tensions = country_tension(page.store, window)
+    places = event_places(page.store, window)
+    dates = _window_params(window)
+    svg = world_svg(
+        tensions, places,
+        country_href=lambda code: page.url("/events", {"actor": code, **dates}),
+        place_href=lambda place: page.url("/events", {"place": place.name, **dates}),
+        names=page.names.actor,
+    )
+    busiest = sorted(tensions.values(), key=lambda t: (-t.events, t.code))[:30]
+    return page.render("map.html", active="/map", window=window, svg=Markup(svg), legend=legend(), places=places[:30],
+                       countries=busiest, undrawn=undrawn(tensions))
 
 
 @router.get("/actors/{code}", response_class=HTMLResponse)

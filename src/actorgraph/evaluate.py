@@ -124,10 +124,18 @@ def _match(
     events: Sequence[Event], expected: Sequence[dict[str, Any]], states: set[str], *, text: str | None = None
 ) -> tuple[list[bool], set[int]]:
     """Greedy one-to-one matching; returns which expected were found and the used outputs."""
+    pairs = match_pairs(events, expected, states, text=text)
+    return [p is not None for p in pairs], {p for p in pairs if p is not None}
+
+
+def match_pairs(
+    events: Sequence[Event], expected: Sequence[dict[str, Any]], states: set[str], *, text: str | None = None
+) -> list[int | None]:
+    """Greedy one-to-one matching: for each expected event, the index of the output it matched."""
     used: set[int] = set()
-    found = []
+    pairs: list[int | None] = []
     for gold in expected:
-        hit = False
+        hit = None
         for index, event in enumerate(events):
             if index in used:
                 continue
@@ -135,10 +143,10 @@ def _match(
                 continue
             if event_matches(event, gold["type"], gold.get("source") or [], gold.get("target") or [], states):
                 used.add(index)
-                hit = True
+                hit = index
                 break
-        found.append(hit)
-    return found, used
+        pairs.append(hit)
+    return pairs
 
 
 def same_sentence(gold_evidence: str, sentence: str) -> bool:
@@ -242,6 +250,8 @@ def evaluate_articles(
     """Score events, stances, quotes, non-events and actors against `*.gold.json` files."""
     states = _states(resources)
     events_score, stance_score, quote_score, actor_score = Score(), Score(), Score(), Score()
+    place_score, count_score = Score(), Score()
+    near: Counter[str] = Counter()
     modality: Counter[str] = Counter()
     per_type: dict[str, Score] = defaultdict(Score)
     violations = []
@@ -257,7 +267,12 @@ def evaluate_articles(
             events = [e for ex in extractions for e in ex.events]
             asserted = [e for e in events if e.modality != "negated"]
             expected = [g for g in gold.get("events", []) if g.get("modality") != "negated"]
-            found, used = _match(asserted, expected, states, text="")
+            pairs = match_pairs(asserted, expected, states, text="")
+            found = [p is not None for p in pairs]
+            for g, index in zip(expected, pairs, strict=True):
+                if index is not None:
+                    _score_place(g, asserted[index], place_score, near)
+                    _score_counts(g, asserted[index], count_score, near)
             events_score.expected += len(expected)
             events_score.output += len(asserted)
             events_score.matched += sum(found)
@@ -296,7 +311,13 @@ def evaluate_articles(
             _score_quotes(gold, extractions, states, quote_score)
             _score_actors(gold, extractions, actor_score, resources.kb)
     report.sections[name] = events_score
-    for part, score in (("stances", stance_score), ("quotes", quote_score), ("actors", actor_score)):
+    report.extra[f"{name}.places.within_{NEAR_KM}km"] = round(near["near"] / near["both"], 4) if near["both"] else 0.0
+    report.extra[f"{name}.counts.approximate_right"] = (
+        round(near["approx_right"] / near["counted"], 4) if near["counted"] else 0.0
+    )
+    parts = (("stances", stance_score), ("quotes", quote_score), ("actors", actor_score), ("places", place_score),
+             ("counts", count_score))
+    for part, score in parts:
         if score.expected:  # gold that annotates no quotes (say) is no measure of them
             report.sections[f"{name}.{part}"] = score
     report.by_type[name] = dict(sorted(per_type.items()))
@@ -307,6 +328,50 @@ def evaluate_articles(
     report.extra[f"{name}.non_event_violations"] = len(violations)
     report.misses[name] = misses
     report.misses[f"{name}.non_events"] = violations
+
+
+NEAR_KM = 30  # a place found within this distance of the gold's is the same place
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (lat, lon) points."""
+    import math
+
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _score_place(gold: dict[str, Any], event: Event, score: Score, near: Counter[str]) -> None:
+    """A found event's place against the gold's: the same town (within NEAR_KM) where the gold
+    gives coordinates, else the same country. Only events found at all are scored."""
+    place, found = gold.get("place"), event.location
+    score.expected += place is not None
+    score.output += found is not None
+    if place is None or found is None:
+        return
+    if place.get("lat") is not None and found.lat is not None and found.lon is not None:
+        near["both"] += 1
+        close = _km((place["lat"], place["lon"]), (found.lat, found.lon)) <= NEAR_KM
+        near["near"] += close
+        score.matched += close
+    elif place.get("lat") is None:
+        score.matched += found.lat is None and found.code == place.get("country")
+
+
+def _score_counts(gold: dict[str, Any], event: Event, score: Score, near: Counter[str]) -> None:
+    """A found event's counts against the gold's: same kind and same number (or both none)."""
+    expected = [dict(c) for c in gold.get("counts") or []]
+    score.expected += len(expected)
+    score.output += len(event.counts)
+    for count in event.counts:
+        for index, wanted in enumerate(expected):
+            if wanted.get("kind") == count.kind and wanted.get("count") == count.count:
+                score.matched += 1
+                near["counted"] += 1
+                near["approx_right"] += bool(wanted.get("approximate")) == count.approximate
+                del expected[index]
+                break
 
 
 def _extract_article(gold_path: Path, gold: dict[str, Any], resources: Resources) -> list[Extraction]:
@@ -484,6 +549,8 @@ FLOOR_METRICS = {
     "test.articles": ("precision", "recall", "f1"),
     "test.articles.stances": ("f1",),
     "test.articles.quotes": ("f1",),
+    "dev.articles.places": ("f1",),
+    "dev.articles.counts": ("f1",),
 }
 
 

@@ -31,6 +31,11 @@ class DyadRow:
     verbal_conflict: int
     material_conflict: int
     intensity: float  # sum of PLOVER intensities (-10 hostile .. +10 cooperative)
+    killed: int = 0
+    wounded: int = 0
+    detained: int = 0
+    displaced: int = 0
+    deployed: int = 0
 
     @property
     def mean_intensity(self) -> float:
@@ -84,9 +89,10 @@ def dyads(store: Any, window: Window, period: Period = "month", limit: int = 200
     query = query.where(condition).order_by(events.desc(), bucket, t.c.source_code, t.c.target_code).limit(limit)
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
+    tolls = toll_sums(store, window, period) if rows else {}
     return [
         DyadRow(str(r[0]), r[1], r[2], int(r[3]), int(r[4] or 0), int(r[5] or 0), int(r[6] or 0), int(r[7] or 0),
-                round(float(r[8] or 0.0), 2))
+                round(float(r[8] or 0.0), 2), **tolls.get((str(r[0]), r[1], r[2]), {}))
         for r in rows
     ]
 
@@ -100,6 +106,12 @@ class Point:
     conflict: float  # summed hostility of conflict events (positive number)
     cooperation: float  # summed intensity of cooperation events
     tension: float  # conflict minus cooperation: rises when relations sour
+    # how many the period's events killed, wounded, detained, displaced and deployed, as the texts say
+    killed: int = 0
+    wounded: int = 0
+    detained: int = 0
+    displaced: int = 0
+    deployed: int = 0
 
 
 def timeline(store: Any, window: Window, period: Period = "week", pair: tuple[str, str] | None = None) -> list[Point]:
@@ -120,9 +132,10 @@ def timeline(store: Any, window: Window, period: Period = "week", pair: tuple[st
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
+    tolls = tolls_by_period(store, window, period, pair)
     return [
         Point(str(r[0]), int(r[1]), round(float(r[2] or 0), 2), round(float(r[3] or 0), 2),
-              round(float(r[2] or 0) - float(r[3] or 0), 2))
+              round(float(r[2] or 0) - float(r[3] or 0), 2), **tolls.get(str(r[0]), {}))
         for r in rows
     ]
 
@@ -525,3 +538,67 @@ def event_places(store: Any, window: Window, limit: int = 500) -> list[PlaceRow]
             PlaceRow(name, code, float(lat), float(lon), int(n), int(h or 0), int(f or 0))
             for name, code, lat, lon, n, h, f in conn.execute(query)
         ]
+
+
+# ---- how many: counts of killed, wounded, detained, displaced, deployed ----------------------------
+COUNT_KINDS = ("killed", "wounded", "detained", "displaced", "deployed")
+
+
+def period_start(day: date, period: Period) -> date:
+    """The first day of the day, week (Monday) or month `day` falls in, as the rollups bucket it."""
+    if period == "week":
+        return day - timedelta(days=day.weekday())
+    if period == "month":
+        return day.replace(day=1)
+    return day
+
+
+def toll_sums(store: Any, window: Window, period: Period) -> dict[tuple[str, str, str], dict[str, int]]:
+    """Summed counts by (period, source, target) of the asserted events of stories that are no copies.
+
+    Only numbers the text gives are summed ("dozens" adds nothing), and a running toll is left
+    out: it repeats deaths already counted by the acts that caused them."""
+    ed, e = schema.event_dyads.c, schema.events.c
+    query = (
+        select(ed.source_code, ed.target_code, ed.date, e.counts)
+        .join(schema.events, e.id == ed.event_id)
+        .where(dyad_filter(schema.event_dyads, window, day="date"), ed.duplicate.is_(False),
+               ed.modality == "asserted", ed.date.is_not(None), e.counts.is_not(None))
+    )
+    sums: dict[tuple[str, str, str], dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        for source, target, day, counts in conn.execute(query):
+            key = (period_start(day, period).isoformat(), source, target)
+            for count in counts or ():
+                if count.get("count") is not None and not count.get("toll") and count.get("kind") in COUNT_KINDS:
+                    totals = sums.setdefault(key, dict.fromkeys(COUNT_KINDS, 0))
+                    totals[count["kind"]] += int(count["count"])
+    return sums
+
+
+def tolls_by_period(
+    store: Any, window: Window, period: Period, pair: tuple[str, str] | None = None
+) -> dict[str, dict[str, int]]:
+    """Summed counts by period, for a pair (both directions) or everything in the window. An
+    event between several actors counts once per period, not once per pair."""
+    ed, e = schema.event_dyads.c, schema.events.c
+    condition = dyad_filter(schema.event_dyads, window, day="date")
+    if pair is not None:
+        a, b = pair
+        condition = condition & (((ed.source_code == a) & (ed.target_code == b)) |
+                                 ((ed.source_code == b) & (ed.target_code == a)))
+    dated = (
+        select(ed.event_id, ed.date)
+        .where(condition, ed.duplicate.is_(False), ed.modality == "asserted", ed.date.is_not(None))
+        .distinct()
+        .subquery()
+    )
+    query = select(dated.c.date, e.counts).join(schema.events, e.id == dated.c.event_id).where(e.counts.is_not(None))
+    out: dict[str, dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        for day, counts in conn.execute(query):
+            for count in counts or ():
+                if count.get("count") is not None and not count.get("toll") and count.get("kind") in COUNT_KINDS:
+                    totals = out.setdefault(period_start(day, period).isoformat(), dict.fromkeys(COUNT_KINDS, 0))
+                    totals[count["kind"]] += int(count["count"])
+    return out

@@ -190,24 +190,35 @@ def domestic_default(
 
 def place_of(trigger: Token, predicate: Token, index: ActorIndex) -> Place | None:
     """Where an event happened, when its clause says so ("in Mitrovica", "at the border"), or a
-    clause it belongs to does ("police clashed with protesters in Zvecan, injuring dozens")."""
+    clause it belongs to does ("police clashed with protesters in Zvecan, injuring dozens"); a
+    visit happens where the visitor goes ("visiting Sarajevo", "flew to Niamey")."""
     for token in (trigger, predicate, *_governing_clauses(predicate)):
-        for prep in children(token, "prep"):
-            if prep.lower_ not in ("in", "at", "near", "outside", "inside", "on"):
-                continue
-            for pobj in children(prep, "pobj"):
-                for inner in sorted(pobj.subtree, key=lambda t: t.i):
-                    # "in Serbian custody", "in Chinese waters" name a people, not where it happened
-                    if inner.dep_ in ("amod", "poss") or inner.ent_type_ in ("NORP", "ORG"):
-                        continue
-                    if inner.i in index.places:
-                        name, code = index.places[inner.i]
-                        return Place(name=name, code=code)
-                if pobj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    start, end = pobj.left_edge.idx, pobj.right_edge.idx + len(pobj.right_edge.text)
-                    return Place(
-                        name=index.document.text[start:end].removeprefix("the ").removeprefix("The "), code=None
-                    )
+        visit = lemma(token) in W["visit_words"]
+        heads = [p for p in children(token, "prep") if p.lower_ in _LOCATIVE or (visit and p.lower_ == "to")]
+        places = [o for p in heads for o in children(p, "pobj")]
+        if visit:
+            places += children(token, "dobj")
+        for phrase in places:
+            found = _place_in(phrase, index)
+            if found is not None:
+                return found
+    return None
+
+
+_LOCATIVE = ("in", "at", "near", "outside", "inside", "on")
+
+
+def _place_in(phrase: Token, index: ActorIndex) -> Place | None:
+    for inner in sorted(phrase.subtree, key=lambda t: t.i):
+        # "in Serbian custody", "in Chinese waters" name a people, not where it happened
+        if inner.pos_ == "ADJ" or inner.ent_type_ in ("NORP", "ORG"):
+            continue
+        if inner.i in index.places:
+            name, code = index.places[inner.i]
+            return Place(name=name, code=code)
+    if phrase.ent_type_ in ("GPE", "LOC", "FAC"):
+        start, end = phrase.left_edge.idx, phrase.right_edge.idx + len(phrase.right_edge.text)
+        return Place(name=index.document.text[start:end].removeprefix("the ").removeprefix("The "), code=None)
     return None
 
 

@@ -27,7 +27,17 @@ def _key(name: str) -> str:
     # most names are plain ASCII already: folding them all would double the loading time
     return name.lower() if name.isascii() else fold_key(name).lower()
 _LARGE_CITY = 100_000
-_LEADING = re.compile(r"^(?:(?:the|city of|town of|village of)\s+)+", re.IGNORECASE)
+# Lower-case only for the compass: "North Korea" and "South Sudan" are names, "northern Kosovo" is not.
+_LEADING = re.compile(
+    r"^(?:(?:[Tt]he|[Cc]ity of|[Tt]own of|[Vv]illage of|northern|southern|eastern|western|central|downtown|outer)\s+)+"
+)
+
+
+def town_of(name: str) -> str:
+    """The town a place phrase names: "the city of Goma" and "central Belgrade" are in those
+    towns, and so are "Beirut's southern suburbs"."""
+    name = name.strip().split("'s ", 1)[0].split("’s ", 1)[0]
+    return _LEADING.sub("", name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +80,7 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[dict[str, Any], bool]]:
         """Every populated place known by `name`, whether by its own name, most populous first."""
         index, _iso3, _countries = self._data
-        found = {c["geonameid"]: (c, own) for c, own in index.get(_key(_LEADING.sub("", name.strip())), [])}
+        found = {c["geonameid"]: (c, own) for c, own in index.get(_key(town_of(name)), [])}
         return sorted(found.values(), key=lambda pair: -int(pair[0].get("population") or 0))
 
     def locate(self, name: str, country: str | None = None, story: Sequence[str] = ()) -> Located | None:
@@ -80,8 +90,8 @@ class Gazetteer:
         A place known by `name` only as one of its other names (GeoNames lists "Kosovo" among
         the names of Kosovo Polje) is taken only inside a country the place or story gives."""
         _index, iso3, country_names = self._data
-        if _key(name) in country_names:
-            return None
+        if _key(town_of(name)) in country_names:
+            return None  # "western Serbia" is a part of a country: an area, not a town
         found = self.candidates(name)
         own = [c for c, primary in found if primary]
         other = [c for c, primary in found if not primary]

@@ -268,6 +268,11 @@ class DyadOut(Model):
     material_conflict: int
     intensity: float
     mean_intensity: float
+    killed: int = Field(default=0, description="Killed, summed over the events' counts (numbers the text gives).")
+    wounded: int = 0
+    detained: int = 0
+    displaced: int = 0
+    deployed: int = 0
 
 
 class PointOut(Model):
@@ -276,6 +281,11 @@ class PointOut(Model):
     conflict: float
     cooperation: float
     tension: float
+    killed: int = Field(default=0, description="Killed, summed over the events' counts (numbers the text gives).")
+    wounded: int = 0
+    detained: int = 0
+    displaced: int = 0
+    deployed: int = 0
 
 
 class EventEvidence(Model):

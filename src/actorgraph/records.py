@@ -24,6 +24,8 @@ def document_record(document: Document) -> dict[str, Any]:
         "source": document.source,
         "title": document.title,
         "published": document.published.isoformat() if document.published else None,
+        # where `published` came from: "text" (the story's own) or a capture date standing in
+        "date_source": document.date_source,
         "byline": document.byline,
         "place": document.place.name if document.place else None,
         "place_code": document.place.code if document.place else None,

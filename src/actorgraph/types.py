@@ -13,6 +13,12 @@ from typing import Literal
 
 Modality = Literal["asserted", "hypothetical", "negated"]
 Polarity = Literal["support", "oppose", "neutral"]
+# Where a story's date came from, best first: its own text or record (`text`), the page it was
+# found on (`page`), the HTTP `Last-Modified` of the fetched page (`http`), the file's
+# modification time (`file`), or the day it was ingested (`ingest`). See `actorgraph.dating`.
+DateSource = Literal["text", "page", "http", "file", "ingest"]
+# How an input was captured, when that gives a date: over HTTP or read from a file.
+CaptureSource = Literal["http", "file"]
 # Called with (input name, message) for problems that do not stop an input from being used.
 WarnFn = Callable[[str, str], None]
 
@@ -47,6 +53,11 @@ class Article:
     # A date in the file name (archives often name files by date): used when the text
     # itself gives none, and to complete a dateline without a year.
     date_hint: date | None = None
+    # When the input was captured, as the fetch or the file system tells it: the HTTP
+    # `Last-Modified` of a fetched page, or a file's modification time. Only a story with no
+    # date of its own and none from its page falls back to it (`actorgraph.dating`).
+    captured: date | None = None
+    captured_by: CaptureSource | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +91,9 @@ class Document:
     order: int = 0
     duplicate_of: str | None = None
     containment: float | None = None
+    # How `published` was found (None when there is no date, and on rows stored before it was
+    # recorded). Anything but "text" is a capture date standing in for a missing one.
+    date_source: DateSource | None = None
 
     @property
     def text_sha256(self) -> str:

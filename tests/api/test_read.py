@@ -39,7 +39,7 @@ def scalar(store: SqlStore, statement: Any) -> Any:
 def test_health_names_the_backend_and_schema(get: Get) -> None:
     health = get("/api/health")
     assert health == {"status": "ok", "version": health["version"], "database": "sqlite",
-                      "schema_revision": "0008", "read_requires_key": False}
+                      "schema_revision": "0009", "read_requires_key": False}
 
 
 def test_documents_page_in_a_stable_order_newest_first(get: Get, corpus_store: SqlStore) -> None:

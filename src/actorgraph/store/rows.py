@@ -42,6 +42,7 @@ def document_row(document: Document, extractor: str, run_id: int | None, now: da
         "url": document.url,
         "title": document.title,
         "published": document.published,
+        "date_source": document.date_source,
         "byline": document.byline,
         "place_name": document.place.name if document.place else None,
         "place_code": document.place.code if document.place else None,

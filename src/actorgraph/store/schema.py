@@ -60,6 +60,9 @@ documents = Table(
     Column("url", Text),
     Column("title", Text),
     Column("published", Date),
+    # How `published` was found: text, page, http, file or ingest (`actorgraph.dating`); NULL on
+    # rows stored before migration 0009, whose dates could only be the story's own.
+    Column("date_source", String(10)),
     Column("byline", Text),
     Column("place_name", String(200)),
     Column("place_code", String(8)),

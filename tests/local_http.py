@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from http.server import BaseHTTPRequestHandler
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class QuietHandler(BaseHTTPRequestHandler):
@@ -51,3 +54,46 @@ class QuietHandler(BaseHTTPRequestHandler):
         self.wfile.write(head)
         self.wfile.flush()
         self._drip(body, every, until)
+
+
+class _PageHandler(QuietHandler):
+    server: PageServer
+
+    def do_GET(self) -> None:
+        found = self.server.pages.get(self.path)
+        if found is None:
+            self._send(404, b"not found", "text/plain")
+            return
+        body, content_type, headers = found
+        self._send(200, body, content_type, **headers)
+
+
+class PageServer(ThreadingHTTPServer):
+    """Serves fixed pages on 127.0.0.1: {path: (body, content type, {header_name: value})}.
+
+    Header names are given as keywords are to `QuietHandler._send` (last_modified for
+    Last-Modified)."""
+
+    daemon_threads = True
+
+    def __init__(self, pages: dict[str, tuple[bytes, str, dict[str, str]]]) -> None:
+        super().__init__(("127.0.0.1", 0), _PageHandler)
+        self.pages = pages
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.server_port}"
+
+
+@contextmanager
+def serving(pages: dict[str, tuple[bytes, str, dict[str, str]]]) -> Iterator[PageServer]:
+    """A `PageServer` running in a thread for the length of the block."""
+    server = PageServer(pages)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=2)

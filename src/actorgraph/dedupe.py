@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from actorgraph.dating import is_own_date
 from actorgraph.text import fold_key
 from actorgraph.types import Document
 
@@ -45,6 +46,7 @@ class Known:
     text: str
     published: date | None
     order: int = -1  # stored documents count as earlier than anything in this run
+    date_source: str | None = None  # how `published` was found (see `actorgraph.dating`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +74,16 @@ def mark_duplicates(
     A document whose shingles are at least `threshold` contained in another one is its
     duplicate; of two documents contained in each other (near-equal), the later one is.
     """
+    # Only a date a story states tells which copy came first: a capture date (the page's, a
+    # file's, the day of ingest) says when the copy was taken, so those count as no date.
     items = [
-        _Item(d.id, shingles(d.text, shingle_size), d.published, (d.order, d.story_index), True) for d in documents
+        _Item(d.id, shingles(d.text, shingle_size), _own(d.published, d.date_source), (d.order, d.story_index), True)
+        for d in documents
     ]
-    items += [_Item(k.id, shingles(k.text, shingle_size), k.published, (k.order, 0), False) for k in known]
+    items += [
+        _Item(k.id, shingles(k.text, shingle_size), _own(k.published, k.date_source), (k.order, 0), False)
+        for k in known
+    ]
     found = _find(items, threshold, num_perm)
     marked = [
         replace(d, duplicate_of=found[d.id][0], containment=round(found[d.id][1], 4)) if d.id in found else d
@@ -125,6 +133,10 @@ def _find(items: Sequence[_Item], threshold: float, num_perm: int) -> dict[str, 
             ):
                 best[item.id] = (other_id, share)
     return best
+
+
+def _own(published: date | None, source: str | None) -> date | None:
+    return published if is_own_date(source) else None
 
 
 def _is_later(item: _Item, other: _Item) -> bool:

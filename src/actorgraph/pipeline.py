@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from actorgraph import __version__
 from actorgraph.config import Settings
+from actorgraph.dating import date_pages, today_utc
 from actorgraph.dedupe import Known, mark_duplicates
 from actorgraph.ingest import InputFormat, read_inputs
 from actorgraph.nlp.actors import PLACE, STATE, Piece, compose, find_pieces
@@ -147,8 +148,13 @@ def prepare(
     warn: WarnFn,
     similar: Callable[[dict[str, str]], list[Known]] | None = None,
     stdin=None,  # noqa: ANN001
+    today: date | None = None,
 ) -> Prepared:
-    """Read, segment and de-duplicate every input; collect what was skipped."""
+    """Read, segment and de-duplicate every input; collect what was skipped.
+
+    A story without a date of its own gets the best capture date there is (`dating`); `today`
+    is the day of ingest for the last resort (the current UTC day unless given).
+    """
     settings = resources.settings
     prepared = Prepared()
     articles: list[Article] = []
@@ -160,8 +166,8 @@ def prepare(
     resolve_place = place_resolver(resources.kb)
     documents: list[Document] = []
     seen: dict[str, Document] = {}
-    for article in articles:
-        stories = segment(article, resolve_place)
+    read = date_pages([(a, segment(a, resolve_place)) for a in articles], today=today or today_utc())
+    for article, stories in read:
         if not stories:
             prepared.skipped.append(Skipped(article.source, "no story text left after removing boilerplate"))
             continue

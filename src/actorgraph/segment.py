@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from actorgraph.links import web_url
-from actorgraph.types import Article, Document, Place
+from actorgraph.types import Article, DateSource, Document, Place
 
 # Resolves a place name (a city or a country) to an ISO3 code, or None.
 PlaceResolver = Callable[[str], "str | None"]
@@ -485,7 +485,12 @@ def _build(article: Article, story: _Story, index: int, resolve_place: PlaceReso
     elif index == 0 and article.title:
         title = article.title.strip()
     byline = story.byline or (article.byline if index == 0 else None)
-    published = article.published
+    # The date an input states for itself (HTML metadata, a JSON Lines `published`, a date in
+    # the file name) is the main story's own. A later story on the page prefers its own
+    # dateline and takes the input's date only as its page's (see `actorgraph.dating`).
+    main = index == 0
+    published = article.published if main else None
+    date_source: DateSource | None = "text" if published is not None else None
     place: Place | None = None
 
     parts: list[str] = []
@@ -505,10 +510,10 @@ def _build(article: Article, story: _Story, index: int, resolve_place: PlaceReso
                 dateline_text = body[: found.end].rstrip()
                 rest = body[found.end :].lstrip()
                 place = _place_of(found.place, resolve_place)
-                reference = published or article.date_hint
+                reference = article.published or article.date_hint
                 found_date = _parse_date(found.date_text, reference.year if reference else None)
                 if published is None and found_date is not None:
-                    published = found_date
+                    published, date_source = found_date, "text"
                 if rest:
                     headings.append((offset, offset + len(dateline_text)))
                     parts.append(dateline_text)
@@ -518,8 +523,10 @@ def _build(article: Article, story: _Story, index: int, resolve_place: PlaceReso
             headings.append((offset, offset + len(body)))
         parts.append(body)
         offset += len(body) + 1
-    if published is None:
-        published = article.date_hint
+    if published is None and main and article.date_hint is not None:
+        published, date_source = article.date_hint, "text"
+    elif published is None and (article.published or article.date_hint) is not None:
+        published, date_source = article.published or article.date_hint, "page"
     doc_text = "\n".join(parts)
     if article.given_id is not None:
         doc_id = article.given_id if index == 0 else f"{article.given_id}#{index + 1}"
@@ -538,6 +545,7 @@ def _build(article: Article, story: _Story, index: int, resolve_place: PlaceReso
         headings=tuple(headings),
         story_index=index,
         order=article.order,
+        date_source=date_source,
     )
 
 

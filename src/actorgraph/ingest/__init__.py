@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from actorgraph.config import Settings
+from actorgraph.dating import file_date, http_date
 from actorgraph.errors import InputError
 from actorgraph.ingest.decode import decode_bytes
 from actorgraph.ingest.html import looks_like_html, parse_html, parse_page
@@ -72,7 +73,11 @@ def read_inputs(
                     ):
                         yield Skipped(raw, f"unsupported content type '{page.content_type}'")
                         continue
-                yield from _from_bytes(page.body, raw, fmt, settings, warn, counter, url=page.url, charset=page.charset)
+                modified = http_date(_header(page.headers, "last-modified"))
+                for item in _from_bytes(page.body, raw, fmt, settings, warn, counter, url=page.url, charset=page.charset):
+                    if modified is not None and isinstance(item, Article):
+                        item = replace(item, captured=modified, captured_by="http")
+                    yield item
             else:
                 path = Path(raw)
                 if path.is_dir():
@@ -154,8 +159,19 @@ def _from_file(
         elif suffix in HTML_SUFFIXES:
             fmt = "html"
     hint = date_in_name(path.name)
+    # The modification time is the capture date of last resort for a story with none of its own.
+    modified = file_date(status.st_mtime)
     for item in _from_bytes(data, source, fmt, settings, warn, counter):
-        yield replace(item, date_hint=hint) if hint and isinstance(item, Article) else item
+        if isinstance(item, Article):
+            item = replace(
+                item, date_hint=hint or item.date_hint, captured=modified, captured_by="file" if modified else None
+            )
+        yield item
+
+
+def _header(headers: dict[str, str], name: str) -> str | None:
+    # httpx gives lower-case names, a hand-built `Fetched` may not
+    return next((value for key, value in headers.items() if key.lower() == name), None)
 
 
 def _file_kind(mode: int) -> str:

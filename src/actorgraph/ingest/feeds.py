@@ -47,6 +47,7 @@ from xml.etree import ElementTree
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
+from actorgraph.dating import date_pages, today_utc
 from actorgraph.dedupe import mark_duplicates
 from actorgraph.errors import ConfigError, InputError, OptionalDependencyError
 from actorgraph.ingest import InputFormat, read_bytes
@@ -333,8 +334,8 @@ def code_articles(
     resolve_place = place_resolver(resources.kb)
     documents: list[Document] = []
     seen: set[str] = set()
-    for article in articles:
-        stories = segment(article, resolve_place)
+    read = date_pages([(a, segment(a, resolve_place)) for a in articles], today=today_utc())
+    for article, stories in read:
         if not stories:
             result.skipped.append(Skipped(article.source, "no story text left after removing boilerplate"))
         for document in stories:

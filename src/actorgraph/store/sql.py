@@ -200,12 +200,11 @@ class SqlStore:
                 )
             if not hits:
                 return []
+            docs = schema.documents.c
             rows = conn.execute(
-                select(schema.documents.c.id, schema.documents.c.text, schema.documents.c.published).where(
-                    schema.documents.c.id.in_(list(hits))
-                )
+                select(docs.id, docs.text, docs.published, docs.date_source).where(docs.id.in_(list(hits)))
             )
-            return [Known(row.id, row.text, row.published) for row in rows]
+            return [Known(row.id, row.text, row.published, date_source=row.date_source) for row in rows]
 
     def write(
         self, rows: dict[str, list[dict[str, Any]]], doc_ids: Sequence[str], *, replace: bool = True

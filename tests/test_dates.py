@@ -215,3 +215,30 @@ def test_dyads_on_the_seeds_include_serbias_events_of_the_undated_analysis(
 def _no_network_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
+
+
+def test_the_api_the_dashboard_and_the_report_say_where_a_date_came_from(
+    resources: Resources, tmp_path: Path
+) -> None:
+    from actorgraph.report import render
+    from actorgraph.run import ingest
+    from actorgraph.store import open_store
+    from tests.api.conftest import make_client
+
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'pages.db'}")
+    try:
+        ingest([str(page)], store, resources, warn=lambda *_: None)
+        client = make_client(store, resources)
+        listed = {d["title"]: d for d in client.get("/api/documents").json()["items"]}
+        main = listed["Serbia Objects To The New Defence Pact"]
+        assert (main["published"], main["date_source"]) == ("2025-06-23", "page")
+        assert listed["Albania Backs Its Partners In The Region"]["date_source"] == "text"
+        assert client.get(f"/api/documents/{main['id']}").json()["date_source"] == "page"
+
+        shown = client.get(f"/documents/{main['id']}", headers={"accept": "text/html"})
+        assert shown.status_code == 200 and "no date in the story: date of its page" in shown.text
+        assert "2025-06-23 (date of its page)" in render(store)
+    finally:
+        store.close()

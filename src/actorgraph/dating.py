@@ -28,7 +28,7 @@ from email.utils import parsedate_to_datetime
 
 from actorgraph.types import Article, DateSource, Document
 
-__all__ = ["date_pages", "http_date", "file_date", "today_utc", "is_own_date"]
+__all__ = ["date_pages", "date_note", "http_date", "file_date", "today_utc", "is_own_date"]
 
 # A page is one input: a file, a URL, a JSON Lines record. An HTML page is read as its main
 # article and one article per teaser, which share source, url and order.
@@ -43,6 +43,19 @@ def is_own_date(source: str | None) -> bool:
     """Whether a story's `published` is a date it states (or one stored before sources were
     recorded, which could only be such a date)."""
     return source in (None, "text")
+
+
+_NOTES: dict[str, str] = {
+    "page": "date of its page",
+    "http": "date the web server gave the page",
+    "file": "date of the file it was read from",
+    "ingest": "day it was ingested",
+}
+
+
+def date_note(source: str | None) -> str | None:
+    """A reader's note for a date the story does not state itself (None for its own date)."""
+    return _NOTES.get(source or "")
 
 
 def http_date(value: str | None) -> date | None:

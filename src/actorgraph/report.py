@@ -28,6 +28,7 @@ from sqlalchemy import false, func, or_, select
 
 from actorgraph.analyze import Window, alerts, network, stance_matrix, timeline
 from actorgraph.analyze.query import Period
+from actorgraph.dating import date_note
 from actorgraph.errors import ConfigError
 from actorgraph.store import schema
 
@@ -344,7 +345,9 @@ def _documents(store: Any, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         for start in range(0, len(wanted), 500):
             opening = func.substr(d.text, 1, 120).label("opening")
             chunk = wanted[start : start + 500]
-            rows = conn.execute(select(d.id, d.title, d.published, d.source, d.url, opening).where(d.id.in_(chunk)))
+            rows = conn.execute(
+                select(d.id, d.title, d.published, d.date_source, d.source, d.url, opening).where(d.id.in_(chunk))
+            )
             found.update({r.id: dict(r._mapping) for r in rows})
     return found
 
@@ -374,7 +377,10 @@ def _where_from(document: dict[str, Any] | None) -> str:
     published = document.get("published")
     bits = [f"<cite>{esc(title)}</cite>"]
     if published:
-        bits.append(esc(published.isoformat() if hasattr(published, "isoformat") else published))
+        day = esc(published.isoformat() if hasattr(published, "isoformat") else published)
+        note = date_note(document.get("date_source"))
+        # A capture date standing in for a missing one says so: it is when the story was seen.
+        bits.append(f"{day} ({esc(note)})" if note else day)
     if source:
         bits.append(esc(source))
     if document.get("url") and document.get("url") != source:

@@ -154,6 +154,12 @@ class DocumentSummary(Model):
     id: str
     title: str | None
     published: date | None
+    date_source: Literal["text", "page", "http", "file", "ingest"] | None = Field(
+        default=None,
+        description="Where `published` came from: the story's own text or record (text), else a capture date: "
+        "its page's (page), the HTTP Last-Modified (http), the file's modification time (file) or the day of "
+        "ingest (ingest). Null for stories stored before this was recorded.",
+    )
     source: str
     url: str | None
     byline: str | None
@@ -783,7 +789,8 @@ def _evidence(doc_id: str, start: int, end: int, text: str) -> Evidence:
 
 def _document_summary(row: Any) -> dict[str, Any]:
     return {
-        "id": row.id, "title": row.title, "published": row.published, "source": row.source,
+        "id": row.id, "title": row.title, "published": row.published, "date_source": row.date_source,
+        "source": row.source,
         # A store written before urls were checked may hold other schemes: they are not handed out.
         "url": web_url(row.url),
         "byline": row.byline,

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from actorgraph.analyze import Window, alerts, changes, network, stance_matrix, timeline
 from actorgraph.analyze.query import Period
 from actorgraph.analyze.reports import country_tension, event_places
+from actorgraph.dating import date_note
 from actorgraph.errors import ActorgraphError
 from actorgraph.links import web_url
 from actorgraph.maps import legend, undrawn, world_svg
@@ -213,6 +214,7 @@ def _environment() -> jinja2.Environment:
     env.filters["number"] = _number
     # Stores written before urls were checked may hold any scheme: only web addresses become links.
     env.filters["web_link"] = web_url
+    env.filters["date_note"] = date_note
     env.globals["quote"] = lambda value: quote(str(value), safe="")
     env.globals["EVENT_TYPES"] = EVENT_TYPES
     env.globals["QUADS"] = QUADS

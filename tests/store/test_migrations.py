@@ -285,6 +285,9 @@ def _check_read_only_app(app: Any, key: str) -> None:
                           headers={"X-API-Key": key})
     assert refused.status_code == 503, refused.text
     assert "read-only" in refused.json()["error"]["message"]
+    # Signing in would store a session: the page says why it cannot, and how to read instead.
+    signed_in = client.post("/login", data={"key": key, "next": "/"}, follow_redirects=False)
+    assert signed_in.status_code == 401 and "cannot keep a sign-in" in signed_in.text, signed_in.text
     # A write deeper down (signing out deletes the session row) is a 503 with the reason, not a 500.
     client.cookies.set("actorgraph_session", "some-token")
     signed_out = client.post("/logout", follow_redirects=False)

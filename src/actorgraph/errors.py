@@ -38,3 +38,12 @@ class OptionalDependencyError(ActorgraphError):
 
 class StoreError(ActorgraphError):
     """The store cannot be used: not an SQLite database or not ours, damaged, read-only, disk full."""
+
+
+class SchemaVersionError(StoreError):
+    """The store's schema is not the one this code reads and writes: older (run `actorgraph db
+    upgrade`) or newer (upgrade actorgraph). Nothing migrates a store behind the user's back."""
+
+    def __init__(self, message: str, *, behind: bool) -> None:
+        super().__init__(message)
+        self.behind = behind

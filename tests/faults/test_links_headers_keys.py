@@ -25,7 +25,7 @@ from actorgraph.run import ingest
 from actorgraph.serve.auth import create_key
 from actorgraph.store import open_store, schema
 from actorgraph.store.migrate import alembic_config
-from actorgraph.store.sql import SqlStore
+from actorgraph.store.sql import SqlStore, upgrade_store
 from tests.api.conftest import TestClient, make_client
 
 STORY = (
@@ -154,6 +154,7 @@ def test_row12_keys_have_scopes_and_the_browser_holds_a_session_not_the_key(
     _o, old = create_key(before, "from-before")
     before.close()
     command.downgrade(alembic_config(url), "0006")
+    upgrade_store(url)  # opening no longer migrates: `actorgraph db upgrade` does
     store = open_store(url)
     try:
         client = make_client(store, resources, api_read_requires_key=True)

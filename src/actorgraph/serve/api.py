@@ -48,6 +48,7 @@ from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
 from actorgraph.config import Settings, load_settings
 from actorgraph.dates import DateError, check_day, check_window
+from actorgraph.errors import StoreError
 from actorgraph.links import url_problem, web_url
 from actorgraph.serve.auth import SESSION_COOKIE, ApiKey, ApiKeyError, SignInRequired, Verifier, session_key
 from actorgraph.serve.docs import mount_docs
@@ -554,6 +555,11 @@ def _user_error(_request: Request, exc: Exception) -> JSONResponse:
     return _error(400, str(exc))
 
 
+def _store_error(_request: Request, exc: Exception) -> JSONResponse:
+    # A store that cannot take a write (read-only, full) or cannot be read: the server itself is fine.
+    return _error(503, str(exc))
+
+
 def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     # The details go to the server log (Starlette re-raises after responding), not to the client.
     # This answer leaves from outside every middleware, so it adds the security headers itself.
@@ -574,7 +580,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
     descriptions = {400: "The request cannot be run (a malformed search query, a bad Content-Length).",
                     404: "Nothing has that id.", 413: "The request body is over the size limit.",
-                    503: "The store cannot be reached."}
+                    503: "The store cannot be reached, or cannot be written (the server opened it read-only)."}
     return {s: {"model": ErrorResponse, "description": descriptions[s]} for s in statuses}
 
 
@@ -1269,7 +1275,7 @@ Articles = Annotated[list[ArticleIn], Field(min_length=1)] | ArticleIn
 
 @api.post("/documents", response_model=IngestOut, status_code=201, tags=["documents"],
           responses={200: {"model": IngestOut, "description": "Nothing new was stored (all known or skipped)."},
-                     **_errors(400, 413)})
+                     **_errors(400, 413, 503)})
 def add_documents(
     request: Request,
     response: Response,
@@ -1277,6 +1283,10 @@ def add_documents(
     body: Annotated[Articles, Body(description="One article or a list, as in the JSON Lines input.")],
 ) -> Any:
     """Run new articles through the pipeline (segment, de-duplicate, code) and store them; needs an API key."""
+    store = _store(request)
+    if store.readonly:
+        # Said before the pipeline loads (seconds) only to fail at the first write.
+        raise HTTPException(503, f"this server opened the store {store.where} read-only: it cannot add documents")
     articles = body if isinstance(body, list) else [body]
     result = _ingest(request.app, articles, key)
     if not result.stored:
@@ -1347,7 +1357,8 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
     `resources` (the spaCy pipeline and knowledge base) load on the first POST unless given.
     """
     settings = settings or load_settings()
-    store = store or open_store(settings.db_url)
+    # Serving never creates or migrates a store (that is for `ingest` and `actorgraph db upgrade`).
+    store = store or open_store(settings.db_url, create=False)
     app = FastAPI(
         title="actorgraph",
         version=__version__,
@@ -1371,6 +1382,7 @@ def create_app(settings: Settings | None = None, store: SqlStore | None = None, 
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(SearchQueryError, _user_error)
+    app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(Exception, _server_error)
     app.add_middleware(BodyLimit, max_bytes=lambda: app.state.settings.api_max_body_bytes)
     # Added last, so it wraps the others: a 413 from the body limit carries the headers too.

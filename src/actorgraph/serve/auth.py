@@ -241,6 +241,10 @@ def start_session(store: Any, key: ApiKey, lifetime: timedelta = SESSION_LIFETIM
     """Open a session for a verified key that may read; return its token (for the cookie only)."""
     if not key.may("read"):
         raise ApiKeyError(f"the API key '{key.name}' may not read (its scopes: {key.scope_names})")
+    if getattr(store, "readonly", False):
+        # A session is a row in the store: a server that may not write cannot keep one.
+        raise ApiKeyError("this server opened its store read-only, so it cannot keep a sign-in; "
+                          "send the key with each request instead (X-API-Key)")
     token = secrets.token_urlsafe(32)
     now = datetime.now(UTC)
     s = schema.api_sessions

@@ -508,10 +508,14 @@ def _window(since: str | None, until: str | None, actors: list[str] | None, regi
     return Window(start, end, tuple(a.upper() for a in actors or ()), region)
 
 
-def _store(db: str | None):  # noqa: ANN202
+def _store(db: str | None, *, readonly: bool = True):  # noqa: ANN202
+    """An existing store at this code's schema; read-only unless the command writes rows.
+
+    Neither way creates or migrates a store: that is for `ingest` and `db upgrade`.
+    """
     from actorgraph.store import open_store
 
-    return open_store(_settings(db_url=db).db_url)
+    return open_store(_settings(db_url=db).db_url, create=False, readonly=readonly)
 
 
 def _check_period(period: str) -> None:
@@ -693,7 +697,7 @@ def reprocess(
     reporter = Reporter()
     # The executor first: a mistaken option is a usage error before any store is opened or created.
     with _executor(executor, scheduler, workers, settings, reporter.quiet) as run_with:
-        store = open_store(settings.db_url)
+        store = open_store(settings.db_url, create=False)
         try:
             with progress(None, "re-coding") as bar:
 
@@ -779,7 +783,10 @@ def _register_extensions() -> None:
     """Commands kept in their own modules (report and export, feed watching)."""
     import importlib
 
-    for name in ("actorgraph.serve.cli_reports", "actorgraph.serve.cli_watch", "actorgraph.serve.cli_serve"):
+    for name in (
+        "actorgraph.serve.cli_reports", "actorgraph.serve.cli_watch", "actorgraph.serve.cli_serve",
+        "actorgraph.serve.cli_db",
+    ):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

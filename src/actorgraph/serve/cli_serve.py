@@ -32,6 +32,9 @@ def register(app: typer.Typer) -> None:
                          help="Require a key that may read for reading too (the dashboard, /docs and the schema).")
         ] = False,
         log_level: Annotated[str, typer.Option(help="uvicorn log level: warning, info, debug.")] = "info",
+        read_only: Annotated[
+            bool, typer.Option("--read-only", help="Open the store read-only: serve reads, refuse writes (503).")
+        ] = False,
     ) -> None:
         """Serve the JSON API (/api, docs at /docs) and the dashboard over HTTP."""
         try:
@@ -45,7 +48,10 @@ def register(app: typer.Typer) -> None:
         settings = cli._settings(
             db_url=db, api_host=host, api_port=port, api_read_requires_key=read_requires_key or None
         )
-        application = create_app(settings)
+        from actorgraph.store import open_store
+
+        # Never created nor migrated here; an SQLite file the server may not write is still served.
+        application = create_app(settings, open_store(settings.db_url, create=False, readonly=read_only))
         if settings.api_host not in ("127.0.0.1", "localhost", "::1") and not settings.api_read_requires_key:
             err.print(
                 f"[yellow]note[/] listening on {settings.api_host}: anyone who reaches it can read the store "
@@ -75,7 +81,7 @@ def register(app: typer.Typer) -> None:
         unknown = [s for s in chosen if s not in SCOPES]
         if unknown:
             raise typer.BadParameter(f"unknown scope {unknown[0]!r} (use read or write)", param_hint="--scope")
-        store = cli._store(db)
+        store = cli._store(db, readonly=False)
         try:
             record, key = create_key(store, name.strip(), chosen)
         finally:
@@ -117,7 +123,7 @@ def register(app: typer.Typer) -> None:
         """Revoke a key: requests with it get 403 from now on."""
         from actorgraph.serve.auth import revoke_key
 
-        store = cli._store(db)
+        store = cli._store(db, readonly=False)
         try:
             record = revoke_key(store, which)
         finally:

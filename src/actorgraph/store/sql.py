@@ -9,18 +9,20 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, inspect, or_, select, update
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from actorgraph.dedupe import Known, fingerprints
-from actorgraph.errors import ConfigError, OptionalDependencyError, StoreError
+from actorgraph.errors import ConfigError, OptionalDependencyError, SchemaVersionError, StoreError
 from actorgraph.store import schema
 from actorgraph.store.aggregate import refresh, touched
 from actorgraph.store.faults import explain_errors, lost_race, postgres_problem, sqlite_problem
-from actorgraph.store.migrate import is_current, upgrade
+from actorgraph.store.migrate import Revision, revision_of, upgrade
 from actorgraph.types import Document, Place, Skipped
 
 T = TypeVar("T")
@@ -52,26 +54,77 @@ class SqlStore:
 
     dialect = "generic"
 
-    def __init__(self, engine: Engine, url: str) -> None:
+    def __init__(self, engine: Engine, url: str, *, where: str, readonly: bool = False) -> None:
         self.engine = engine
         self.url = url
-        self._migrate()
+        # The store as messages name it (the file, or the URL without its password).
+        self.where = where
+        # Opened so that nothing can be written: the database itself refuses every write.
+        self.readonly = readonly
+
+    # ---- the schema -----------------------------------------------------------------------------
+    def revision(self) -> Revision:
+        """Where the schema stands against this code's migrations (reads only)."""
+        with self.engine.connect() as conn:
+            found = revision_of(conn)
+            if found.state == "new":
+                self._check_ours(conn)
+        return found
+
+    def _ready(self, create: bool) -> None:
+        """Check that the schema is this code's; create it in a new store when `create` allows.
+
+        A store at the newest revision is told by reading alone, so a read-only store can be read.
+        A store behind or ahead is refused, never migrated: only `actorgraph db upgrade` does that.
+        A new store is created in one transaction under the write lock, so several processes may
+        open it at once: whoever gets the lock second reads the revision again and finds it done.
+        """
+        found = self.revision()
+        if found.state == "current":
+            return
+        if found.state != "new" or not create:
+            raise self._refusal(found)
+        with self._locked() as conn:
+            again = revision_of(conn)
+            if again.state == "new":
+                upgrade(conn)
+            elif again.state != "current":
+                raise self._refusal(again)
+
+    def upgrade_schema(self) -> tuple[Revision, Revision]:
+        """Migrate the schema to the newest revision (`actorgraph db upgrade`); return before and after.
+
+        One transaction under the write lock, as for a new store. A store ahead of this code is left alone.
+        """
+        before = self.revision()
+        if before.state == "ahead":
+            raise self._refusal(before)
+        if before.state != "current":
+            with self._locked() as conn:
+                upgrade(conn)
+        return before, self.revision()
+
+    def _refusal(self, found: Revision) -> StoreError:
+        """Why the store cannot be used as it stands, and what to do about it, in one line."""
+        head, current = ", ".join(found.head), ", ".join(found.current)
+        if found.state == "behind":
+            return SchemaVersionError(
+                f"the store {self.where} has schema revision {current}, older than this actorgraph's {head}: "
+                "run `actorgraph db upgrade` (with the same --db) to migrate it, after a backup",
+                behind=True,
+            )
+        if found.state == "ahead":
+            return SchemaVersionError(
+                f"the store {self.where} has schema revision {current}, newer than this actorgraph knows "
+                f"(its newest is {head}): upgrade actorgraph to use it",
+                behind=False,
+            )
+        return StoreError(
+            f"the store {self.where} has no actorgraph schema yet: create it with `actorgraph db upgrade` "
+            "or `actorgraph ingest`"
+        )
 
     # ---- writers take turns -------------------------------------------------------------------
-    def _migrate(self) -> None:
-        """Bring the schema to the newest revision; safe when several processes open a new store at once.
-
-        A store already up to date is told by reading alone, so a read-only store can still be read.
-        Otherwise the whole upgrade is one transaction under the write lock: whoever gets the lock
-        second finds the work done, since Alembic reads the revision again.
-        """
-        with self.engine.connect() as conn:
-            if is_current(conn):
-                return
-        with self._locked() as conn:
-            self._check_ours(conn)
-            upgrade(conn)
-
     def _check_ours(self, conn: Connection) -> None:
         """Refuse to add our tables to a database that holds someone else's (where that matters)."""
 
@@ -338,21 +391,31 @@ class SqliteStore(SqlStore):
 
     dialect = "sqlite"
 
-    def __init__(self, url: str) -> None:
-        engine = create_engine(url, connect_args={"timeout": 30})
+    def __init__(self, url: str, *, readonly: bool = False, create: bool = True) -> None:
         self.file = _sqlite_file(url)
+        parsed = make_url(url)
+        readonly = readonly or parsed.query.get("mode") == "ro"
+        if not create and self.file != ":memory:" and not Path(self.file).exists():
+            # SQLite would create an empty file on connecting; only the creating commands may.
+            raise StoreError(
+                f"there is no store at {self.file}: create it with `actorgraph ingest` or `actorgraph db upgrade`"
+            )
+        # Read-only through SQLite's own `mode=ro`, not the file's permissions: those do not stop
+        # root, and a reader must not write whoever runs it.
+        engine = create_engine(_read_only(parsed) if readonly else parsed, connect_args={"timeout": 30})
         explain_errors(engine, self.file, sqlite_problem)
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
             cursor = dbapi_connection.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
+            if not readonly:  # setting the journal mode is a write; a store made here is in WAL already
+                cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
-        super().__init__(engine, url)
+        super().__init__(engine, url, where=self.file, readonly=readonly)
 
     def _lock(self, conn: Connection) -> None:
         # The driver would begin the transaction only at the first INSERT, after the reads it
@@ -367,6 +430,15 @@ class SqliteStore(SqlStore):
             raise StoreError(f"the store {self.file} is not an actorgraph store: it holds other tables ({shown})")
 
 
+def _read_only(parsed: URL) -> URL:
+    """The same SQLite database as a `file:` URI opened with `mode=ro`."""
+    database = parsed.database or ""
+    if not database.startswith("file:"):
+        # Percent-escaped: in a URI, '?', '#' and '%' in a file name would mean something else.
+        database = "file:" + quote(str(Path(database).resolve()), safe="/")
+    return parsed.set(database=database, query={**parsed.query, "mode": "ro", "uri": "true"})
+
+
 def _sqlite_file(url: str) -> str:
     """The file an SQLite URL names, as a user would write it (also for `file:...?mode=ro` URIs)."""
     database = make_url(url).database or ":memory:"
@@ -378,34 +450,73 @@ class PostgresStore(SqlStore):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, readonly: bool = False, create: bool = True) -> None:
+        del create  # a database of the cluster is made by its administrator, never by us
         try:
             import psycopg  # noqa: F401
         except ImportError as exc:
             raise OptionalDependencyError("PostgreSQL storage", "postgres") from exc
         if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
-        engine = create_engine(url, pool_pre_ping=True)
-        explain_errors(engine, make_url(url).render_as_string(hide_password=True), postgres_problem)
-        super().__init__(engine, url)
+        # A reader's sessions are read-only on the server's side too: a write is refused as read-only (25006).
+        options = {"options": "-c default_transaction_read_only=on"} if readonly else {}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=options)
+        where = make_url(url).render_as_string(hide_password=True)
+        explain_errors(engine, where, postgres_problem)
+        super().__init__(engine, url, where=where, readonly=readonly)
 
     def _lock(self, conn: Connection) -> None:
         # Held until the transaction ends; other databases of the cluster have locks of their own.
         conn.execute(select(func.pg_advisory_xact_lock(_WRITE_LOCK)))
 
 
-def open_store(url: str) -> SqlStore:
-    """Open (creating and migrating as needed) the store at `url`."""
+def open_store(url: str, *, create: bool = True, readonly: bool = False) -> SqlStore:
+    """Open the store at `url`, whose schema must be this code's: a store behind or ahead is refused.
+
+    `create`: a new store (no file, or a database without tables) is made at the newest schema;
+    what `ingest`, `demo`, `watch` and the Python API want. Without it a missing store is an error.
+    `readonly`: nothing can be written (SQLite's `mode=ro`, PostgreSQL read-only sessions); for
+    the commands that only read. Implies not `create`.
+    """
+    store = connect(url, create=create and not readonly, readonly=readonly)
+    try:
+        store._ready(create=create and not readonly)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def connect(url: str, *, create: bool = False, readonly: bool = False) -> SqlStore:
+    """The store at `url` as it is, its schema neither checked nor changed (`db current`, `db upgrade`)."""
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise ConfigError(f"not a database URL: {url!r} (use sqlite:///FILE or postgresql://...)") from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            return SqliteStore(url)
+            return SqliteStore(url, readonly=readonly, create=create)
         if parsed.get_backend_name() in ("postgresql", "postgres"):
-            return PostgresStore(url)
+            return PostgresStore(url, readonly=readonly, create=create)
     except OperationalError as exc:
         where = parsed.render_as_string(hide_password=True)
         raise ConfigError(f"cannot open the store at {where}: {exc.orig}") from exc
     raise ConfigError(f"unsupported database '{parsed.get_backend_name()}' (use SQLite or PostgreSQL)")
+
+
+def upgrade_store(url: str) -> tuple[Revision, Revision]:
+    """Create or migrate the store at `url` to the newest schema; its revisions before and after."""
+    store = connect(url, create=True)
+    try:
+        return store.upgrade_schema()
+    finally:
+        store.close()
+
+
+def store_revision(url: str) -> Revision:
+    """Where the schema of the store at `url` stands; reads only."""
+    store = connect(url, readonly=True)
+    try:
+        return store.revision()
+    finally:
+        store.close()

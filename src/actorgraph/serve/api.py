@@ -736,6 +736,7 @@ def _invalid(name: str, message: str) -> None:
 
 
 def window(
+    request: Request,
     since: Since = None,
     until: Until = None,
     actor: Annotated[list[str] | None, Query(max_length=20, description="Actor codes (repeatable).")] = None,
@@ -746,7 +747,9 @@ def window(
     codes = tuple(a.strip().upper() for a in actor or () if a.strip())
     if any(len(c) > 20 for c in codes):
         _invalid("actor", "an actor code has at most 20 characters")
-    return Window(since, until, codes, region.strip() if region and region.strip() else None)
+    found = Window(since, until, codes, region.strip() if region and region.strip() else None)
+    # the region's states from the knowledge base with the configured layers, as the pipeline's
+    return found.with_region_codes(_settings(request).kb_dirs) if found.region else found
 
 
 def _page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
@@ -1234,7 +1237,7 @@ def changes(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most rows per list.")] = 100,
 ) -> Any:
     """What is new since a day: actors, dyads and stances first seen on or after it."""
-    win = window(None, until, actor, region)
+    win = window(request, None, until, actor, region)
     _dates(since, until)
     found = run_changes(_store(request), since, win, limit)
     return ChangesOut.model_validate({"since": since, **found})

@@ -33,16 +33,18 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--period", help="day, week or month (default: chosen from the date range).")
         ] = None,
         title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
+        kb: cli.KbOption = None,
     ) -> None:
         """Write one self-contained HTML report: tension charts, alerts, stances, network, evidence."""
         from actorgraph.report import write_report
 
         if period is not None:
             cli._check_period(period)
-        window = cli._window(since, until, actor, region)
+        window = cli._window(since, until, actor, region, kb)
+        kb_dirs = cli._settings(kb_dirs=kb).kb_dirs
         store = cli._store(db)
         try:
-            path = _guard(lambda: write_report(store, out, window, title, period=period), out)  # type: ignore[arg-type]
+            path = _guard(lambda: write_report(store, out, window, title, period=period, kb_dirs=kb_dirs), out)  # type: ignore[arg-type]
         finally:
             store.close()
         size = path.stat().st_size

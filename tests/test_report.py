@@ -226,7 +226,7 @@ def test_cli_report_and_export(db: str, store, tmp_path: Path) -> None:  # noqa:
     check_html(out.read_text(encoding="utf-8"))
 
     result = subprocess.run(
-        [*ACTORGRAPH, "export", "polecat", "--format", "csv", "--out", "-", "--db", db],
+        [*ACTORGRAPH, "export", "polecat", "--format", "csv", "--out", "-", "--db", db, "--include-duplicates"],
         capture_output=True, cwd=tmp_path, timeout=120,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr.decode()

@@ -32,6 +32,7 @@ from typing import IO, Any, Literal
 from sqlalchemy import Select, and_, func, or_, select
 
 from actorgraph.analyze.query import Window
+from actorgraph.analyze.read import EventQuery, event_day, events_select
 from actorgraph.errors import ConfigError, OptionalDependencyError
 from actorgraph.store import schema
 
@@ -42,6 +43,10 @@ FORMATS: tuple[str, ...] = ("csv", "jsonl", "parquet")
 CHUNK = 2000  # rows fetched from the database and written at a time
 ROW_GROUP = 50_000  # rows per Parquet row group (kept in memory until written)
 
+# What an export selects: a window (dates, actors, region) for any table, or for events and
+# polecat a whole event filter of `analyze.read` (its type, dyad, words, duplicates too).
+Scope = Window | EventQuery
+
 # Kinds of column: how each is written in each format.
 Kind = Literal["str", "int", "float", "bool", "date", "datetime", "list", "json"]
 
@@ -51,7 +56,7 @@ class _Table:
     """One exportable table: its columns (name, kind), its query and its row conversion."""
 
     columns: tuple[tuple[str, Kind], ...]
-    query: Callable[[Window], Select[Any]]
+    query: Callable[[Scope], Select[Any]]
     convert: Callable[[Mapping[str, Any]], dict[str, Any]]
 
 
@@ -89,7 +94,6 @@ _a = schema.actors.c
 _e = schema.events.c
 _s = schema.stances.c
 _q = schema.quotes.c
-_ed = schema.event_dyads.c
 
 
 def _plain(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -189,24 +193,19 @@ EVENT_COLUMNS: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _event_day() -> Any:
-    """An event's day: its own date, else its story's (what the dyad analyses count it under)."""
-    return func.coalesce(_e.date, _d.published)
+def _event_query(scope: Scope) -> EventQuery:
+    """The events of a window, or an event filter as it is: `analyze.read` decides which count."""
+    return scope if isinstance(scope, EventQuery) else EventQuery.from_window(scope)
 
 
-def _event_touches(codes: list[str]) -> Any:
-    return _e.id.in_(select(_ed.event_id).where(or_(_ed.source_code.in_(codes), _ed.target_code.in_(codes))))
-
-
-def _events_query(window: Window) -> Select[Any]:
-    query = select(
+def _events_query(scope: Scope) -> Select[Any]:
+    query = events_select(_event_query(scope),
         _e.id, _e.doc_id, _e.date, _e.type, _e.mode, _e.quad, _e.intensity, _e.modality, _e.context, _e.source,
         _e.target, _e.location_name, _e.location_code, _e.location_lat, _e.location_lon, _e.location_admin1,
         _e.counts, _e.confidence, _e.extractor, _e.evidence_start,
         _e.evidence_end, _e.evidence_text,
-    ).join(schema.documents, _d.id == _e.doc_id)  # fmt: skip
-    conditions = _conditions(window, _event_day(), _event_touches)
-    return _where(query, conditions).order_by(_d.published, _e.doc_id, _e.evidence_start, _e.id)
+    )  # fmt: skip
+    return query.order_by(_d.published, _e.doc_id, _e.evidence_start, _e.id)
 
 
 def _refs(refs: Any) -> list[dict[str, Any]]:
@@ -315,17 +314,16 @@ POLECAT_COLUMNS: tuple[tuple[str, Kind], ...] = (
 )
 
 
-def _polecat_query(window: Window) -> Select[Any]:
-    query = select(
+def _polecat_query(scope: Scope) -> Select[Any]:
+    query = events_select(_event_query(scope),
         _e.id.label("event_id"), _e.doc_id.label("story_id"), _d.published.label("story_date"),
-        _event_day().label("event_date"), _e.type, _e.mode, _e.context, _e.source.label("event_source"), _e.target,
+        event_day().label("event_date"), _e.type, _e.mode, _e.context, _e.source.label("event_source"), _e.target,
         _e.modality, _e.quad, _e.intensity, _e.location_name, _e.location_code, _e.location_lat, _e.location_lon,
         _e.location_admin1, _e.counts, _e.confidence, _e.extractor,
         _e.evidence_text, _e.evidence_start, _e.evidence_end, _d.url, _d.source.label("document_source"),
         _d.duplicate_of,
-    ).join(schema.documents, _d.id == _e.doc_id)  # fmt: skip
-    conditions = _conditions(window, _event_day(), _event_touches)
-    return _where(query, conditions).order_by(_d.published, _e.doc_id, _e.evidence_start, _e.id)
+    )  # fmt: skip
+    return query.order_by(_d.published, _e.doc_id, _e.evidence_start, _e.id)
 
 
 def _joined(values: Sequence[Any]) -> str:
@@ -369,12 +367,22 @@ def _polecat_row(row: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def _windowed(query: Callable[[Window], Select[Any]]) -> Callable[[Scope], Select[Any]]:
+    """A table that is not events takes of an event filter only its dates and actors."""
+    def run(scope: Scope) -> Select[Any]:
+        if isinstance(scope, EventQuery):
+            scope = Window(scope.since, scope.until, scope.actors)
+        return query(scope)
+
+    return run
+
+
 TABLES: dict[str, _Table] = {
-    "documents": _Table(DOCUMENT_COLUMNS, _documents_query, _plain),
-    "actors": _Table(ACTOR_COLUMNS, _actors_query, _actor_row),
+    "documents": _Table(DOCUMENT_COLUMNS, _windowed(_documents_query), _plain),
+    "actors": _Table(ACTOR_COLUMNS, _windowed(_actors_query), _actor_row),
     "events": _Table(EVENT_COLUMNS, _events_query, _event_row),
-    "stances": _Table(STANCE_COLUMNS, _stances_query, _plain),
-    "quotes": _Table(QUOTE_COLUMNS, _quotes_query, _plain),
+    "stances": _Table(STANCE_COLUMNS, _windowed(_stances_query), _plain),
+    "quotes": _Table(QUOTE_COLUMNS, _windowed(_quotes_query), _plain),
     "polecat": _Table(POLECAT_COLUMNS, _polecat_query, _polecat_row),
 }
 
@@ -384,12 +392,12 @@ def columns(what: str) -> list[str]:
     return [name for name, _ in _table(what).columns]
 
 
-def query(what: str, window: Window = Window()) -> Select[Any]:  # noqa: B008 (frozen dataclass)
+def query(what: str, window: Scope = Window()) -> Select[Any]:  # noqa: B008 (frozen dataclass)
     """The SQL query an export of `what` runs (before its rows are converted)."""
     return _table(what).query(window)
 
 
-def count(store: Any, what: str, window: Window = Window()) -> int:  # noqa: B008 (frozen dataclass)
+def count(store: Any, what: str, window: Scope = Window()) -> int:  # noqa: B008 (frozen dataclass)
     """How many rows an export of `what` in `window` would write."""
     sub = query(what, window).order_by(None).subquery()
     with store.engine.connect() as conn:
@@ -407,7 +415,7 @@ def _utc(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _chunks(store: Any, table: _Table, window: Window, chunk: int) -> Iterator[list[dict[str, Any]]]:
+def _chunks(store: Any, table: _Table, window: Scope, chunk: int) -> Iterator[list[dict[str, Any]]]:
     """The rows of a table, `chunk` at a time, from a streaming cursor (server-side where there is one)."""
     datetimes = [name for name, kind in table.columns if kind == "datetime"]
     with store.engine.connect() as conn:
@@ -581,7 +589,7 @@ def export(
     what: str,
     fmt: str,
     out: str | Path | IO[str],
-    window: Window = Window(),  # noqa: B008 (frozen dataclass: immutable default)
+    window: Scope = Window(),  # noqa: B008 (frozen dataclass: immutable default)
     *,
     chunk: int = CHUNK,
 ) -> int:
@@ -592,6 +600,9 @@ def export(
     story's), stances and quotes by their story's date; its actor codes (and its region's
     states) select documents mentioning them, actors with those codes, events with such a
     source or target, stances whose holder or target has one, quotes whose speaker has one.
+    Events (and polecat rows) are read through `analyze.read`: events of duplicate stories are
+    left out unless an `EventQuery` with `include_duplicates` is given, as on the API and the
+    dashboard, and an `EventQuery` also filters by type, dyad, words and the rest.
     """
     table = _table(what)
     if fmt not in FORMATS:
@@ -630,7 +641,7 @@ def converted(what: str, row: Mapping[str, Any]) -> dict[str, Any]:
     return _table(what).convert(row)
 
 
-def store_rows(store: Any, what: str, window: Window = Window()) -> Iterator[dict[str, Any]]:  # noqa: B008
+def store_rows(store: Any, what: str, window: Scope = Window()) -> Iterator[dict[str, Any]]:  # noqa: B008
     """The converted rows of an export of `what`, streamed."""
     for rows in _chunks(store, _table(what), window, CHUNK):
         yield from rows

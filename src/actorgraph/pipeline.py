@@ -31,7 +31,7 @@ from actorgraph.nlp.stances import StanceExtractor
 from actorgraph.nlp.verbdict import load_verb_dictionary
 from actorgraph.nlp.verbmatch import VerbMatcher
 from actorgraph.resolve.gazetteer import Gazetteer
-from actorgraph.resolve.kb import KnowledgeBase
+from actorgraph.resolve.kb import KnowledgeBase, shared_kb
 from actorgraph.resolve.resolver import group_actors, link_appositions, resolve_phrase, seat_metonyms
 from actorgraph.segment import content_id, segment
 from actorgraph.types import Actor, Article, Document, Event, Quote, Skipped, Stance, WarnFn
@@ -94,7 +94,8 @@ class Resources:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            self._kb = KnowledgeBase.load(self.settings.kb_dirs)
+            # the one instance the analyses, the report and the dashboard read too
+            self._kb = shared_kb(self.settings.kb_dirs)
         return self._kb
 
     @property

@@ -20,7 +20,6 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -397,26 +396,15 @@ def _sentence(row: dict[str, Any], documents: dict[str, dict[str, Any]], what: s
     )
 
 
-def _kb_names(codes: Iterable[str]) -> dict[str, str]:
-    """Names of states and organisations by code, from the bundled knowledge base (best effort)."""
-    names = _code_names()
-    return {code: names[code] for code in codes if code in names}
-
-
-@lru_cache(maxsize=1)
-def _code_names() -> dict[str, str]:
+def _kb_names(codes: Iterable[str], kb_dirs: Sequence[str | Path] = ()) -> dict[str, str]:
+    """Names of states and organisations by code, from the knowledge base and its layers (best effort)."""
     try:
-        from actorgraph.resolve.kb import KnowledgeBase
+        from actorgraph.resolve.kb import code_names
 
-        kb = KnowledgeBase.load()
+        names = code_names(kb_dirs)
     except Exception:  # noqa: BLE001 - names are a nicety; the codes still tell
         return {}
-    names: dict[str, str] = {}
-    for entry in kb.entries.values():
-        # a state's own entry names its code; otherwise the first organisation with it
-        if entry.code and (entry.kind == "state" or (entry.kind == "organisation" and entry.code not in names)):
-            names[entry.code] = entry.name
-    return names
+    return {code: names[code] for code in codes if code in names}
 
 
 # ---- the page -------------------------------------------------------------------------------
@@ -712,7 +700,7 @@ def _network_section(result: dict[str, Any], names: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _map_section(store: Any, window: Window) -> str:
+def _map_section(store: Any, window: Window, kb_dirs: Sequence[str | Path] = ()) -> str:
     from actorgraph.analyze.reports import country_tension, event_places
     from actorgraph.maps import legend, undrawn, world_svg
 
@@ -722,7 +710,7 @@ def _map_section(store: Any, window: Window) -> str:
     if not tensions:
         out.append("<p>No events between actors yet.</p></section>")
         return "".join(out)
-    names = _kb_names(tensions)
+    names = _kb_names(tensions, kb_dirs)
     out.append(
         '<p class="how">A country\'s shade is the conflict minus the cooperation of the events it took part in; a '
         "point is a town the gazetteer (GeoNames) placed events in, sized by their number. Click for the figures "
@@ -789,10 +777,12 @@ def _evidence_section(
     return "".join(out)
 
 
-def render(store: Any, window: Window = Window(), title: str | None = None, *, period: Period | None = None) -> str:  # noqa: B008
-    """The report as an HTML string."""
+def render(store: Any, window: Window = Window(), title: str | None = None, *, period: Period | None = None,  # noqa: B008
+           kb_dirs: Sequence[str | Path] = ()) -> str:
+    """The report as an HTML string; `kb_dirs` are the knowledge-base layers for names and regions."""
     if period not in (None, "day", "week", "month"):
         raise ConfigError(f"unknown period {period!r}: use day, week or month")
+    window = window.with_region_codes(kb_dirs)
     title = title or "actorgraph report"
     subtitle = _describe(window)
     fig = _figures(store, window)
@@ -828,7 +818,7 @@ def render(store: Any, window: Window = Window(), title: str | None = None, *, p
     doc_ids += [e["doc_id"] for rows in evidence.values() for side in rows for e in side]
     documents = _documents(store, doc_ids)
     events = _event_labels(store, [c.target[6:] for c in cells if c.target.startswith("event:")])
-    names = _kb_names(a["code"] for a in graph["actors"][:NETWORK_NODES])
+    names = _kb_names((a["code"] for a in graph["actors"][:NETWORK_NODES]), kb_dirs)
     body = "\n".join(
         [
             _headline(fig),
@@ -836,7 +826,7 @@ def render(store: Any, window: Window = Window(), title: str | None = None, *, p
             _alerts_section(found, documents, period),
             _stance_section(cells, documents, events),
             _network_section(graph, names),
-            _map_section(store, window),
+            _map_section(store, window, kb_dirs),
             _evidence_section(pairs, evidence, documents),
         ]
     )
@@ -859,10 +849,11 @@ def write_report(
     title: str | None = None,
     *,
     period: Period | None = None,
+    kb_dirs: Sequence[str | Path] = (),
 ) -> Path:
     """Write the report to `out` (one HTML file, replaced only once complete); return its path."""
     out = Path(out)
-    text = render(store, window, title, period=period)
+    text = render(store, window, title, period=period, kb_dirs=kb_dirs)
     part = out.with_name(out.name + ".part")
     try:
         part.write_text(text, encoding="utf-8")

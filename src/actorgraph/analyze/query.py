@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from pathlib import Path
 from typing import Any, Literal
 
 from sqlalchemy import Column, and_, func, literal, or_
@@ -22,9 +23,15 @@ class Window:
     region: str | None = None  # a region name from the knowledge base ("Western Balkans")
     region_codes: tuple[str, ...] = field(default=(), compare=False)
 
-    def with_region_codes(self) -> Window:
+    def with_region_codes(self, kb_dirs: Iterable[str | Path] = ()) -> Window:
+        """The window with its region's states filled in, from the knowledge base with `kb_dirs`.
+
+        Readers that know the settings (the CLI, the API, the dashboard) call this with their
+        `kb_dirs` when they build the window, so a layer's regions count; the analyses then find
+        the codes filled in and call it without layers only for windows built elsewhere.
+        """
         if self.region and not self.region_codes:
-            codes = regions_of().get(self.region.lower(), ())
+            codes = regions_of(kb_dirs).get(self.region.lower(), ())
             return Window(self.start, self.end, self.actors, self.region, tuple(codes))
         return self
 
@@ -63,17 +70,11 @@ def period_expression(column: Any, period: Period, dialect: str) -> Any:
     return func.date(column, func.printf("-%s days", func.strftime("%w", func.date(column, "-1 day"))))
 
 
-@lru_cache(maxsize=1)
-def regions_of() -> dict[str, tuple[str, ...]]:
-    """Region name (lower case) → ISO3 codes of its states, from the knowledge base."""
-    from actorgraph.resolve.kb import KnowledgeBase
+def regions_of(kb_dirs: Iterable[str | Path] = ()) -> dict[str, tuple[str, ...]]:
+    """Region name (lower case) → ISO3 codes of its states, from the knowledge base and its layers."""
+    from actorgraph.resolve.kb import region_codes
 
-    out: dict[str, list[str]] = {}
-    for entry in KnowledgeBase.load().entries.values():
-        if entry.kind == "state" and entry.code:
-            for region in entry.regions:
-                out.setdefault(region.lower(), []).append(entry.code)
-    return {k: tuple(sorted(v)) for k, v in out.items()}
+    return region_codes(kb_dirs)
 
 
 def _aligned(window: Window, grain: Period) -> bool:

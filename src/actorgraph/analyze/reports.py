@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, literal, select, tuple_
 
 from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
+from actorgraph.analyze.read import EventQuery, events_select
 from actorgraph.ontology import QUADS
 from actorgraph.store import schema
 
@@ -278,7 +279,8 @@ def _evidence(store: Any, pair: tuple[str, str], start: str, period: Period, lim
         select(e.id, e.doc_id, e.type, e.date, e.intensity, e.evidence_text, e.evidence_start, e.evidence_end)
         .join(schema.event_dyads, d.event_id == e.id)
         .where(((d.source_code == a) & (d.target_code == b)) | ((d.source_code == b) & (d.target_code == a)),
-               d.date >= first, d.date <= last, d.modality == "asserted")
+               d.date >= first, d.date <= last, d.modality == "asserted",
+               d.duplicate.is_(False))  # a repeated story is not more evidence: as the report's
         .order_by(e.intensity, e.id)
         .limit(limit)
     )
@@ -517,18 +519,14 @@ class PlaceRow:
 
 def event_places(store: Any, window: Window, limit: int = 500) -> list[PlaceRow]:
     """Places with coordinates and how many events happened there, busiest first."""
-    e, d = schema.events.c, schema.documents.c
+    e = schema.events.c
     hostile = func.sum(case((e.quad.in_(("verbal_conflict", "material_conflict")), 1), else_=0))
     friendly = func.sum(case((e.quad.in_(("verbal_cooperation", "material_cooperation")), 1), else_=0))
-    conditions = [e.location_lat.is_not(None), e.modality == "asserted",
-                  e.doc_id.not_in(select(d.id).where(d.duplicate_of > ""))]
-    if window.start:
-        conditions.append(e.date >= window.start)
-    if window.end:
-        conditions.append(e.date <= window.end)
+    # the events of `analyze.read` (no duplicates, an event's day as the dyads have it) that have a point
     query = (
-        select(e.location_name, e.location_code, e.location_lat, e.location_lon, func.count(), hostile, friendly)
-        .where(*conditions)
+        events_select(EventQuery(since=window.start, until=window.end, modality="asserted"),
+                      e.location_name, e.location_code, e.location_lat, e.location_lon, func.count(), hostile, friendly)
+        .where(e.location_lat.is_not(None))
         .group_by(e.location_name, e.location_code, e.location_lat, e.location_lon)
         .order_by(func.count().desc(), e.location_name)
         .limit(limit)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -589,3 +590,53 @@ def _parse_date(value: str | None, *, start: bool) -> date | None:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ValueError(f"bad date {value!r} (use YYYY-MM-DD, YYYY-MM or YYYY)") from exc
+
+
+# ---- one loaded knowledge base per set of layers ----------------------------------------------------
+# Loading reads every TSV and builds the automaton (about a second); the pipeline, the region
+# filter of the analyses, the report and the dashboard used to load their own copies, and all
+# but the pipeline ignored the `--kb` layers. They now share the instance of these functions,
+# which is only read after `load` has built it.
+@lru_cache(maxsize=8)
+def _shared(layers: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase.load([Path(p) for p in layers])
+
+
+def shared_kb(layers: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base plus `layers` (in order), loaded once per process."""
+    return _shared(tuple(str(Path(p).resolve()) for p in layers))
+
+
+@lru_cache(maxsize=8)
+def _regions(layers: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for entry in _shared(layers).entries.values():
+        if entry.kind == "state" and entry.code:
+            for region in entry.regions:
+                out.setdefault(region.lower(), []).append(entry.code)
+    return {k: tuple(sorted(set(v))) for k, v in out.items()}
+
+
+def region_codes(layers: Iterable[str | Path] = ()) -> dict[str, tuple[str, ...]]:
+    """Region name (lower case) → codes of its states, with the layers' states and regions."""
+    return _regions(tuple(str(Path(p).resolve()) for p in layers))
+
+
+@lru_cache(maxsize=8)
+def _names(layers: tuple[str, ...]) -> dict[str, str]:
+    entries = _shared(layers).entries.values()
+    names: dict[str, str] = {}
+    for entry in entries:
+        # The first organisation listed under a code is the body itself (NATO before KFOR) ...
+        if entry.code and entry.kind == "organisation":
+            names.setdefault(entry.code, entry.name)
+    for entry in entries:
+        # ... and a state's own entry names its code over any organisation's.
+        if entry.code and entry.kind == "state":
+            names[entry.code] = entry.name
+    return names
+
+
+def code_names(layers: Iterable[str | Path] = ()) -> dict[str, str]:
+    """Actor code → the name of its state or main organisation (what the dashboard and report show)."""
+    return _names(tuple(str(Path(p).resolve()) for p in layers))

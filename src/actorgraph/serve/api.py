@@ -31,7 +31,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
-from sqlalchemy import and_, exists, func, literal, or_, select
+from sqlalchemy import exists, func, literal, or_, select
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -43,6 +43,7 @@ from actorgraph.analyze import dyads as run_dyads
 from actorgraph.analyze import network as run_network
 from actorgraph.analyze import stance_matrix as run_stance_matrix
 from actorgraph.analyze import timeline as run_timeline
+from actorgraph.analyze.read import EventQuery, count_events, events_select, newest_first, parse_dyad
 from actorgraph.analyze.search import SearchQueryError, parse_query
 from actorgraph.analyze.search import count as count_hits
 from actorgraph.analyze.search import search as run_search
@@ -748,6 +749,7 @@ def _invalid(name: str, message: str) -> None:
 
 
 def window(
+    request: Request,
     since: Since = None,
     until: Until = None,
     actor: Annotated[list[str] | None, Query(max_length=20, description="Actor codes (repeatable).")] = None,
@@ -758,7 +760,9 @@ def window(
     codes = tuple(a.strip().upper() for a in actor or () if a.strip())
     if any(len(c) > 20 for c in codes):
         _invalid("actor", "an actor code has at most 20 characters")
-    return Window(since, until, codes, region.strip() if region and region.strip() else None)
+    found = Window(since, until, codes, region.strip() if region and region.strip() else None)
+    # the region's states from the knowledge base with the configured layers, as the pipeline's
+    return found.with_region_codes(_settings(request).kb_dirs) if found.region else found
 
 
 def _page(items: list[Any], total: int | None, limit: int, offset: int) -> dict[str, Any]:
@@ -984,6 +988,7 @@ def list_events(
     limit: Limit = 50,
     offset: Offset = 0,
     actor: Annotated[str | None, Query(max_length=20, description="Events with this actor on either side.")] = None,
+    dyad: Annotated[str | None, Query(max_length=41, description="Events between two actors, either way round: A-B.")] = None,
     source: Annotated[str | None, Query(max_length=20, description="Events by this actor (the dyad's source).")] = None,
     target: Annotated[str | None, Query(max_length=20, description="Events toward this actor (the dyad's target).")] = None,
     type: Annotated[str | None, Query(max_length=20, description="A PLOVER event type (ACCUSE, AID, ...).")] = None,
@@ -992,42 +997,34 @@ def list_events(
     since: Since = None,
     until: Until = None,
     q: Text = None,
+    place: Annotated[str | None, Query(max_length=200, description="Only those that happened here (a place name).")] = None,
     doc_id: Annotated[str | None, Query(max_length=300, description="Only from this story.")] = None,
+    include_duplicates: Annotated[bool, Query(description="Also count events of stories that copy another.")] = False,
+    # the dashboard's names for the window, so one query string serves both
+    from_: Annotated[date | None, Query(alias="from", include_in_schema=False)] = None,
+    to: Annotated[date | None, Query(include_in_schema=False)] = None,
+    duplicates: Annotated[bool, Query(include_in_schema=False)] = False,
 ) -> Any:
-    """PLOVER events, newest first (by the event's date, else its story's), each with its evidence sentence."""
+    """PLOVER events, newest first by their day (the event's date, else its story's), each with its evidence.
+
+    Events of duplicate stories are left out unless `include_duplicates=true`: the same filter
+    gives the same total here, on the dashboard and in `actorgraph export events`.
+    """
+    since, until = since or from_, until or to
     _dates(since, until)
-    e, d = schema.events.c, schema.documents.c
-    day = func.coalesce(e.date, d.published)
-    statement = select(schema.events).select_from(schema.events.join(schema.documents, d.id == e.doc_id))
-    conditions: list[Any] = []
-    ed = schema.event_dyads.c
-    if actor:
-        code = actor.upper()
-        conditions.append(exists(select(literal(1)).where(ed.event_id == e.id,
-                                                          or_(ed.source_code == code, ed.target_code == code))))
-    if source or target:
-        pair = [ed.event_id == e.id]
-        if source:
-            pair.append(ed.source_code == source.upper())
-        if target:
-            pair.append(ed.target_code == target.upper())
-        conditions.append(exists(select(literal(1)).where(and_(*pair))))
-    if type:
-        conditions.append(e.type == type.upper())
-    if quad:
-        conditions.append(e.quad == quad)
-    if modality:
-        conditions.append(e.modality == modality)
-    if since:
-        conditions.append(day >= since)
-    if until:
-        conditions.append(day <= until)
-    if q:
-        conditions.append(e.evidence_text.icontains(q, autoescape=True))
-    if doc_id:
-        conditions.append(e.doc_id == doc_id)
-    statement = statement.where(*conditions)
-    return _paged(request, statement, (day.desc().nulls_last(), e.id), _event, limit, offset)
+    pair = parse_dyad(dyad)
+    if dyad and pair is None:
+        _invalid("dyad", "give two actor codes as A-B")
+    query = EventQuery(
+        since=since, until=until, actors=(actor.upper(),) if actor else (), dyad=pair,
+        source=source.upper() if source else None, target=target.upper() if target else None,
+        type=type.upper() if type else None, quad=quad, modality=modality, words=q or None, place=place or None,
+        doc_id=doc_id, include_duplicates=include_duplicates or duplicates,
+    )
+    with _store(request).engine.connect() as conn:
+        total = count_events(conn, query)
+        rows = conn.execute(events_select(query).order_by(*newest_first()).limit(limit).offset(offset)).all()
+    return _page([_event(r) for r in rows], total, limit, offset)
 
 
 @api.get("/stances", response_model=Page[StanceOut], tags=["facts"], dependencies=reading)
@@ -1247,7 +1244,7 @@ def changes(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most rows per list.")] = 100,
 ) -> Any:
     """What is new since a day: actors, dyads and stances first seen on or after it."""
-    win = window(None, until, actor, region)
+    win = window(request, None, until, actor, region)
     _dates(since, until)
     found = run_changes(_store(request), since, win, limit)
     return ChangesOut.model_validate({"since": since, **found})

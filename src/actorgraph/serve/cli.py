@@ -499,13 +499,18 @@ PeriodOption = Annotated[str, typer.Option("--period", help="day, week or month.
 FormatOption = Annotated[str, typer.Option("--format", help="table, csv or json.")]
 
 
-def _window(since: str | None, until: str | None, actors: list[str] | None, region: str | None):  # noqa: ANN202
+def _window(  # noqa: ANN202
+    since: str | None, until: str | None, actors: list[str] | None, region: str | None, kb: list[Path] | None = None
+):
     from actorgraph.analyze import Window
 
     start, end = _parse_day(since, "--since"), _parse_day(until, "--until")
     if start and end and start > end:
         raise typer.BadParameter(f"{start} is after --until {end}", param_hint="--since")
-    return Window(start, end, tuple(a.upper() for a in actors or ()), region)
+    window = Window(start, end, tuple(a.upper() for a in actors or ()), region)
+    # The region's states come from the same knowledge base the pipeline coded with: the
+    # configured layers and any --kb ones, so a layer's regions work with --region.
+    return window.with_region_codes(_settings(kb_dirs=kb).kb_dirs) if region else window
 
 
 def _store(db: str | None, *, readonly: bool = True):  # noqa: ANN202
@@ -526,7 +531,7 @@ def _check_period(period: str) -> None:
 @app.command()
 def dyads(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
-    region: RegionOption = None, period: PeriodOption = "month", output_format: FormatOption = "table",
+    region: RegionOption = None, kb: KbOption = None, period: PeriodOption = "month", output_format: FormatOption = "table",
     limit: Annotated[int, typer.Option(min=1, help="Most rows shown.")] = 50,
 ) -> None:
     """Events between pairs of actors by period: counts per PLOVER quad category and intensity."""
@@ -536,7 +541,7 @@ def dyads(
     _check_period(period)
     store = _store(db)
     try:
-        rows = run(store, _window(since, until, actor, region), period, limit)  # type: ignore[arg-type]
+        rows = run(store, _window(since, until, actor, region, kb), period, limit)  # type: ignore[arg-type]
     finally:
         store.close()
     emit([{**r.__dict__, "mean_intensity": round(r.mean_intensity, 2)} for r in rows], output_format, "dyads")
@@ -545,7 +550,7 @@ def dyads(
 @app.command()
 def timeline(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
-    region: RegionOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
+    region: RegionOption = None, kb: KbOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
     pair: Annotated[str | None, typer.Option(help="A pair of actor codes, e.g. SRB-XKX (both directions).")] = None,
 ) -> None:
     """Tension over time (conflict minus cooperation intensity) for a pair, a region or everything."""
@@ -558,7 +563,7 @@ def timeline(
         raise typer.BadParameter("use two codes joined by '-', e.g. SRB-XKX", param_hint="--pair")
     store = _store(db)
     try:
-        points = run(store, _window(since, until, actor, region), period, codes)  # type: ignore[arg-type]
+        points = run(store, _window(since, until, actor, region, kb), period, codes)  # type: ignore[arg-type]
     finally:
         store.close()
     emit([p.__dict__ for p in points], output_format, "timeline")
@@ -567,7 +572,7 @@ def timeline(
 @app.command()
 def alerts(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
-    region: RegionOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
+    region: RegionOption = None, kb: KbOption = None, period: PeriodOption = "week", output_format: FormatOption = "table",
     history: Annotated[int, typer.Option(min=1, help="Periods a value is compared against.")] = 8,
     threshold: Annotated[float, typer.Option(help="Standard deviations above the recent mean.")] = 2.0,
     min_tension: Annotated[float, typer.Option(help="Smallest tension worth an alert.")] = 10.0,
@@ -579,7 +584,7 @@ def alerts(
     _check_period(period)
     store = _store(db)
     try:
-        found = run(store, _window(since, until, actor, region), period, history, threshold, min_tension)  # type: ignore[arg-type]
+        found = run(store, _window(since, until, actor, region, kb), period, history, threshold, min_tension)  # type: ignore[arg-type]
     finally:
         store.close()
     rows = [
@@ -593,7 +598,7 @@ def alerts(
 @app.command()
 def stances(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
-    region: RegionOption = None, output_format: FormatOption = "table",
+    region: RegionOption = None, kb: KbOption = None, output_format: FormatOption = "table",
     limit: Annotated[int, typer.Option(min=1, help="Most cells shown.")] = 50,
 ) -> None:
     """The stance matrix: who stands for, against or neutral toward whom or what, with examples."""
@@ -602,7 +607,7 @@ def stances(
 
     store = _store(db)
     try:
-        cells = stance_matrix(store, _window(since, until, actor, region), limit)
+        cells = stance_matrix(store, _window(since, until, actor, region, kb), limit)
     finally:
         store.close()
     rows = [
@@ -616,7 +621,7 @@ def stances(
 @app.command()
 def network(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
-    region: RegionOption = None, output_format: FormatOption = "table",
+    region: RegionOption = None, kb: KbOption = None, output_format: FormatOption = "table",
     export: Annotated[Path | None, typer.Option(help="Write the graph as GraphML (.graphml) or GEXF (.gexf).")] = None,
 ) -> None:
     """The actor network: cooperation and conflict ties, centrality and communities."""
@@ -627,7 +632,7 @@ def network(
 
     store = _store(db)
     try:
-        result = run(store, _window(since, until, actor, region))
+        result = run(store, _window(since, until, actor, region, kb))
     finally:
         store.close()
     if export is not None:
@@ -655,7 +660,7 @@ def network(
 def changes(
     since: Annotated[str, typer.Argument(help="Show what is new on or after this day (YYYY-MM-DD).")],
     db: DbOption = None, until: UntilOption = None, actor: ActorOption = None, region: RegionOption = None,
-    output_format: FormatOption = "table",
+    output_format: FormatOption = "table", kb: KbOption = None,
 ) -> None:
     """What changed: new actors, new dyads and new stances since a date."""
     from actorgraph.analyze import changes as run
@@ -666,7 +671,7 @@ def changes(
         raise typer.BadParameter("give a day, YYYY-MM-DD", param_hint="SINCE")
     store = _store(db)
     try:
-        found = run(store, day, _window(None, until, actor, region))
+        found = run(store, day, _window(None, until, actor, region, kb))
     finally:
         store.close()
     if output_format == "json":

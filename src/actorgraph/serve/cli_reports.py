@@ -33,16 +33,18 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--period", help="day, week or month (default: chosen from the date range).")
         ] = None,
         title: Annotated[str | None, typer.Option("--title", help="Title of the page.")] = None,
+        kb: cli.KbOption = None,
     ) -> None:
         """Write one self-contained HTML report: tension charts, alerts, stances, network, evidence."""
         from actorgraph.report import write_report
 
         if period is not None:
             cli._check_period(period)
-        window = cli._window(since, until, actor, region)
+        window = cli._window(since, until, actor, region, kb)
+        kb_dirs = cli._settings(kb_dirs=kb).kb_dirs
         store = cli._store(db)
         try:
-            path = _guard(lambda: write_report(store, out, window, title, period=period), out)  # type: ignore[arg-type]
+            path = _guard(lambda: write_report(store, out, window, title, period=period, kb_dirs=kb_dirs), out)  # type: ignore[arg-type]
         finally:
             store.close()
         size = path.stat().st_size
@@ -60,8 +62,21 @@ def register(app: typer.Typer) -> None:
         until: cli.UntilOption = None,
         actor: cli.ActorOption = None,
         region: cli.RegionOption = None,
+        dyad: Annotated[str | None, typer.Option("--dyad", help="Events: between two actors, either way: A-B.")] = None,
+        kind: Annotated[str | None, typer.Option("--type", help="Events: of this PLOVER type.")] = None,
+        quad: Annotated[str | None, typer.Option("--quad", help="Events: of this quad category.")] = None,
+        modality: Annotated[str | None, typer.Option("--modality", help="Events: asserted, hypothetical or negated.")] = None,
+        words: Annotated[str | None, typer.Option("--q", help="Events: whose evidence holds these words.")] = None,
+        include_duplicates: Annotated[
+            bool, typer.Option("--include-duplicates", help="Events: also those of stories that copy another.")
+        ] = False,
+        kb: cli.KbOption = None,
     ) -> None:
-        """Export a table of the store (or the POLECAT-style event table) as CSV, JSON Lines or Parquet."""
+        """Export a table of the store (or the POLECAT-style event table) as CSV, JSON Lines or Parquet.
+
+        Events and polecat rows leave out the events of duplicate stories (as the API and the
+        dashboard count them) unless --include-duplicates is given.
+        """
         from actorgraph.export import FORMATS, WHATS
         from actorgraph.export import export as run
 
@@ -74,13 +89,38 @@ def register(app: typer.Typer) -> None:
         target = out or f"{what}.{output_format}"
         if target == "-" and output_format == "parquet":
             raise typer.BadParameter("Parquet cannot go to stdout; give a file", param_hint="--out")
-        window = cli._window(since, until, actor, region)
+        window = cli._window(since, until, actor, region, kb)
+        scope = window
+        if what in ("events", "polecat"):
+            scope = _event_query(window, dyad, kind, quad, modality, words, include_duplicates)
+        elif dyad or kind or quad or modality or words or include_duplicates:
+            raise typer.BadParameter(f"filters events and polecat rows, not {what}", param_hint="--dyad/--type/...")
         store = cli._store(db)
         try:
-            rows = _guard(lambda: run(store, what, output_format, target, window), target)
+            rows = _guard(lambda: run(store, what, output_format, target, scope), target)
         finally:
             store.close()
         err.print(f"wrote {rows:,} {what} rows to {'stdout' if target == '-' else target}")
+
+
+def _event_query(window: Any, dyad: str | None, kind: str | None, quad: str | None, modality: str | None,
+                 words: str | None, include_duplicates: bool) -> Any:
+    """The event filter of the export options, checked as the API checks its parameters."""
+    from actorgraph.analyze.read import MODALITIES, EventQuery, parse_dyad
+    from actorgraph.ontology import EVENT_TYPES, QUADS
+
+    pair = parse_dyad(dyad)
+    if dyad and pair is None:
+        raise typer.BadParameter("give two actor codes as A-B", param_hint="--dyad")
+    kind = kind.upper() if kind else None
+    if kind and kind not in EVENT_TYPES:
+        raise typer.BadParameter(f"not a PLOVER type: {kind}", param_hint="--type")
+    if quad and quad not in QUADS:
+        raise typer.BadParameter(f"use one of {', '.join(QUADS)}", param_hint="--quad")
+    if modality and modality not in MODALITIES:
+        raise typer.BadParameter(f"use one of {', '.join(MODALITIES)}", param_hint="--modality")
+    return EventQuery.from_window(window, dyad=pair, type=kind, quad=quad, modality=modality,
+                                  words=(words or "").strip() or None, include_duplicates=include_duplicates)
 
 
 def _run_rows(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:

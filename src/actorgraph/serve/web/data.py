@@ -10,47 +10,32 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import and_, case, func, literal, or_, select
 
 from actorgraph import dates
+from actorgraph.analyze import read
 from actorgraph.analyze.query import Window
-from actorgraph.ontology import EVENT_TYPES, QUADS
+from actorgraph.analyze.read import EventQuery, count_events, events_select, newest_first
+from actorgraph.ontology import QUADS
+from actorgraph.resolve.kb import code_names
 from actorgraph.store import schema
 
-MODALITIES = ("asserted", "hypothetical", "negated")
+MODALITIES = read.MODALITIES  # the filter form lists them
 POLARITIES = ("support", "oppose", "neutral")
 # Counting the matches of a filter stops here; past it the page says "more than".
 COUNT_CAP = 1_000
 
 
 # ---- names ------------------------------------------------------------------------------------
-@lru_cache(maxsize=4)
-def _kb_names(layers: tuple[str, ...]) -> dict[str, str]:
-    """Actor code → the name of its state or main organisation, from the knowledge base."""
-    from actorgraph.resolve.kb import KnowledgeBase
-
-    kb = KnowledgeBase.load([Path(p) for p in layers])
-    names: dict[str, str] = {}
-    for entry in kb.entries.values():
-        # The first organisation listed under a code is the body itself (NATO before KFOR).
-        if entry.code and entry.kind == "organisation":
-            names.setdefault(entry.code, entry.name)
-    for entry in kb.entries.values():
-        if entry.code and entry.kind == "state":
-            names[entry.code] = entry.name
-    return names
-
-
 class Names:
     """Display names for actor codes and stance targets."""
 
     def __init__(self, layers: Sequence[str | Path] = ()) -> None:
-        self._names = _kb_names(tuple(str(p) for p in layers))
+        self._names = code_names(layers)
         self._events: dict[str, str] = {}
 
     def actor(self, code: str | None) -> str:
@@ -98,10 +83,14 @@ def clean_code(value: str | None) -> str | None:
 
 @dataclass(frozen=True)
 class EventFilter:
-    """The event list's filters, as they come from the query string."""
+    """The event list's filters in the dashboard's own URL names (`from`/`to`, `duplicates=1`).
+
+    Parsing and the query itself are `analyze.read`'s, so the page counts what the API and the
+    exports count; the documented names (`since`/`until`, `include_duplicates`) are accepted too.
+    """
 
     actor: str | None = None
-    dyad: tuple[str, str] | None = None
+    dyad: tuple[str, str] | None = None  # both directions
     type: str | None = None
     quad: str | None = None
     modality: str | None = None
@@ -110,30 +99,23 @@ class EventFilter:
     text: str | None = None
     duplicates: bool = False
     place: str | None = None  # where the events happened, as the map links to them
+    source: str | None = None  # one direction, as the API's `source` and `target`
+    target: str | None = None
 
     @classmethod
     def from_params(cls, params: dict[str, str]) -> EventFilter:
-        dyad = None
-        a, b = clean_code(params.get("source")), clean_code(params.get("target"))
-        if params.get("dyad") and "-" in params["dyad"]:
-            first, _sep, second = params["dyad"].partition("-")
-            a, b = clean_code(first), clean_code(second)
-        if a and b:
-            dyad = (a, b)
-        kind = (params.get("type") or "").upper()
-        quad = params.get("quad") or ""
-        modality = params.get("modality") or ""
+        query = EventQuery.from_params(params)
         return cls(
-            actor=clean_code(params.get("actor")),
-            dyad=dyad,
-            type=kind if kind in EVENT_TYPES else None,
-            quad=quad if quad in QUADS else None,
-            modality=modality if modality in MODALITIES else None,
-            start=parse_day(params.get("from")),
-            end=parse_day(params.get("to")),
-            text=(params.get("q") or "").strip()[:200] or None,
-            duplicates=params.get("duplicates") == "1",
-            place=(params.get("place") or "").strip()[:200] or None,
+            actor=query.actors[0] if query.actors else None, dyad=query.dyad, type=query.type, quad=query.quad,
+            modality=query.modality, start=query.since, end=query.until, text=query.words,
+            duplicates=query.include_duplicates, place=query.place, source=query.source, target=query.target,
+        )
+
+    def to_query(self) -> EventQuery:
+        return EventQuery(
+            since=self.start, until=self.end, actors=(self.actor,) if self.actor else (), dyad=self.dyad,
+            source=self.source, target=self.target, type=self.type, quad=self.quad, modality=self.modality,
+            words=self.text, place=self.place, include_duplicates=self.duplicates,
         )
 
     def params(self) -> dict[str, str]:
@@ -144,7 +126,8 @@ class EventFilter:
         if self.dyad:
             out["dyad"] = f"{self.dyad[0]}-{self.dyad[1]}"
         for name, value in (
-            ("type", self.type), ("quad", self.quad), ("modality", self.modality), ("q", self.text), ("place", self.place)
+            ("type", self.type), ("quad", self.quad), ("modality", self.modality), ("q", self.text), ("place", self.place),
+            ("source", self.source), ("target", self.target),
         ):
             if value:
                 out[name] = value
@@ -191,42 +174,11 @@ class Page:
         return max(1, math.ceil(self.total / self.limit))
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _count(conn: Any, query: Any) -> tuple[int, bool]:
     """How many rows a query returns, counting no further than `COUNT_CAP`."""
     limited = query.limit(COUNT_CAP + 1).subquery()
     total = int(conn.execute(select(func.count()).select_from(limited)).scalar_one())
     return min(total, COUNT_CAP), total > COUNT_CAP
-
-
-def _dyad_events(a: str, b: str | None = None) -> Any:
-    """Ids of the events with `a` on either side (and `b` on the other, when given)."""
-    d = schema.event_dyads.c
-    if b is None:
-        return select(d.event_id).where(d.source_code == a).union(select(d.event_id).where(d.target_code == a))
-    return select(d.event_id).where(
-        or_(and_(d.source_code == a, d.target_code == b), and_(d.source_code == b, d.target_code == a))
-    )
-
-
-# An actor in more dyad rows than this is looked up event by event while walking the date
-# index (the newest matches come quickly); a rarer one by the list of its event ids.
-BUSY_ACTOR = 2000
-
-
-def _actor_condition(conn: Any, code: str) -> Any:
-    """Events with `code` on either side, in the form that is fast for how busy the actor is."""
-    d, e = schema.event_dyads.c, schema.events.c
-    rows = 0
-    for column in (d.source_code, d.target_code):
-        probe = select(d.event_id).where(column == code).limit(BUSY_ACTOR).subquery()
-        rows += int(conn.execute(select(func.count()).select_from(probe)).scalar_one())
-    if rows >= BUSY_ACTOR:
-        return exists().where(d.event_id == e.id, or_(d.source_code == code, d.target_code == code))
-    return e.id.in_(_dyad_events(code))
 
 
 def _not_duplicate(column: Any) -> Any:
@@ -258,59 +210,31 @@ def _newest_first(date_column: Any, id_column: Any, dialect: str) -> tuple[Any, 
 
 
 def list_events(store: Any, filters: EventFilter, offset: int = 0, limit: int = 50) -> Page:
-    """Events matching the filters, newest first, one page of them."""
+    """Events matching the filters, newest first (by the event's day, as `analyze.read` has it), one page."""
     e = schema.events.c
+    query = filters.to_query()
+    columns = (e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
+               e.evidence_text, e.confidence, e.counts, e.location_name, e.location_reason, schema.documents.c.title)
     with store.engine.connect() as conn:
-        conditions = []
-        if filters.actor:
-            conditions.append(_actor_condition(conn, filters.actor))
-        if filters.dyad:
-            conditions.append(e.id.in_(_dyad_events(*filters.dyad)))
-        if filters.type:
-            conditions.append(e.type == filters.type)
-        if filters.quad:
-            conditions.append(e.quad == filters.quad)
-        if filters.modality:
-            conditions.append(e.modality == filters.modality)
-        if filters.start:
-            conditions.append(e.date >= filters.start)
-        if filters.end:
-            conditions.append(e.date <= filters.end)
-        if filters.place:
-            conditions.append(e.location_name == filters.place)
-        if filters.text:
-            conditions.append(e.evidence_text.ilike(f"%{_escape_like(filters.text)}%", escape="\\"))
-        if not filters.duplicates:
-            conditions.append(_not_duplicate(e.doc_id))
-        base = select(e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
-                      e.evidence_text, e.confidence, e.counts, e.location_name, e.location_reason).where(*conditions)
-        total, capped = _count(conn, base.with_only_columns(e.id))
-        query = base.order_by(*_newest_first(e.date, e.id, store.engine.dialect.name)).offset(offset).limit(limit)
-        rows = [dict(r._mapping) for r in conn.execute(query)]
-        _titles(conn, rows)
-    return Page(rows, offset, limit, total, capped)
+        counted = count_events(conn, query, cap=COUNT_CAP)
+        statement = events_select(query, *columns).order_by(*newest_first()).offset(offset).limit(limit)
+        rows = [dict(r._mapping) for r in conn.execute(statement)]
+    return Page(rows, offset, limit, min(counted, COUNT_CAP), counted > COUNT_CAP)
 
 
 def conflict_events(store: Any, window: Window, limit: int = 8) -> list[dict[str, Any]]:
     """The most hostile asserted events of a window (material conflict first)."""
     e = schema.events.c
-    conditions = [e.quad.in_(("verbal_conflict", "material_conflict")), e.modality == "asserted",
-                  _not_duplicate(e.doc_id)]
-    if window.start:
-        conditions.append(e.date >= window.start)
-    if window.end:
-        conditions.append(e.date <= window.end)
     query = (
-        select(e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
-               e.evidence_text, e.counts, e.location_name, e.location_reason)
-        .where(*conditions)
-        .order_by(e.intensity, *_newest_first(e.date, e.id, store.engine.dialect.name))
+        events_select(EventQuery(since=window.start, until=window.end, modality="asserted"),
+                      e.id, e.doc_id, e.type, e.mode, e.quad, e.intensity, e.modality, e.date, e.source, e.target,
+                      e.evidence_text, e.counts, e.location_name, e.location_reason, schema.documents.c.title)
+        .where(e.quad.in_(("verbal_conflict", "material_conflict")))
+        .order_by(e.intensity, *newest_first())
         .limit(limit)
     )
     with store.engine.connect() as conn:
-        rows = [dict(r._mapping) for r in conn.execute(query)]
-        _titles(conn, rows)
-    return rows
+        return [dict(r._mapping) for r in conn.execute(query)]
 
 
 # ---- stances --------------------------------------------------------------------------------------

@@ -209,6 +209,8 @@ def test_dyads_on_the_seeds_include_serbias_events_of_the_undated_analysis(
     serbia = [r for r in rows if r["source"] == "SRB"]
     assert serbia and all(r["period"] == "2025-06-01" for r in serbia)
     assert sum(r["events"] for r in serbia) >= 10
+    # each row says where its events' dates come from: the analysis is dated by its page
+    assert all(r["dates"].startswith("page ") for r in serbia), [r["dates"] for r in serbia]
 
 
 @pytest.fixture(autouse=True)

@@ -37,6 +37,7 @@ class DyadRow:
     detained: int = 0
     displaced: int = 0
     deployed: int = 0
+    dates: str = ""  # where its events' dates come from: "text 5, page 2" (see documents.date_source)
 
     @property
     def mean_intensity(self) -> float:
@@ -91,9 +92,11 @@ def dyads(store: Any, window: Window, period: Period = "month", limit: int = 200
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
     tolls = toll_sums(store, window, period) if rows else {}
+    dated = date_sources(store, window, period) if rows else {}
     return [
         DyadRow(str(r[0]), r[1], r[2], int(r[3]), int(r[4] or 0), int(r[5] or 0), int(r[6] or 0), int(r[7] or 0),
-                round(float(r[8] or 0.0), 2), **tolls.get((str(r[0]), r[1], r[2]), {}))
+                round(float(r[8] or 0.0), 2), **tolls.get((str(r[0]), r[1], r[2]), {}),
+                dates=dated.get((str(r[0]), r[1], r[2]), ""))
         for r in rows
     ]
 
@@ -572,6 +575,29 @@ def toll_sums(store: Any, window: Window, period: Period) -> dict[tuple[str, str
                     totals = sums.setdefault(key, dict.fromkeys(COUNT_KINDS, 0))
                     totals[count["kind"]] += int(count["count"])
     return sums
+
+
+def date_sources(store: Any, window: Window, period: Period) -> dict[tuple[str, str, str], str]:
+    """Where the dates of each (period, source, target)'s events come from, e.g. "text 5, page 2":
+    a story with no date of its own is dated by its page, its server, its file or its ingest."""
+    ed, d, e = schema.event_dyads.c, schema.documents.c, schema.events.c
+    query = (
+        select(ed.source_code, ed.target_code, ed.date, (ed.date == d.published).label("story_date"), d.date_source,
+               func.count())
+        .join(schema.events, e.id == ed.event_id)
+        .join(schema.documents, d.id == e.doc_id)
+        .where(dyad_filter(schema.event_dyads, window, day="date"), ed.duplicate.is_(False),
+               ed.modality == "asserted", ed.date.is_not(None))
+        .group_by(ed.source_code, ed.target_code, ed.date, ed.date == d.published, d.date_source)
+    )
+    tallies: dict[tuple[str, str, str], dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        for source, target, day, story_date, story_source, n in conn.execute(query):
+            # an event on its story's day is dated as its story is; one dated in its own sentence, by the text
+            how = (story_source or "text") if story_date else "text"
+            tally = tallies.setdefault((period_start(day, period).isoformat(), source, target), {})
+            tally[how] = tally.get(how, 0) + int(n)
+    return {key: ", ".join(f"{how} {n}" for how, n in sorted(t.items(), key=lambda kv: -kv[1])) for key, t in tallies.items()}
 
 
 def tolls_by_period(

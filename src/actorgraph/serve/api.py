@@ -276,6 +276,7 @@ class DyadOut(Model):
     material_conflict: int
     intensity: float
     mean_intensity: float
+    dates: str = Field(default="", description="Where the events' dates come from, e.g. 'text 5, page 2'.")
     killed: int = Field(default=0, description="Killed, summed over the events' counts (numbers the text gives).")
     wounded: int = 0
     detained: int = 0

@@ -528,6 +528,16 @@ def _check_period(period: str) -> None:
         raise typer.BadParameter("use day, week or month", param_hint="--period")
 
 
+def _without_empty_counts(rows: list[dict[str, Any]], output_format: str) -> list[dict[str, Any]]:
+    """A table shows the kinds of count some row has; CSV and JSON keep every column."""
+    if output_format != "table":
+        return rows
+    from actorgraph.analyze.reports import COUNT_KINDS
+
+    empty = [k for k in COUNT_KINDS if not any(r.get(k) for r in rows)]
+    return [{k: v for k, v in r.items() if k not in empty} for r in rows]
+
+
 @app.command()
 def dyads(
     db: DbOption = None, since: SinceOption = None, until: UntilOption = None, actor: ActorOption = None,
@@ -544,7 +554,8 @@ def dyads(
         rows = run(store, _window(since, until, actor, region, kb), period, limit)  # type: ignore[arg-type]
     finally:
         store.close()
-    emit([{**r.__dict__, "mean_intensity": round(r.mean_intensity, 2)} for r in rows], output_format, "dyads")
+    out = [{**r.__dict__, "mean_intensity": round(r.mean_intensity, 2)} for r in rows]
+    emit(_without_empty_counts(out, output_format), output_format, "dyads")
 
 
 @app.command()
@@ -566,7 +577,7 @@ def timeline(
         points = run(store, _window(since, until, actor, region, kb), period, codes)  # type: ignore[arg-type]
     finally:
         store.close()
-    emit([p.__dict__ for p in points], output_format, "timeline")
+    emit(_without_empty_counts([dict(p.__dict__) for p in points], output_format), output_format, "timeline")
 
 
 @app.command()

@@ -151,23 +151,44 @@ def prepare(
     stdin=None,  # noqa: ANN001
     today: date | None = None,
 ) -> Prepared:
-    """Read, segment and de-duplicate every input; collect what was skipped.
+    """Read every input (paths, directories, URLs, stdin), then `prepare_articles` what was read.
 
     A story without a date of its own gets the best capture date there is (`dating`); `today`
     is the day of ingest for the last resort (the current UTC day unless given).
     """
+    read = read_inputs(inputs, resources.settings, input_format=input_format, warn=warn, stdin=stdin)
+    return prepare_articles(read, resources, warn=warn, similar=similar, today=today)
+
+
+def prepare_articles(
+    articles: Iterable[Article | Skipped],
+    resources: Resources,
+    *,
+    warn: WarnFn,
+    similar: Callable[[dict[str, str]], list[Known]] | None = None,
+    today: date | None = None,
+) -> Prepared:
+    """Segment, date and de-duplicate articles however they arrived: files, a feed, an API request.
+
+    A `Skipped` among `articles` (an input its reader could not use) is passed on to the result,
+    so a reader can stream both. `similar` finds stored stories that new ones may copy. `warn`
+    is where the stages would report a problem that does not cost an article; none of them
+    does yet, but every way in passes it so that one added later reaches all of them.
+    """
+    del warn  # accepted for the callers' sake (see above); no stage warns today
     settings = resources.settings
     prepared = Prepared()
-    articles: list[Article] = []
-    for item in read_inputs(inputs, settings, input_format=input_format, warn=warn, stdin=stdin):
+    usable: list[Article] = []
+    for item in articles:
         if isinstance(item, Skipped):
             prepared.skipped.append(item)
         else:
-            articles.append(item)
+            usable.append(item)
     resolve_place = place_resolver(resources.kb)
     documents: list[Document] = []
     seen: dict[str, Document] = {}
-    read = date_pages([(a, segment(a, resolve_place)) for a in articles], today=today or today_utc())
+    # Dating needs every article of a run at once: a page's undated teasers borrow its stories' dates.
+    read = date_pages([(a, segment(a, resolve_place)) for a in usable], today=today or today_utc())
     for article, stories in read:
         if not stories:
             prepared.skipped.append(Skipped(article.source, "no story text left after removing boilerplate"))

@@ -14,17 +14,17 @@ and a story another run stored meanwhile (two runs over the same input) counts a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.ingest import InputFormat
-from actorgraph.pipeline import Extraction, Failed, Prepared, Resources, code_each, prepare
+from actorgraph.ingest import InputFormat, read_inputs
+from actorgraph.pipeline import Extraction, Failed, Prepared, Resources, code_each, prepare_articles
 from actorgraph.store.rows import extraction_rows
 from actorgraph.store.sql import SqlStore
-from actorgraph.types import Document, Skipped, WarnFn
+from actorgraph.types import Article, Document, Skipped, WarnFn
 
 # An executor yields one `Extraction` (or `Failed`) per document, in the order given, and may
 # stream: the loops below commit every `batch_size` results while it keeps coding the rest.
@@ -134,11 +134,37 @@ def ingest(
     on_prepared: Callable[[Prepared, int], None] | None = None,
 ) -> IngestResult:
     """Read, code and store `inputs`; return what was done."""
+    # A generator: nothing is read before the run is recorded, so a failure while reading is the run's.
+    read = read_inputs(inputs, resources.settings, input_format=input_format, warn=warn)
+    return ingest_articles(
+        read, store, resources, inputs=inputs, warn=warn, command=command, batch_size=batch_size,
+        executor=executor, on_batch=on_batch, on_prepared=on_prepared,
+    )
+
+
+def ingest_articles(
+    articles: Iterable[Article | Skipped],
+    store: SqlStore,
+    resources: Resources,
+    *,
+    inputs: Sequence[str],
+    warn: WarnFn,
+    command: str,
+    batch_size: int = 32,
+    executor: Executor = code_each,
+    on_batch: Callable[[int], None] | None = None,
+    on_prepared: Callable[[Prepared, int], None] | None = None,
+) -> IngestResult:
+    """Code and store articles however they were read (files, a request): one recorded run.
+
+    `inputs` names what the articles came from, for the run's record. Stories already stored are
+    counted as unchanged and not coded again, which is what lets a killed run be resumed.
+    """
     store.recover_runs()
     run_id = store.begin_run(command, inputs, resources.extractor_version)
     result = IngestResult(run_id)
     try:
-        prepared = prepare(inputs, resources, input_format=input_format, warn=warn, similar=store.similar)
+        prepared = prepare_articles(articles, resources, warn=warn, similar=store.similar)
         result.skipped = list(prepared.skipped)
         stored = store.existing_ids(d.id for d in prepared.documents)
         todo = [d for d in prepared.documents if d.id not in stored]

@@ -31,7 +31,7 @@ InputFormat = Literal["auto", "text", "html", "jsonl"]
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
-__all__ = ["InputFormat", "read_inputs", "read_bytes", "articles_from_jsonl"]
+__all__ = ["InputFormat", "article_from_record", "articles_from_jsonl", "read_bytes", "read_inputs"]
 
 
 def _ignore(_source: str, _message: str) -> None:
@@ -263,64 +263,77 @@ def articles_from_jsonl(
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
             continue
-        if not isinstance(record, dict):
-            yield Skipped(where, "a JSON Lines record must be an object")
-            continue
-        article_id = record.get("id")
-        body = record.get("text")
-        if article_id is None or (isinstance(article_id, str) and not article_id.strip()):
-            yield Skipped(where, "record has no 'id'")
-            continue
-        if not isinstance(body, str) or not body.strip():
-            yield Skipped(where, "record has no 'text' (or it is empty)")
-            continue
-        article_id = str(article_id)
+        yield article_from_record(record, where, settings, warn, counter, seen_ids=seen_ids)
+
+
+def article_from_record(
+    record: object,
+    where: str,
+    settings: Settings,
+    warn: WarnFn,
+    counter: Iterator[int],
+    *,
+    seen_ids: set[str] | None = None,
+    within: str = "this file",
+) -> Article | Skipped:
+    """One JSON record (a line of a JSON Lines file, or an article posted to the API) as an `Article`,
+    or `Skipped` with the reason it cannot be one.
+
+    `where` names the record in what is reported (a line, "article 3 (id 'x')"); it is also the
+    article's source when the record names neither a source nor a url. `seen_ids` holds the ids
+    of the records before it in the same batch (`within` names the batch): a repeat is refused.
+    """
+    if not isinstance(record, dict):
+        return Skipped(where, "a JSON Lines record must be an object")
+    article_id = record.get("id")
+    body = record.get("text")
+    if article_id is None or (isinstance(article_id, str) and not article_id.strip()):
+        return Skipped(where, "record has no 'id'")
+    if not isinstance(body, str) or not body.strip():
+        return Skipped(where, "record has no 'text' (or it is empty)")
+    article_id = str(article_id)
+    if seen_ids is not None:
         if article_id in seen_ids:
-            yield Skipped(where, f"id '{article_id}' repeats an earlier record in this file")
-            continue
+            return Skipped(where, f"id '{article_id}' repeats an earlier record in {within}")
         seen_ids.add(article_id)
-        if len(body) > settings.max_chars:
-            yield Skipped(where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}")
-            continue
-        given_url = record.get("url")
-        url = given_url.strip() if isinstance(given_url, str) and given_url.strip() else None
-        problem = url_problem(url) if url is not None else None
-        if url is not None and problem is not None:
-            # The whole record goes: a story must not be stored with a link that could run a script,
-            # and storing it without its address would quietly lose where it came from.
-            yield Skipped(where, f"'url' must be an http:// or https:// address ({problem}): {url[:80]!r}")
-            continue
-        published = _parse_date(record.get("published"), where, warn)
-        origin = record.get("source") if isinstance(record.get("source"), str) else None
-        title = record.get("title") if isinstance(record.get("title"), str) else None
-        is_html = looks_like_html(body) and "<p" in body.lower()
-        if is_html:
-            try:
-                parsed = parse_html(body, origin or url or where, url=url, order=next(counter))
-            except InputError as exc:
-                yield Skipped(where, exc.reason)
-                continue
-            yield Article(
-                source=origin or url or where,
-                text=parsed.text,
-                title=title or parsed.title,
-                published=published or parsed.published,
-                byline=parsed.byline,
-                url=url,
-                given_id=article_id,
-                from_html=True,
-                order=parsed.order,
-            )
-            continue
-        yield Article(
+    if len(body) > settings.max_chars:
+        return Skipped(where, f"text is {len(body):,} characters, over the limit of {settings.max_chars:,}")
+    given_url = record.get("url")
+    url = given_url.strip() if isinstance(given_url, str) and given_url.strip() else None
+    problem = url_problem(url) if url is not None else None
+    if url is not None and problem is not None:
+        # The whole record goes: a story must not be stored with a link that could run a script,
+        # and storing it without its address would quietly lose where it came from.
+        return Skipped(where, f"'url' must be an http:// or https:// address ({problem}): {url[:80]!r}")
+    published = _parse_date(record.get("published"), where, warn)
+    origin = record.get("source") if isinstance(record.get("source"), str) else None
+    title = record.get("title") if isinstance(record.get("title"), str) else None
+    is_html = looks_like_html(body) and "<p" in body.lower()
+    if is_html:
+        try:
+            parsed = parse_html(body, origin or url or where, url=url, order=next(counter))
+        except InputError as exc:
+            return Skipped(where, exc.reason)
+        return Article(
             source=origin or url or where,
-            text=body,
-            title=title,
-            published=published,
+            text=parsed.text,
+            title=title or parsed.title,
+            published=published or parsed.published,
+            byline=parsed.byline,
             url=url,
             given_id=article_id,
-            order=next(counter),
+            from_html=True,
+            order=parsed.order,
         )
+    return Article(
+        source=origin or url or where,
+        text=body,
+        title=title,
+        published=published,
+        url=url,
+        given_id=article_id,
+        order=next(counter),
+    )
 
 
 def _parse_date(value: object, where: str, warn: WarnFn) -> date | None:

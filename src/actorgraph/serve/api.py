@@ -16,14 +16,12 @@ Content-Length says. If the dashboard module `actorgraph.serve.web` is installed
 from __future__ import annotations
 
 import importlib
-import json
+import itertools
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request, Response, Security
 from fastapi import Path as PathParam
@@ -56,6 +54,10 @@ from actorgraph.serve.docs import mount_docs
 from actorgraph.serve.headers import add_security_headers, security_headers
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore, open_store
+from actorgraph.types import Article, Skipped
+
+if TYPE_CHECKING:
+    from actorgraph.pipeline import Prepared  # loads spaCy: only on the first POST
 
 __all__ = ["create_app", "MAX_LIMIT"]
 
@@ -1293,49 +1295,46 @@ def add_documents(
 
 
 def _ingest(app: FastAPI, articles: Sequence[ArticleIn], key: ApiKey) -> IngestOut:
-    """The real pipeline (`run.ingest`) over the articles, written as JSON Lines to a private file.
+    """The real pipeline (`run.ingest_articles`) over the posted articles, read straight from the request.
 
     One writer at a time: the lock keeps two requests from coding the same new story at once.
     FastAPI runs this (a plain function) in a worker thread, off the event loop.
     """
+    from actorgraph.ingest import article_from_record
     from actorgraph.pipeline import Resources
-    from actorgraph.run import ingest
+    from actorgraph.run import ingest_articles
 
     state = app.state
+    settings: Settings = state.settings
+    warnings: list[SkippedOut] = []
+
+    def warn(name: str, message: str) -> None:
+        warnings.append(SkippedOut(input=name, reason=message))
+
+    # Each record is checked as a line of a JSON Lines file is (the same rules, the same reasons),
+    # but named by its place in the request.
+    seen_ids: set[str] = set()
+    order = itertools.count()
+    read: list[Article | Skipped] = []
+    for number, article in enumerate(articles, start=1):
+        record = article.model_dump(exclude_none=True)
+        if not article.source and not article.url:
+            record["source"] = f"api:{key.name}"  # who sent it, where a file would name itself
+        where = f"article {number} (id {article.id!r})"
+        read.append(article_from_record(record, where, settings, warn, order, seen_ids=seen_ids,
+                                        within="this request"))
     with state.write_lock:
         if state.resources is None:
-            state.resources = Resources(state.settings)
+            state.resources = Resources(settings)
         store: SqlStore = state.store
-        label = re.sub(r"[^A-Za-z0-9_.-]+", "-", key.name)[:60] or "key"
-        with tempfile.TemporaryDirectory(prefix="actorgraph-api-") as directory:
-            path = Path(directory) / f"posted-by-{label}.jsonl"
-            lines = []
-            for article in articles:
-                record = article.model_dump(exclude_none=True)
-                # Without a source or URL the pipeline would name the temporary file as the source.
-                if not article.source and not article.url:
-                    record["source"] = f"api:{key.name}"
-                lines.append(json.dumps(record, ensure_ascii=False))
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            warnings: list[SkippedOut] = []
-            seen: dict[str, Any] = {}
+        seen: dict[str, Any] = {}
 
-            def prepared(prep: Any, _todo: int) -> None:
-                seen["documents"] = list(prep.documents)
-                seen["existing"] = store.existing_ids(d.id for d in prep.documents)
+        def prepared(prep: Prepared, _todo: int) -> None:
+            seen["documents"] = list(prep.documents)
+            seen["existing"] = store.existing_ids(d.id for d in prep.documents)
 
-            def where(name: str) -> str:
-                # "<file>:3" is the third article of the request.
-                prefix = f"{path}:"
-                if name.startswith(prefix) and name[len(prefix) :].isdigit():
-                    number = int(name[len(prefix) :])
-                    if 1 <= number <= len(articles):
-                        return f"article {number} (id {articles[number - 1].id!r})"
-                return name.replace(str(path), "request")
-
-            result = ingest([str(path)], store, state.resources, input_format="jsonl", command="api",
-                            warn=lambda name, message: warnings.append(SkippedOut(input=where(name), reason=message)),
-                            on_prepared=prepared)
+        result = ingest_articles(read, store, state.resources, inputs=[f"api:{key.name}"], command="api",
+                                 warn=warn, on_prepared=prepared)
     # What this request wrote itself: another process may have stored some of its stories meanwhile.
     written = set(result.stored_ids)
     unchanged = seen.get("existing", set()) | set(result.found_stored)
@@ -1343,7 +1342,7 @@ def _ingest(app: FastAPI, articles: Sequence[ArticleIn], key: ApiKey) -> IngestO
               for d in seen.get("documents", []) if d.id in written]
     return IngestOut(
         run_id=result.run_id, stored=stored, unchanged=sorted(unchanged),
-        skipped=[SkippedOut(input=where(s.input), reason=s.reason) for s in result.skipped],
+        skipped=[SkippedOut(input=s.input, reason=s.reason) for s in result.skipped],
         warnings=warnings, counts=result.counts(),
     )
 

@@ -47,15 +47,12 @@ from xml.etree import ElementTree
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from actorgraph.dating import date_pages, today_utc
-from actorgraph.dedupe import mark_duplicates
 from actorgraph.errors import ConfigError, InputError, OptionalDependencyError
 from actorgraph.ingest import InputFormat, read_bytes
 from actorgraph.ingest.html import MIN_WORDS, looks_like_html
 from actorgraph.ingest.web import Fetched, fetch, is_url, make_client
-from actorgraph.pipeline import Extraction, Resources, code_each, place_resolver
+from actorgraph.pipeline import Extraction, Resources, code_each, prepare_articles
 from actorgraph.run import Executor, Failed, IngestResult, code_into
-from actorgraph.segment import segment
 from actorgraph.store import schema
 from actorgraph.store.sql import SqlStore
 from actorgraph.types import Article, Document, Skipped, WarnFn
@@ -323,39 +320,21 @@ def code_articles(
     *,
     run_id: int,
     executor: Executor = code_each,
+    warn: WarnFn = _ignore_warning,
 ) -> CodeResult:
-    """Segment, de-duplicate (against each other and the store), code and store some articles.
+    """Segment, date, de-duplicate (`pipeline.prepare_articles`, as for files), code and store some
+    articles, within a run the caller keeps open.
 
-    The in-memory twin of `run.ingest` (which reads paths and URLs): the same stages, the same
-    rows, one transaction for all the stories of the articles.
+    Unlike `run.ingest_articles`, which records a run per call, the watcher codes one page at a
+    time into its one long run; all the stories of the articles are written in one transaction.
     """
-    settings = resources.settings
     result = CodeResult(run_id)
-    resolve_place = place_resolver(resources.kb)
-    documents: list[Document] = []
-    seen: set[str] = set()
-    read = date_pages([(a, segment(a, resolve_place)) for a in articles], today=today_utc())
-    for article, stories in read:
-        if not stories:
-            result.skipped.append(Skipped(article.source, "no story text left after removing boilerplate"))
-        for document in stories:
-            if document.id not in seen:  # the same story twice on one page
-                seen.add(document.id)
-                documents.append(document)
-    if not documents:
-        return result
-    known = store.similar({d.id: d.text for d in documents})
-    marked, stored_duplicates = mark_duplicates(
-        documents,
-        threshold=settings.dedupe_containment,
-        shingle_size=settings.dedupe_shingle,
-        num_perm=settings.dedupe_num_perm,
-        known=known,
-    )
-    stored = store.existing_ids(d.id for d in marked)
-    todo = [d for d in marked if d.id not in stored]
-    result.unchanged = len(marked) - len(todo)
-    for doc_id, (other, share) in stored_duplicates.items():
+    prepared = prepare_articles(articles, resources, warn=warn, similar=store.similar)
+    result.skipped.extend(prepared.skipped)
+    stored = store.existing_ids(d.id for d in prepared.documents)
+    todo = [d for d in prepared.documents if d.id not in stored]
+    result.unchanged = len(prepared.documents) - len(todo)
+    for doc_id, (other, share) in prepared.stored_duplicates.items():
         store.mark_duplicate(doc_id, other, share)
     if todo:
         code_into(store, todo, resources, result, executor=executor, batch_size=len(todo))  # one transaction for all

@@ -344,6 +344,8 @@ def document_of(row: Any) -> Document:
         story_index=row["story_index"],
         duplicate_of=row["duplicate_of"],
         containment=row["containment"],
+        # re-coding keeps how the story's date was found (absent from stores before 0009)
+        date_source=row.get("date_source"),
     )
 
 

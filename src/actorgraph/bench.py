@@ -643,10 +643,32 @@ class Server:
             self._log.close()
 
 
+@dataclass(frozen=True)
+class LoadRun:
+    """What one mix gave: its timed requests, the seconds from the start of the timing to the last
+    answer, and the CPU seconds the server used meanwhile (None where that cannot be read)."""
+
+    samples: list[Sample]
+    elapsed: float
+    server_cpu: float | None = None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds a process has used so far (Linux's /proc); None elsewhere."""
+    import os
+    from pathlib import Path
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def drive(base: str, mix: Sequence[tuple[str, str]], connections: int, seconds: float,
-          warmup: float = 2.0) -> tuple[list[Sample], float]:
-    """Keep `connections` requests in flight for `warmup + seconds`; return the samples of the timed part
-    (requests started after the warm-up) and the seconds from its start to the last answer."""
+          warmup: float = 2.0, server_pid: int | None = None) -> LoadRun:
+    """Keep `connections` requests in flight for `warmup + seconds` and time those started after the
+    warm-up. CPU per request says what the server spends whatever else runs on the machine."""
     import threading
 
     import httpx
@@ -683,10 +705,14 @@ def drive(base: str, mix: Sequence[tuple[str, str]], connections: int, seconds: 
     threads = [threading.Thread(target=connection, args=(n,), daemon=True) for n in range(connections)]
     for thread in threads:
         thread.start()
+    time.sleep(max(0.0, start - time.perf_counter()))
+    cpu_before = cpu_seconds(server_pid) if server_pid else None
     for thread in threads:
         thread.join()
+    cpu_after = cpu_seconds(server_pid) if server_pid else None
     elapsed = max((s.finished for s in samples), default=stop) - start
-    return samples, elapsed
+    used = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return LoadRun(samples, elapsed, used)
 
 
 def _latencies(samples: Sequence[Sample]) -> dict[str, Any]:
@@ -702,15 +728,18 @@ def _latencies(samples: Sequence[Sample]) -> dict[str, Any]:
     }
 
 
-def summarise(samples: Sequence[Sample], elapsed: float) -> dict[str, Any]:
+def summarise(run: LoadRun) -> dict[str, Any]:
     """Requests/s and latency percentiles of a run, overall and per route."""
     routes: dict[str, list[Sample]] = {}
-    for sample in samples:
+    for sample in run.samples:
         routes.setdefault(sample.route, []).append(sample)
+    count = len(run.samples)
     return {
-        "seconds": round(elapsed, 2),
-        "requests_per_s": round(len(samples) / elapsed, 1) if elapsed > 0 else 0.0,
-        **_latencies(samples),
+        "seconds": round(run.elapsed, 2),
+        "requests_per_s": round(count / run.elapsed, 1) if run.elapsed > 0 else 0.0,
+        "server_cpu_ms_per_request": round(run.server_cpu * 1000 / count, 2) if run.server_cpu is not None and count
+        else None,
+        **_latencies(run.samples),
         "routes": {route: _latencies(found) for route, found in routes.items()},
     }
 
@@ -744,8 +773,8 @@ def load_benchmark(
         server = stack.enter_context(Server(db))
         results = {}
         for kind in mixes:
-            samples, elapsed = drive(server.base, load_mix(kind, parameters), connections, seconds, warmup)
-            results[kind] = summarise(samples, elapsed)
+            run = drive(server.base, load_mix(kind, parameters), connections, seconds, warmup, server.process.pid)
+            results[kind] = summarise(run)
     return {
         "machine": {
             "python": platform.python_version(),
@@ -794,8 +823,10 @@ def print_load(result: dict[str, Any]) -> None:
         table.add_row("all", *_load_cells(mix))
         console.print(table)
         kinds = ", ".join(f"{k}: {n}" for k, n in mix["error_kinds"].items())
+        cpu = mix["server_cpu_ms_per_request"]
         console.print(f"{kind}: {mix['requests_per_s']:.1f} requests/s, p50 {_ms(mix['p50_ms'])} ms, "
-                      f"p95 {_ms(mix['p95_ms'])} ms, {mix['errors']} errors" + (f" ({kinds})" if kinds else ""))
+                      f"p95 {_ms(mix['p95_ms'])} ms, {mix['errors']} errors" + (f" ({kinds})" if kinds else "")
+                      + (f"; the server used {cpu:.1f} ms of CPU per request" if cpu is not None else ""))
     machine = result["machine"]
     console.print(f"Python {machine['python']}, {machine['cores']} cores, load average "
                   f"{'/'.join(f'{x:.1f}' for x in machine['load_average'])} at the end; client and server on this machine")

@@ -651,6 +651,7 @@ class LoadRun:
     samples: list[Sample]
     elapsed: float
     server_cpu: float | None = None
+    client_cpu: float | None = None  # this process: the load's own cost, on the same cores
 
 
 def cpu_seconds(pid: int) -> float | None:
@@ -707,12 +708,13 @@ def drive(base: str, mix: Sequence[tuple[str, str]], connections: int, seconds: 
         thread.start()
     time.sleep(max(0.0, start - time.perf_counter()))
     cpu_before = cpu_seconds(server_pid) if server_pid else None
+    own_before = time.process_time()
     for thread in threads:
         thread.join()
     cpu_after = cpu_seconds(server_pid) if server_pid else None
     elapsed = max((s.finished for s in samples), default=stop) - start
     used = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
-    return LoadRun(samples, elapsed, used)
+    return LoadRun(samples, elapsed, used, time.process_time() - own_before)
 
 
 def _latencies(samples: Sequence[Sample]) -> dict[str, Any]:
@@ -738,6 +740,8 @@ def summarise(run: LoadRun) -> dict[str, Any]:
         "seconds": round(run.elapsed, 2),
         "requests_per_s": round(count / run.elapsed, 1) if run.elapsed > 0 else 0.0,
         "server_cpu_ms_per_request": round(run.server_cpu * 1000 / count, 2) if run.server_cpu is not None and count
+        else None,
+        "client_cpu_ms_per_request": round(run.client_cpu * 1000 / count, 2) if run.client_cpu is not None and count
         else None,
         **_latencies(run.samples),
         "routes": {route: _latencies(found) for route, found in routes.items()},

@@ -1,4 +1,4 @@
-"""`actorgraph bench`, `bench --dask` and `bench-store`: they run, measure what they say, and the
+"""`actorgraph bench`, `bench --dask`, `bench-store` and `bench-load`: they run, measure what they say, and the
 executors they compare agree. The figures themselves are not asserted (speed lives in the
 benchmark, not in tests); their shape and their consistency are."""
 
@@ -11,7 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.bench import store_benchmark, varied_corpus
+from actorgraph.bench import load_benchmark, load_mix, load_parameters, store_benchmark, varied_corpus
+from actorgraph.pipeline import Resources
+from actorgraph.run import ingest
+from actorgraph.store import open_store
 
 from .conftest import SAMPLES
 
@@ -69,3 +72,21 @@ def test_bench_store_fills_up_to_the_size_asked_and_times_every_analysis(tmp_pat
     assert all(0 < q["p50_ms"] <= q["p95_ms"] for q in first["queries"].values())
     again = store_benchmark(url, events=3000, repeat=1)  # big enough already: nothing is added
     assert again["built"] is None and again["events"] == first["events"]
+
+
+def test_bench_load_serves_the_store_and_reports_each_mix_by_route(tmp_path: Path, resources: Resources) -> None:
+    url = f"sqlite:///{tmp_path / 'load.db'}"
+    store = open_store(url)
+    ingest([str(CORPUS)], store, resources, warn=lambda _source, _message: None)
+    store.close()
+    result = load_benchmark(url, connections=3, seconds=1.0, warmup=0.2)  # a store with stories is served as it is
+    assert result["store"]["backend"] == "sqlite" and result["store"]["documents"] >= 10
+    parameters = load_parameters(url)
+    assert parameters.actor != parameters.partner
+    for kind in ("api", "dashboard"):
+        mix = result["mixes"][kind]
+        assert mix["requests"] > 0 and mix["requests_per_s"] > 0
+        assert mix["errors"] == 0, mix["error_kinds"]
+        assert mix["p50_ms"] <= mix["p95_ms"] <= mix["p99_ms"]
+        assert set(mix["routes"]) <= {route for route, _path in load_mix(kind, parameters)}
+        assert sum(r["requests"] for r in mix["routes"].values()) == mix["requests"]

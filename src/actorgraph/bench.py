@@ -12,6 +12,7 @@ import platform
 import resource
 import statistics
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -442,3 +443,403 @@ def print_dask(result: dict[str, Any]) -> None:
         f"{write['rows_per_s']:,} rows/s, {write['documents_per_s']:.0f} stories/s ({write['rows']:,} rows in "
         f"{write['seconds']:.1f} s); Python {machine['python']}, {machine['cores']} cores"
     )
+
+
+# ---- load: the served API and dashboard under concurrent connections ------------------------------
+# `actorgraph bench-load`: a store of real coded stories, served by uvicorn in its own process as
+# `actorgraph serve` runs it, and driven by N connections at once for a fixed time, one mix of
+# API reads and, separately, one of dashboard pages. Client and server share the machine.
+
+LOAD_MIXES = ("api", "dashboard")
+
+
+@dataclass(frozen=True)
+class LoadParameters:
+    """Values from the store that make the requests realistic: its busiest pair, holder and so on."""
+
+    actor: str
+    partner: str
+    holder: str
+    since: str
+    doc_id: str
+    word: str
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One request of a load run."""
+
+    route: str
+    ms: float
+    error: str | None
+    finished: float  # perf_counter() at the end
+
+
+def _samples_corpus() -> list[str]:
+    from pathlib import Path
+
+    return [str(Path(__file__).resolve().parent / "samples" / "corpus")]
+
+
+def fill_load_store(url: str, stories: int, inputs: Sequence[str] | None = None) -> dict[str, int]:
+    """Code `stories` distinct stories made from `inputs` (default: the samples) into the store at `url`
+    when it is empty; `varied_corpus` makes more stories than the inputs hold.
+
+    A store that already holds documents is served as it is. Returns what the store holds.
+    """
+    from actorgraph.config import Settings
+    from actorgraph.pipeline import Resources
+    from actorgraph.run import IngestResult, code_into
+    from actorgraph.store import open_store
+
+    store = open_store(url)
+    try:
+        if not store.count("documents"):
+            documents = varied_corpus(list(inputs or _samples_corpus()), stories)
+            resources = Resources(Settings())
+            run_id = store.begin_run("bench-load", ["<bench-load>"], resources.extractor_version)
+            result = IngestResult(run_id)
+            code_into(store, documents, resources, result)
+            store.finish_run(run_id, "completed", result.counts(), result.skipped)
+        return {table: store.count(table) for table in ("documents", "events", "stances", "quotes", "actors")}
+    finally:
+        store.close()
+
+
+def load_parameters(url: str) -> LoadParameters:
+    """The busiest pair and stance holder, a middle day, the newest story and a name to search for."""
+    from sqlalchemy import func, select
+
+    from actorgraph.store import open_store, schema
+
+    store = open_store(url)
+    try:
+        with store.engine.connect() as conn:
+            m, s, d, a = schema.dyad_monthly.c, schema.stance_monthly.c, schema.documents.c, schema.actor_first.c
+            pair = conn.execute(
+                select(m.source_code, m.target_code)
+                .where(m.source_code != m.target_code, m.source_code != "-", m.target_code != "-")
+                .group_by(m.source_code, m.target_code)
+                .order_by(func.sum(m.events).desc(), m.source_code, m.target_code)
+                .limit(1)
+            ).first()
+            holder = conn.execute(
+                select(s.holder_code).group_by(s.holder_code).order_by(func.sum(s.stances).desc(), s.holder_code)
+                .limit(1)
+            ).scalar()
+            first, last = conn.execute(select(func.min(d.published), func.max(d.published))).one()
+            newest = conn.execute(select(d.id).order_by(d.published.desc().nulls_last(), d.id).limit(1)).scalar()
+            name = conn.execute(select(a.name).where(a.code == (pair[0] if pair else None))).scalar()
+    finally:
+        store.close()
+    actor, partner = (pair[0], pair[1]) if pair else ("SRB", "XKX")
+    middle = first + (last - first) / 2 if first and last else None
+    return LoadParameters(actor=actor, partner=partner, holder=holder or actor,
+                          since=middle.isoformat() if middle else "2024-01-01", doc_id=newest or "none",
+                          word=(name or "minister").split()[0])
+
+
+def load_mix(kind: str, p: LoadParameters) -> list[tuple[str, str]]:
+    """(route, path) pairs of a mix; every connection walks the list round and round."""
+    from urllib.parse import quote
+
+    doc = quote(p.doc_id, safe="")
+    if kind == "api":
+        return [
+            ("/api/events", "/api/events?limit=50"),
+            ("/api/events", f"/api/events?actor={p.actor}&limit=20"),
+            ("/api/events", f"/api/events?quad=verbal_conflict&since={p.since}&limit=20"),
+            ("/api/dyads", "/api/dyads?period=month"),
+            ("/api/dyads", f"/api/dyads?period=week&actor={p.actor}"),
+            ("/api/timeline", "/api/timeline?period=week"),
+            ("/api/timeline", f"/api/timeline?pair={p.actor}-{p.partner}"),
+            ("/api/alerts", "/api/alerts"),
+            ("/api/stance-matrix", "/api/stance-matrix"),
+            ("/api/actors", "/api/actors"),
+            ("/api/documents", "/api/documents"),
+            ("/api/search", f"/api/search?q={quote(p.word)}"),
+        ]
+    if kind == "dashboard":
+        return [
+            ("/", "/"),
+            ("/network", "/network"),
+            ("/stances", "/stances"),
+            ("/alerts", "/alerts"),
+            ("/events", "/events"),
+            ("/events", f"/events?actor={p.actor}"),
+            ("/actors/{code}", f"/actors/{p.actor}"),
+            ("/dyads/{a}/{b}", f"/dyads/{p.actor}/{p.partner}"),
+            ("/changes", "/changes"),
+            ("/search", f"/search?q={quote(p.word)}"),
+            ("/documents/{id}", f"/documents/{doc}"),
+        ]
+    raise ValueError(f"unknown mix {kind!r} (use one of {', '.join(LOAD_MIXES)})")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class Server:
+    """`actorgraph serve` over a store, in its own process on a free port of 127.0.0.1."""
+
+    def __init__(self, url: str, startup_seconds: float = 90.0) -> None:
+        self.url = url
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.startup_seconds = startup_seconds
+        self.process: Any = None
+        self._log: Any = None
+
+    def __enter__(self) -> Server:
+        import subprocess
+        import sys
+        import tempfile
+
+        # the server's own messages go to a file, read back only if it fails to start
+        self._log = tempfile.TemporaryFile()
+        command = [sys.executable, "-m", "actorgraph.serve.cli", "serve", "--db", self.url, "--host", "127.0.0.1",
+                   "--port", str(self.port), "--log-level", "warning"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=self._log)
+        try:
+            self._wait()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def _wait(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + self.startup_seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self._log.seek(0)
+                raise RuntimeError(f"the server exited ({self.process.returncode}): "
+                                   f"{self._log.read().decode(errors='replace')[-2000:]}")
+            try:
+                if httpx.get(f"{self.base}/api/health", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"the server did not answer on {self.base} within {self.startup_seconds:.0f} s")
+
+    def __exit__(self, *_exc: object) -> None:
+        import subprocess
+
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self._log is not None:
+            self._log.close()
+
+
+@dataclass(frozen=True)
+class LoadRun:
+    """What one mix gave: its timed requests, the seconds from the start of the timing to the last
+    answer, and the CPU seconds the server used meanwhile (None where that cannot be read)."""
+
+    samples: list[Sample]
+    elapsed: float
+    server_cpu: float | None = None
+    client_cpu: float | None = None  # this process: the load's own cost, on the same cores
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds a process has used so far (Linux's /proc); None elsewhere."""
+    import os
+    from pathlib import Path
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def drive(base: str, mix: Sequence[tuple[str, str]], connections: int, seconds: float,
+          warmup: float = 2.0, server_pid: int | None = None) -> LoadRun:
+    """Keep `connections` requests in flight for `warmup + seconds` and time those started after the
+    warm-up. CPU per request says what the server spends whatever else runs on the machine."""
+    import threading
+
+    import httpx
+
+    # Each path once, one at a time, first: caches a server fills on first use (the knowledge base's
+    # names, compiled SQL) are start-up, not load, and twenty cold requests at once would time those.
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for _route, path in mix:
+            client.get(path)
+    start = time.perf_counter() + warmup
+    stop = start + seconds
+    samples: list[Sample] = []
+    lock = threading.Lock()
+
+    def connection(number: int) -> None:
+        kept: list[Sample] = []
+        turn = number  # each connection starts at its own place, so every route is always in flight
+        with httpx.Client(base_url=base, timeout=120) as client:
+            while (began := time.perf_counter()) < stop:
+                route, path = mix[turn % len(mix)]
+                turn += 1
+                error = None
+                try:
+                    status = client.get(path).status_code
+                    error = f"HTTP {status}" if status >= 400 else None
+                except httpx.HTTPError as exc:
+                    error = type(exc).__name__
+                finished = time.perf_counter()
+                if began >= start:
+                    kept.append(Sample(route, (finished - began) * 1000, error, finished))
+        with lock:
+            samples.extend(kept)
+
+    threads = [threading.Thread(target=connection, args=(n,), daemon=True) for n in range(connections)]
+    for thread in threads:
+        thread.start()
+    time.sleep(max(0.0, start - time.perf_counter()))
+    cpu_before = cpu_seconds(server_pid) if server_pid else None
+    own_before = time.process_time()
+    for thread in threads:
+        thread.join()
+    cpu_after = cpu_seconds(server_pid) if server_pid else None
+    elapsed = max((s.finished for s in samples), default=stop) - start
+    used = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return LoadRun(samples, elapsed, used, time.process_time() - own_before)
+
+
+def _latencies(samples: Sequence[Sample]) -> dict[str, Any]:
+    times = [s.ms for s in samples]
+    errors = [s.error for s in samples if s.error]
+    return {
+        "requests": len(samples),
+        "p50_ms": round(_percentile(times, 0.50), 1) if times else None,
+        "p95_ms": round(_percentile(times, 0.95), 1) if times else None,
+        "p99_ms": round(_percentile(times, 0.99), 1) if times else None,
+        "errors": len(errors),
+        "error_kinds": dict(Counter(errors)) if errors else {},
+    }
+
+
+def summarise(run: LoadRun) -> dict[str, Any]:
+    """Requests/s and latency percentiles of a run, overall and per route."""
+    routes: dict[str, list[Sample]] = {}
+    for sample in run.samples:
+        routes.setdefault(sample.route, []).append(sample)
+    count = len(run.samples)
+    return {
+        "seconds": round(run.elapsed, 2),
+        "requests_per_s": round(count / run.elapsed, 1) if run.elapsed > 0 else 0.0,
+        "server_cpu_ms_per_request": round(run.server_cpu * 1000 / count, 2) if run.server_cpu is not None and count
+        else None,
+        "client_cpu_ms_per_request": round(run.client_cpu * 1000 / count, 2) if run.client_cpu is not None and count
+        else None,
+        **_latencies(run.samples),
+        "routes": {route: _latencies(found) for route, found in routes.items()},
+    }
+
+
+def load_benchmark(
+    db: str | None = None,
+    *,
+    inputs: Sequence[str] | None = None,
+    stories: int = 100,
+    connections: int = 20,
+    seconds: float = 30.0,
+    warmup: float = 3.0,
+    mixes: Sequence[str] = LOAD_MIXES,
+) -> dict[str, Any]:
+    """Serve a store of coded stories and drive each mix with `connections` connections for `seconds`."""
+    import tempfile
+    from contextlib import ExitStack
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    unknown = [kind for kind in mixes if kind not in LOAD_MIXES]
+    if unknown:
+        raise ValueError(f"unknown mix {unknown[0]!r} (use {' or '.join(LOAD_MIXES)})")
+    with ExitStack() as stack:
+        if db is None:
+            directory = stack.enter_context(tempfile.TemporaryDirectory(prefix="actorgraph-load-"))
+            db = f"sqlite:///{Path(directory) / 'load.db'}"
+        held = fill_load_store(db, stories, inputs)
+        parameters = load_parameters(db)
+        server = stack.enter_context(Server(db))
+        results = {}
+        for kind in mixes:
+            run = drive(server.base, load_mix(kind, parameters), connections, seconds, warmup, server.process.pid)
+            results[kind] = summarise(run)
+    return {
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor() or platform.machine(),
+            "cores": multiprocessing.cpu_count(),
+            "load_average": [round(x, 2) for x in _load_average()],
+        },
+        "store": {"url": make_url(db).render_as_string(hide_password=True), "backend": make_url(db).get_backend_name(),
+                  **held},
+        "parameters": asdict(parameters),
+        "connections": connections,
+        "seconds": seconds,
+        "warmup": warmup,
+        "mixes": results,
+    }
+
+
+def _load_average() -> tuple[float, float, float]:
+    import os
+
+    try:
+        return os.getloadavg()
+    except OSError:
+        return (0.0, 0.0, 0.0)
+
+
+def print_load(result: dict[str, Any]) -> None:
+    """The load benchmark as one Rich table per mix on stdout."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    store = result["store"]
+    for kind, mix in result["mixes"].items():
+        table = Table(
+            title=f"actorgraph bench-load: {kind}, {result['connections']} connections, {mix['seconds']:.0f} s, "
+            f"{store['backend']} ({store['documents']:,} stories, {store['events']:,} events)",
+            title_justify="left",
+        )
+        for column in ("route", "requests", "p50 ms", "p95 ms", "p99 ms", "errors"):
+            table.add_column(column, justify="left" if column == "route" else "right")
+        slowest_first = sorted(mix["routes"].items(), key=lambda item: -(item[1]["p50_ms"] or 0))
+        for route, figures in slowest_first:
+            table.add_row(route, *_load_cells(figures))
+        table.add_section()
+        table.add_row("all", *_load_cells(mix))
+        console.print(table)
+        kinds = ", ".join(f"{k}: {n}" for k, n in mix["error_kinds"].items())
+        cpu = mix["server_cpu_ms_per_request"]
+        console.print(f"{kind}: {mix['requests_per_s']:.1f} requests/s, p50 {_ms(mix['p50_ms'])} ms, "
+                      f"p95 {_ms(mix['p95_ms'])} ms, {mix['errors']} errors" + (f" ({kinds})" if kinds else "")
+                      + (f"; the server used {cpu:.1f} ms of CPU per request" if cpu is not None else ""))
+    machine = result["machine"]
+    console.print(f"Python {machine['python']}, {machine['cores']} cores, load average "
+                  f"{'/'.join(f'{x:.1f}' for x in machine['load_average'])} at the end; client and server on this machine")
+
+
+def _load_cells(figures: dict[str, Any]) -> list[str]:
+    return [f"{figures['requests']:,}", _ms(figures["p50_ms"]), _ms(figures["p95_ms"]), _ms(figures["p99_ms"]),
+            str(figures["errors"])]
+
+
+def _ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, literal, select, tuple_
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, tuple_
 
 from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
 from actorgraph.analyze.read import EventQuery, events_select
@@ -177,40 +177,66 @@ def alerts(
     window = whole_periods(window, period)
     found: list[Alert] = []
     for pair, active in _pair_series(store, window, period, _busiest_pairs(store, window, top_pairs)).items():
-        series = _with_quiet_periods(active, period)
-        values = [p.tension for p in series]
-        for index in range(1, len(series)):
-            past = values[max(0, index - history) : index]
-            if len(past) < 2:
-                continue
-            mean = sum(past) / len(past)
-            sd = math.sqrt(sum((v - mean) ** 2 for v in past) / len(past))
-            value = values[index]
-            if value >= min_tension and value > max(past) and value > mean + threshold * max(sd, 1.0):
-                point = series[index]
-                reason = (
-                    f"tension {value:.1f} in the {period} of {point.period} against {mean:.1f} ± {sd:.1f} over the "
-                    f"previous {len(past)} {period}s ({point.events} events, conflict {point.conflict:.1f})"
-                )
-                found.append(Alert(pair, point.period, value, round(mean, 2), round(sd, 2), reason))
+        found.extend(_breakouts(pair, active, period, history, threshold, min_tension))
     found = sorted(found, key=lambda a: (a.period, a.tension), reverse=True)[:limit]
     if not evidence:
         return found
-    return [replace(a, evidence=_evidence(store, a.pair, a.period, period, evidence)) for a in found]
+    sentences = _evidence(store, [(a.pair, a.period) for a in found], period, evidence)
+    return [replace(a, evidence=sentences.get((a.pair, a.period), [])) for a in found]
 
 
-def _with_quiet_periods(series: list[Point], period: Period) -> list[Point]:
-    """The series with a zero point for every period without events between its first and last."""
-    if not series:
-        return series
-    by_label = {p.period: p for p in series}
-    out = []
-    current, last = date.fromisoformat(series[0].period), date.fromisoformat(series[-1].period)
-    while current <= last:
-        label = current.isoformat()
-        out.append(by_label.get(label, Point(label, 0, 0.0, 0.0, 0.0)))
-        current = _following(current, period)
-    return out
+def _breakouts(pair: tuple[str, str], active: list[Point], period: Period, history: int, threshold: float,
+               min_tension: float) -> list[Alert]:
+    """The periods of one pair's series that break out of the `history` periods before them.
+
+    The series runs from the pair's first active period to its last, quiet periods counting as
+    zero. Only a period reaching `min_tension` can alert, so when that is above zero only active
+    periods are examined; the quiet ones are looked up by their number, never listed one by one
+    (a pair seen in 2015 and today would otherwise cost a point per week in between).
+    """
+    if not active:
+        return []
+    first = date.fromisoformat(active[0].period)
+    numbered = {_periods_since(first, date.fromisoformat(p.period), period): p for p in active}
+    last = max(numbered)
+    candidates = sorted(numbered) if min_tension > 0 else range(last + 1)
+    found = []
+    for index in candidates:
+        value = numbered[index].tension if index in numbered else 0.0
+        if index < 1 or not value >= min_tension:  # (as written, a NaN threshold lets nothing through)
+            continue
+        past = [numbered[i].tension if i in numbered else 0.0 for i in range(max(0, index - history), index)]
+        if len(past) < 2:
+            continue
+        mean = sum(past) / len(past)
+        sd = math.sqrt(sum((v - mean) ** 2 for v in past) / len(past))
+        if value > max(past) and value > mean + threshold * max(sd, 1.0):
+            point = numbered.get(index) or Point(_nth_period(first, index, period).isoformat(), 0, 0.0, 0.0, 0.0)
+            reason = (
+                f"tension {value:.1f} in the {period} of {point.period} against {mean:.1f} ± {sd:.1f} over the "
+                f"previous {len(past)} {period}s ({point.events} events, conflict {point.conflict:.1f})"
+            )
+            found.append(Alert(pair, point.period, value, round(mean, 2), round(sd, 2), reason))
+    return found
+
+
+def _periods_since(first: date, day: date, period: Period) -> int:
+    """How many periods after the period starting on `first` the period starting on `day` is."""
+    if period == "day":
+        return (day - first).days
+    if period == "week":
+        return (day - first).days // 7
+    return (day.year - first.year) * 12 + day.month - first.month
+
+
+def _nth_period(first: date, index: int, period: Period) -> date:
+    """The start of the period `index` periods after the one starting on `first`."""
+    if period == "day":
+        return first + timedelta(days=index)
+    if period == "week":
+        return first + timedelta(weeks=index)
+    months = first.month - 1 + index
+    return date(first.year + months // 12, months % 12 + 1, 1)
 
 
 def _following(start: date, period: Period) -> date:
@@ -272,23 +298,53 @@ def _busiest_pairs(store: Any, window: Window, limit: int) -> list[tuple[str, st
     return pairs[:limit]
 
 
-def _evidence(store: Any, pair: tuple[str, str], start: str, period: Period, limit: int) -> list[dict[str, Any]]:
-    """The most hostile events of a pair in a period: the sentences behind an alert."""
-    first = date.fromisoformat(start)
-    last = _following(first, period) - timedelta(days=1)
+# Alerts whose sentences one query fetches (six bound values each, twice).
+_ALERTS_PER_QUERY = 50
+
+AlertKey = tuple[tuple[str, str], str]  # a pair and the start of a period
+
+
+def _evidence(store: Any, alerts: Sequence[AlertKey], period: Period, limit: int) -> dict[AlertKey, list[dict[str, Any]]]:
+    """The most hostile events of each pair in its period: the sentences behind the alerts.
+
+    Each alert's rows are those its own indexed condition selects, numbered by the database in
+    the order one query per alert would give, so the newest hundred alerts cost one or two queries.
+    """
     d, e = schema.event_dyads.c, schema.events.c
-    a, b = pair
-    query = (
-        select(e.id, e.doc_id, e.type, e.date, e.intensity, e.evidence_text, e.evidence_start, e.evidence_end)
-        .join(schema.event_dyads, d.event_id == e.id)
-        .where(((d.source_code == a) & (d.target_code == b)) | ((d.source_code == b) & (d.target_code == a)),
-               d.date >= first, d.date <= last, d.modality == "asserted",
-               d.duplicate.is_(False))  # a repeated story is not more evidence: as the report's
-        .order_by(e.intensity, e.id)
-        .limit(limit)
-    )
+    shown = (e.id, e.doc_id, e.type, e.date, e.intensity, e.evidence_text, e.evidence_start, e.evidence_end)
+    out: dict[AlertKey, list[dict[str, Any]]] = {}
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(query)]
+        for start in range(0, len(alerts), _ALERTS_PER_QUERY):
+            chunk = list(alerts[start : start + _ALERTS_PER_QUERY])
+            conditions = [_alert_rows(pair, label, period) for pair, label in chunk]
+            which = case(*((condition, number) for number, condition in enumerate(conditions)))
+            ranked = (
+                select(*shown, which.label("alert"),
+                       func.row_number().over(partition_by=which, order_by=(e.intensity, e.id)).label("hostile"))
+                .join(schema.event_dyads, d.event_id == e.id)
+                # a repeated story is not more evidence: as the report's
+                .where(or_(*conditions), d.modality == "asserted", d.duplicate.is_(False))
+                .subquery()
+            )
+            query = (
+                select(*(ranked.c[c.name] for c in shown), ranked.c.alert)
+                .where(ranked.c.hostile <= limit)
+                .order_by(ranked.c.alert, ranked.c.hostile)
+            )
+            for row in conn.execute(query):
+                sentence = dict(row._mapping)
+                out.setdefault(chunk[sentence.pop("alert")], []).append(sentence)
+    return out
+
+
+def _alert_rows(pair: tuple[str, str], label: str, period: Period) -> Any:
+    """Event dyads of a pair (either direction) inside the period starting on `label`."""
+    d = schema.event_dyads.c
+    first = date.fromisoformat(label)
+    last = _following(first, period) - timedelta(days=1)
+    a, b = pair
+    return and_(((d.source_code == a) & (d.target_code == b)) | ((d.source_code == b) & (d.target_code == a)),
+                d.date >= first, d.date <= last)
 
 
 @dataclass(frozen=True)
@@ -324,23 +380,46 @@ def stance_matrix(store: Any, window: Window, limit: int = 400, examples: int = 
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
-        cells = []
-        for holder, target, support, oppose, neutral in rows:
-            cells.append(StanceCell(holder, target, int(support or 0), int(oppose or 0), int(neutral or 0),
-                                    _stance_examples(conn, holder, target, window, examples) if examples else []))
-    return cells
+        found = _stance_examples(conn, [(r[0], r[1]) for r in rows], window, examples) if examples else {}
+    return [
+        StanceCell(holder, target, int(support or 0), int(oppose or 0), int(neutral or 0),
+                   found.get((holder, target), []) if examples else [])
+        for holder, target, support, oppose, neutral in rows
+    ]
 
 
-def _stance_examples(conn: Any, holder: str, target: str, window: Window, limit: int) -> list[dict[str, Any]]:
+# Cells whose examples one query fetches: two bound values each, well under any driver's limit.
+_CELLS_PER_QUERY = 200
+
+
+def _stance_examples(
+    conn: Any, cells: Sequence[tuple[str, str]], window: Window, limit: int
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """The newest `limit` stances of each (holder, target) cell, numbered within their cell by the
+    database, so a matrix of hundreds of cells costs a query or two rather than one per cell."""
     s = schema.stances.c
-    query = select(s.id, s.doc_id, s.polarity, s.date, s.evidence_text, s.evidence_start, s.evidence_end).where(
-        s.holder_code == holder, s.target_key == target
-    )
-    if window.start:
-        query = query.where(s.date >= window.start)
-    if window.end:
-        query = query.where(s.date <= window.end)
-    return [dict(r._mapping) for r in conn.execute(query.order_by(s.date.desc(), s.id).limit(limit))]
+    newest = func.row_number().over(partition_by=(s.holder_code, s.target_key), order_by=(s.date.desc(), s.id))
+    shown = (s.id, s.doc_id, s.polarity, s.date, s.evidence_text, s.evidence_start, s.evidence_end)
+    out: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for start in range(0, len(cells), _CELLS_PER_QUERY):
+        ranked = select(*shown, s.holder_code, s.target_key, newest.label("newest")).where(
+            tuple_(s.holder_code, s.target_key).in_(cells[start : start + _CELLS_PER_QUERY])
+        )
+        if window.start:
+            ranked = ranked.where(s.date >= window.start)
+        if window.end:
+            ranked = ranked.where(s.date <= window.end)
+        inner = ranked.subquery()
+        query = (
+            select(*(inner.c[c.name] for c in shown), inner.c.holder_code, inner.c.target_key)
+            .where(inner.c.newest <= limit)
+            .order_by(inner.c.holder_code, inner.c.target_key, inner.c.newest)
+        )
+        for row in conn.execute(query):
+            example = dict(row._mapping)
+            cell = (example.pop("holder_code"), example.pop("target_key"))
+            out.setdefault(cell, []).append(example)
+    return out
 
 
 def network(store: Any, window: Window, min_events: int = 1) -> dict[str, Any]:

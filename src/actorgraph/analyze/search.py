@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, bindparam, column, func, literal, literal_column, select, table
+from sqlalchemy import Integer, String, Text, bindparam, column, func, literal, literal_column, select, table
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import Connection
 
 from actorgraph.errors import ActorgraphError
@@ -30,6 +31,7 @@ MAX_MATCHES = 50  # matches listed per hit (the first ones in the text)
 # Markers around matches in what the database returns: control characters news text does not hold (if a
 # story did, its marked text would not line up with it, and `_marked_spans` gives no offsets at all).
 _START, _STOP = "\x02", "\x03"
+_MARKS = re.compile(f"[{_START}{_STOP}]")
 
 
 class SearchQueryError(ActorgraphError):
@@ -130,6 +132,7 @@ def count(
     filters = _filters(since, until, include_duplicates)
     with store.engine.connect() as conn:
         if conn.dialect.name == "postgresql":
+            _prefer_the_index(conn)
             statement = select(func.count()).select_from(d).where(_vector_pg().op("@@")(_tsquery(parsed)), *filters)
         else:
             fts, ids = _fts_tables()
@@ -236,30 +239,65 @@ def _tsquery(parsed: ParsedQuery) -> Any:
     return combined
 
 
+def _prefer_the_index(conn: Connection) -> None:
+    """Have the planner find matches through the GIN index rather than by reading every story.
+
+    The folded vector costs milliseconds a story (translate() over 179 letters, then the parser),
+    which the planner does not know: on a small table it would compute it for every story just to
+    filter. SET LOCAL lasts until this connection's transaction ends (the `with` block), so the
+    pool's connections keep their settings.
+    """
+    conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+
+
 def _page_pg(conn: Connection, parsed: ParsedQuery, filters: list[Any], limit: int, offset: int) -> list[Any]:
+    """Rank every match, then mark the page's hits.
+
+    Ranking needs each match's vector, which the index does not hold: the database parses the
+    matching stories again, but folded here (`fold`), since its translate() costs four times
+    the parsing. The vectors, ranks and order are those of the indexed expression.
+    """
     d = schema.documents
     tsquery = _tsquery(parsed)
-    rank = func.ts_rank_cd(_vector_pg(), tsquery).label("rank")
+    _prefer_the_index(conn)
+    matches = conn.execute(select(d.c.id, d.c.title, d.c.text).where(_vector_pg().op("@@")(tsquery), *filters)).all()
+    if not matches:
+        return []
+    # the indexed expression's text: coalesce(title, '') || ' ' || text
+    bodies = func.unnest(literal([m.id for m in matches], ARRAY(String)),
+                         literal([fold(f"{m.title or ''} {m.text}") for m in matches], ARRAY(Text)))
+    found = bodies.table_valued("id", "body").render_derived()
+    rank = func.ts_rank_cd(func.to_tsvector(_config(), found.c.body), tsquery).label("rank")
     page = (
         select(d.c.id, rank)
-        .where(_vector_pg().op("@@")(tsquery), *filters)
+        .select_from(d.join(found, found.c.id == d.c.id))
         .order_by(rank.desc(), d.c.published.desc().nulls_last(), d.c.id)
         .limit(limit)
         .offset(offset)
-        .subquery()
     )
-    # ts_headline over the folded text marks what the folded index matched; translate() maps one
-    # character to one, so the marks sit at the same offsets in the stored text.
-    options = f"HighlightAll=true, StartSel={_START}, StopSel={_STOP}"
-    marked = func.ts_headline(_config(), _fold(d.c.text), tsquery, options)
-    statement = (
-        select(page.c.id, page.c.rank, marked)
-        .join(d, d.c.id == page.c.id)
-        .order_by(page.c.rank.desc(), d.c.published.desc().nulls_last(), d.c.id)
-    )
-    ranked = conn.execute(statement).all()
+    ranked = conn.execute(page).all()
+    if not ranked:
+        return []
     details = _details(conn, [r[0] for r in ranked])
-    return [(details[r[0]], float(r[1]), r[2]) for r in ranked]
+    # ts_headline over the folded text marks what the folded index matched; the fold maps one
+    # character to one, so the marks sit at the same offsets in the stored text.
+    texts = func.unnest(literal([fold(details[r[0]].text) for r in ranked], ARRAY(Text)))
+    numbered = texts.table_valued("text", with_ordinality="number").render_derived()
+    options = f"HighlightAll=true, StartSel={_START}, StopSel={_STOP}"
+    marked = select(numbered.c.number, func.ts_headline(_config(), numbered.c.text, tsquery, options))
+    headlines = dict(conn.execute(marked).all())
+    return [(details[r[0]], float(r[1]), headlines.get(number)) for number, r in enumerate(ranked, start=1)]
+
+
+# A letter listed twice keeps its first mapping, as translate() does (none is, today).
+_FOLDED = dict(reversed(list(zip(schema.SEARCH_FOLD_FROM, schema.SEARCH_FOLD_TO, strict=True))))
+_FOLDABLE = re.compile(f"[{re.escape(schema.SEARCH_FOLD_FROM)}]")
+
+
+def fold(text: str) -> str:
+    """What PostgreSQL's translate() with the search's letters makes of `text` (accents off)."""
+    # A news story has a handful of accented letters: finding them beats mapping every character.
+    return _FOLDABLE.sub(lambda found: _FOLDED[found.group()], text)
 
 
 # ---- hits ------------------------------------------------------------------------------------------------
@@ -294,20 +332,20 @@ def _marked_spans(marked: str | None, text: str) -> list[tuple[int, int]]:
     if not marked:
         return []
     spans: list[tuple[int, int]] = []
-    plain: list[str] = []
-    position = 0
+    marks = 0  # marks passed so far: a mark's index in `marked` less these is its offset in the text
     opened: int | None = None
-    for ch in marked:
-        if ch == _START:
+    # Jumping from mark to mark (not reading the story a character at a time in Python) matters:
+    # a page of hits is some hundred thousand characters.
+    for found in _MARKS.finditer(marked):
+        position = found.start() - marks
+        marks += 1
+        if found.group() == _START:
             opened = position
-        elif ch == _STOP:
+        else:
             if opened is not None and position > opened:
                 spans.append((opened, position))
             opened = None
-        else:
-            plain.append(ch)
-            position += 1
-    if len(plain) != len(text):
+    if len(marked) - marks != len(text):
         return []  # the database rewrote the text (it should not): no offsets rather than wrong ones
     return spans
 

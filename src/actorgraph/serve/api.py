@@ -714,8 +714,10 @@ def require_docs_read(request: Request, key: Annotated[str | None, Depends(_pres
         return _check_key(request, None, "read")
 
 
-def _no_nul(request: Request) -> None:
+async def _no_nul(request: Request) -> None:
     # PostgreSQL refuses NUL in text; refuse it here with a clear message instead of failing later.
+    # A coroutine because it only reads the request: FastAPI hands a plain function to its thread
+    # pool, a round trip every request pays for under load.
     given = [("query", k, v) for k, v in request.query_params.multi_items()]
     given += [("path", k, v) for k, v in request.path_params.items()]
     for kind, name, value in given:
@@ -751,14 +753,21 @@ def _invalid(name: str, message: str) -> None:
     raise RequestValidationError([{"loc": ("query", name), "msg": message, "type": "value_error"}])
 
 
-def window(
+async def window(
     request: Request,
     since: Since = None,
     until: Until = None,
     actor: Annotated[list[str] | None, Query(max_length=20, description="Actor codes (repeatable).")] = None,
     region: Annotated[str | None, Query(max_length=100, description="A region, e.g. 'Western Balkans'.")] = None,
 ) -> Window:
-    """The slice of the store an analysis reads."""
+    """The slice of the store an analysis reads (a coroutine, like `_no_nul`, to stay off the thread pool)."""
+    return read_window(request, since, until, actor, region)
+
+
+def read_window(
+    request: Request, since: date | None, until: date | None, actor: list[str] | None, region: str | None
+) -> Window:
+    """The window of the query parameters, or a 422 naming the one that is wrong."""
     _dates(since, until)
     codes = tuple(a.strip().upper() for a in actor or () if a.strip())
     if any(len(c) > 20 for c in codes):
@@ -786,12 +795,22 @@ def _count(conn: Any, statement: Any) -> int:
 
 
 def _paged(
-    request: Request, statement: Any, order: Sequence[Any], item: Callable[[Any], Any], limit: int, offset: int
+    request: Request, statement: Any, order: Sequence[Any], item: Callable[[Any], Any], limit: int, offset: int,
+    *, grouped: bool = False,
 ) -> dict[str, Any]:
-    """A page of `statement`'s rows in `order` (ending in a unique key, so pages never overlap), with the total."""
+    """A page of `statement`'s rows in `order` (ending in a unique key, so pages never overlap), with the total.
+
+    A `grouped` statement has its groups counted by the page's own query (`count(*) OVER ()`, taken
+    before LIMIT): a separate count would group every row a second time.
+    """
     with _store(request).engine.connect() as conn:
-        total = _count(conn, statement)
-        rows = conn.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
+        if grouped:
+            counted = statement.add_columns(func.count().over().label("page_total"))
+            rows = conn.execute(counted.order_by(*order).limit(limit).offset(offset)).all()
+            total = int(rows[0].page_total) if rows else _count(conn, statement)
+        else:
+            total = _count(conn, statement)
+            rows = conn.execute(statement.order_by(*order).limit(limit).offset(offset)).all()
     return _page([item(r) for r in rows], total, limit, offset)
 
 
@@ -978,7 +997,7 @@ def list_actors(
                             documents=int(r.documents), mentions=int(r.mentions or 0), first_seen=r.first_seen,
                             last_seen=r.last_seen)
 
-    return _paged(request, statement, order, summary, limit, offset)
+    return _paged(request, statement, order, summary, limit, offset, grouped=True)
 
 
 Quad = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"]
@@ -1247,7 +1266,7 @@ def changes(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most rows per list.")] = 100,
 ) -> Any:
     """What is new since a day: actors, dyads and stances first seen on or after it."""
-    win = window(request, None, until, actor, region)
+    win = read_window(request, None, until, actor, region)
     _dates(since, until)
     found = run_changes(_store(request), since, win, limit)
     return ChangesOut.model_validate({"since": since, **found})

@@ -488,6 +488,41 @@ def bench_store(
     emit([{"query": k, **v} for k, v in result["queries"].items()], "table", "query latency (ms)")
 
 
+@app.command("bench-load")
+def bench_load(
+    corpus: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories the stories are made from (default: the samples).")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Store to serve; an empty one is filled first (default: a temporary SQLite file)."),
+    ] = None,
+    stories: Annotated[int, typer.Option(min=1, help="Stories coded into an empty store (the samples, varied).")] = 100,
+    connections: Annotated[int, typer.Option(min=1, max=500, help="Requests kept in flight at once.")] = 20,
+    seconds: Annotated[float, typer.Option(min=0.5, help="Timed seconds of each mix.")] = 30.0,
+    warmup: Annotated[float, typer.Option(min=0.0, help="Untimed seconds of load before each mix is timed.")] = 3.0,
+    mix: Annotated[
+        list[str] | None, typer.Option("--mix", help="api or dashboard (repeatable; default: both, one after the other).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Serve a store of coded stories and time API reads and dashboard pages under concurrent connections."""
+    from actorgraph.bench import LOAD_MIXES, load_benchmark, print_load
+
+    mixes = mix or list(LOAD_MIXES)
+    for kind in mixes:
+        if kind not in LOAD_MIXES:
+            raise typer.BadParameter(f"{kind!r} is not a mix (use {' or '.join(LOAD_MIXES)})", param_hint="--mix")
+    if not as_json:
+        err.print(f"serving a store of {stories} stories (coded first if the store is empty) and driving "
+                  f"{', '.join(mixes)} with {connections} connections for {seconds:g} s each ...")
+    result = load_benchmark(db, inputs=corpus, stories=stories, connections=connections, seconds=seconds, warmup=warmup, mixes=mixes)
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        print_load(result)
+
+
 # ---- analyses -----------------------------------------------------------------------------------
 SinceOption = Annotated[str | None, typer.Option("--since", help="First day (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option("--until", help="Last day (YYYY-MM-DD).")]

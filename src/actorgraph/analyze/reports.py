@@ -9,7 +9,22 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, tuple_
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    and_,
+    bindparam,
+    case,
+    column,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    tuple_,
+    values,
+)
 
 from actorgraph.analyze.query import Period, Window, dyad_filter, dyad_table, grain, period_expression, whole_periods
 from actorgraph.analyze.read import EventQuery, events_select
@@ -388,37 +403,60 @@ def stance_matrix(store: Any, window: Window, limit: int = 400, examples: int = 
     ]
 
 
-# Cells whose examples one query fetches: two bound values each, well under any driver's limit.
+# Cells whose examples one PostgreSQL query fetches (three bound values each).
 _CELLS_PER_QUERY = 200
 
 
 def _stance_examples(
     conn: Any, cells: Sequence[tuple[str, str]], window: Window, limit: int
 ) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """The newest `limit` stances of each (holder, target) cell, numbered within their cell by the
-    database, so a matrix of hundreds of cells costs a query or two rather than one per cell."""
+    """The newest `limit` stances of each (holder, target) cell.
+
+    Each cell is read through the index and only its newest few are kept, as one query per cell
+    did; but building a statement per cell cost more than running it. SQLite runs one prepared
+    statement per cell (no round trip to pay); PostgreSQL runs them all in one round trip, as a
+    LATERAL join. (Numbering every stance of the cells with ROW_NUMBER in one query was faster
+    on small stores and three times slower at 200,000 events.)
+    """
     s = schema.stances.c
-    newest = func.row_number().over(partition_by=(s.holder_code, s.target_key), order_by=(s.date.desc(), s.id))
     shown = (s.id, s.doc_id, s.polarity, s.date, s.evidence_text, s.evidence_start, s.evidence_end)
+    conditions = [s.date >= window.start] if window.start else []
+    conditions += [s.date <= window.end] if window.end else []
+    if conn.dialect.name == "postgresql":
+        return _stance_examples_lateral(conn, cells, shown, conditions, limit)
+    query = (
+        select(*shown)
+        .where(s.holder_code == bindparam("holder"), s.target_key == bindparam("target"), *conditions)
+        .order_by(s.date.desc(), s.id)
+        .limit(limit)
+    )
+    return {(holder, target): [dict(r._mapping) for r in conn.execute(query, {"holder": holder, "target": target})]
+            for holder, target in cells}
+
+
+def _stance_examples_lateral(conn: Any, cells: Sequence[tuple[str, str]], shown: Sequence[Any],
+                             conditions: list[Any], limit: int) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    s = schema.stances.c
     out: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for start in range(0, len(cells), _CELLS_PER_QUERY):
-        ranked = select(*shown, s.holder_code, s.target_key, newest.label("newest")).where(
-            tuple_(s.holder_code, s.target_key).in_(cells[start : start + _CELLS_PER_QUERY])
+        chunk = cells[start : start + _CELLS_PER_QUERY]
+        wanted = values(column("number", Integer), column("holder", String), column("target", String),
+                        name="wanted").data([(number, h, t) for number, (h, t) in enumerate(chunk)])
+        newest = (
+            select(*shown)
+            .where(s.holder_code == wanted.c.holder, s.target_key == wanted.c.target, *conditions)
+            .order_by(s.date.desc(), s.id)
+            .limit(limit)
+            .lateral("newest")
         )
-        if window.start:
-            ranked = ranked.where(s.date >= window.start)
-        if window.end:
-            ranked = ranked.where(s.date <= window.end)
-        inner = ranked.subquery()
         query = (
-            select(*(inner.c[c.name] for c in shown), inner.c.holder_code, inner.c.target_key)
-            .where(inner.c.newest <= limit)
-            .order_by(inner.c.holder_code, inner.c.target_key, inner.c.newest)
+            select(wanted.c.number, *newest.c)
+            .select_from(wanted.join(newest, true()))
+            .order_by(wanted.c.number, newest.c.date.desc(), newest.c.id)
         )
         for row in conn.execute(query):
             example = dict(row._mapping)
-            cell = (example.pop("holder_code"), example.pop("target_key"))
-            out.setdefault(cell, []).append(example)
+            out.setdefault(chunk[example.pop("number")], []).append(example)
     return out
 
 

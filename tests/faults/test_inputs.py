@@ -76,9 +76,9 @@ def test_row1_extract_skips_a_story_over_the_parser_limit_and_codes_the_rest(tmp
     assert "batch.jsonl:2" in done.stderr and "over the limit of 1,000,000" in done.stderr
 
 
-def test_row1_a_story_that_fails_in_coding_is_skipped_and_its_batch_is_stored(
-    tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def fragile_coder(resources: Resources, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The coder, failing on one story (as a bug meeting odd text would)."""
     coder = resources.coder
     real = coder.code
 
@@ -88,6 +88,12 @@ def test_row1_a_story_that_fails_in_coding_is_skipped_and_its_batch_is_stored(
         return real(doc, document)
 
     monkeypatch.setattr(coder, "code", fragile)
+
+
+@pytest.mark.usefixtures("fragile_coder")
+def test_row1_a_story_that_fails_in_coding_is_skipped_and_its_batch_is_stored(
+    tmp_path: Path, resources: Resources
+) -> None:
     source = _jsonl(
         tmp_path / "batch.jsonl",
         {"id": "calm", "text": CALM},
@@ -111,20 +117,10 @@ def test_row1_a_story_that_fails_in_coding_is_skipped_and_its_batch_is_stored(
         store.close()
 
 
-def test_row1_the_feed_watcher_stores_the_articles_around_a_failing_one(
-    tmp_path: Path, resources: Resources, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("fragile_coder")
+def test_row1_the_feed_watcher_stores_the_articles_around_a_failing_one(tmp_path: Path, resources: Resources) -> None:
     from actorgraph.ingest.feeds import code_articles
 
-    coder = resources.coder
-    real = coder.code
-
-    def fragile(doc, document):  # noqa: ANN001, ANN202
-        if "Poisonia" in document.text:
-            raise RuntimeError("the coder met something it cannot handle")
-        return real(doc, document)
-
-    monkeypatch.setattr(coder, "code", fragile)
     store = open_store(f"sqlite:///{tmp_path / 'store.db'}")
     try:
         run_id = store.begin_run("watch", ["feed"], resources.extractor_version)

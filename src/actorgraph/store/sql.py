@@ -480,13 +480,26 @@ def open_store(url: str, *, create: bool = True, readonly: bool = False) -> SqlS
     `readonly`: nothing can be written (SQLite's `mode=ro`, PostgreSQL read-only sessions); for
     the commands that only read. Implies not `create`.
     """
-    store = connect(url, create=create and not readonly, readonly=readonly)
-    try:
-        store._ready(create=create and not readonly)
-    except BaseException:
-        store.close()
-        raise
-    return store
+    for attempt in range(_OPEN_ATTEMPTS):
+        store = connect(url, create=create and not readonly, readonly=readonly)
+        try:
+            store._ready(create=create and not readonly)
+        except DBAPIError as exc:
+            store.close()
+            # Two processes making the same new SQLite file: the one that loses may be told "locked"
+            # at once (switching the journal to WAL takes no busy wait); the store is being made.
+            if attempt + 1 == _OPEN_ATTEMPTS or not lost_race(exc.orig):
+                raise
+            time.sleep(0.05 * 2**attempt + random.random() * 0.05)
+            continue
+        except BaseException:
+            store.close()
+            raise
+        return store
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+_OPEN_ATTEMPTS = 6
 
 
 def connect(url: str, *, create: bool = False, readonly: bool = False) -> SqlStore:

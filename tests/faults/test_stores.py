@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,33 +34,10 @@ from actorgraph.store.sql import SqlStore
 from actorgraph.types import Document
 from tests.store.conftest import db_url, pg_admin  # noqa: F401 - both databases, as in tests/store
 from tests.store.test_store import AGGREGATES, _rows
+from tests.story_rows import story_rows
 
 
 # ---- stories written straight into the store ---------------------------------------------
-def _story_rows(doc_id: str, day: date) -> dict[str, list[dict[str, Any]]]:
-    """The rows of one coded story: Serbia accuses Kosovo and opposes it, on `day`."""
-    now = datetime.now(UTC)
-    story = f"Serbia accused Kosovo on {day}."
-    evidence = {"evidence_start": 0, "evidence_end": len(story), "evidence_text": story}
-    return {
-        "documents": [{"id": doc_id, "source": "test", "text": story, "text_sha256": doc_id, "headings": [],
-                       "story_index": 0, "shingles": 0, "published": day, "ingested_at": now, "coded_at": now}],
-        "actors": [{"id": f"{doc_id}-{code}", "doc_id": doc_id, "code": code, "name": code, "type": "state",
-                    "mentions": [], "roles": [], "score": 1.0, "reason": "test", "first_seen": day}
-                   for code in ("SRB", "XKX")],
-        "events": [{"id": f"{doc_id}-e", "doc_id": doc_id, "type": "ACCUSE", "context": [], "modality": "asserted",
-                    "source": [{"code": "SRB", "sector": None, "name": "Serbia"}], "date": day,
-                    "target": [{"code": "XKX", "sector": None, "name": "Kosovo"}], "quad": "verbal_conflict",
-                    "intensity": -2.0, "confidence": 0.9, "extractor": "test", **evidence}],
-        "event_dyads": [{"event_id": f"{doc_id}-e", "source_code": "SRB", "target_code": "XKX", "date": day,
-                         "type": "ACCUSE", "quad": "verbal_conflict", "intensity": -2.0, "modality": "asserted",
-                         "duplicate": False}],
-        "stances": [{"id": f"{doc_id}-s", "doc_id": doc_id, "holder_code": "SRB", "holder_name": "Serbia",
-                     "polarity": "oppose", "target_kind": "actor", "target_code": "XKX", "target_name": "Kosovo",
-                     "target_key": "XKX", "date": day, "confidence": 0.8, "extractor": "test", **evidence}],
-    }
-
-
 def _aggregates_are_exact(store: SqlStore) -> None:
     kept = {table: _rows(store, table) for table in AGGREGATES}
     store.rebuild_aggregates()
@@ -82,7 +59,7 @@ def test_two_writers_on_the_same_rollup_keys_both_commit(db_url: str) -> None:  
 
     def other_writer() -> None:
         try:
-            second.write(_story_rows("b", date(2025, 5, 5)), ["b"])
+            second.write(story_rows("b", date(2025, 5, 5)), ["b"])
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
             failures.append(exc)
 
@@ -95,7 +72,7 @@ def test_two_writers_on_the_same_rollup_keys_both_commit(db_url: str) -> None:  
             other.join(timeout=1.0)  # a writer waiting for our lock cannot finish: go on after a second
 
     try:
-        first.write(_story_rows("a", date(2025, 3, 3)), ["a"])
+        first.write(story_rows("a", date(2025, 3, 3)), ["a"])
         other.join(timeout=30)
         assert other.ident is not None, "the hook never ran"
         assert not failures, failures
@@ -133,7 +110,7 @@ def test_a_writer_that_lost_a_race_tries_again(db_url: str, monkeypatch: pytest.
 
     monkeypatch.setattr(sql, "refresh", refresh_losing_once)
     try:
-        store.write(_story_rows("a", date(2025, 3, 3)), ["a"])
+        store.write(story_rows("a", date(2025, 3, 3)), ["a"])
         assert len(attempts) == 2 and _stored(store) == 1
         monkeypatch.undo()
         _aggregates_are_exact(store)

@@ -14,7 +14,7 @@ import sqlite3
 import sys
 import warnings
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +30,7 @@ from actorgraph.serve.api import create_app
 from actorgraph.serve.auth import create_key
 from actorgraph.store import open_store, sql
 from actorgraph.store.migrate import alembic_config
+from tests.story_rows import story_rows
 
 with warnings.catch_warnings():
     # Starlette asks for `httpx2`, which the pinned environment does not have; httpx still works.
@@ -45,33 +46,12 @@ PREVIOUS: str = _PREVIOUS  # one migration behind, whatever the newest migration
 
 
 # ---- stores ------------------------------------------------------------------------------------------
-def _story(doc_id: str, day: date) -> dict[str, list[dict[str, Any]]]:
-    """The rows of one coded story: Serbia accuses Kosovo on `day`."""
-    now = datetime.now(UTC)
-    text = f"Serbia accused Kosovo on {day}."
-    evidence = {"evidence_start": 0, "evidence_end": len(text), "evidence_text": text}
-    return {
-        "documents": [{"id": doc_id, "source": "test", "text": text, "text_sha256": doc_id, "headings": [],
-                       "story_index": 0, "shingles": 0, "published": day, "ingested_at": now, "coded_at": now}],
-        "actors": [{"id": f"{doc_id}-{code}", "doc_id": doc_id, "code": code, "name": code, "type": "state",
-                    "mentions": [], "roles": [], "score": 1.0, "reason": "test", "first_seen": day}
-                   for code in ("SRB", "XKX")],
-        "events": [{"id": f"{doc_id}-e", "doc_id": doc_id, "type": "ACCUSE", "context": [], "modality": "asserted",
-                    "source": [{"code": "SRB", "sector": None, "name": "Serbia"}], "date": day,
-                    "target": [{"code": "XKX", "sector": None, "name": "Kosovo"}], "quad": "verbal_conflict",
-                    "intensity": -2.0, "confidence": 0.9, "extractor": "test", **evidence}],
-        "event_dyads": [{"event_id": f"{doc_id}-e", "source_code": "SRB", "target_code": "XKX", "date": day,
-                         "type": "ACCUSE", "quad": "verbal_conflict", "intensity": -2.0, "modality": "asserted",
-                         "duplicate": False}],
-    }
-
-
 def _filled(path: Path) -> tuple[str, str]:
     """A store at the newest schema holding one story and an API key; its URL and the key."""
     url = f"sqlite:///{path}"
     store = open_store(url)
     try:
-        store.write(_story("story-1", date(2025, 3, 3)), ["story-1"])
+        store.write(story_rows("story-1", date(2025, 3, 3)), ["story-1"])
         _record, key = create_key(store, "feeder")
     finally:
         store.close()  # the last connection checkpoints the WAL: the file alone holds the store

@@ -671,6 +671,14 @@ def period_start(day: date, period: Period) -> date:
     return day
 
 
+def _add_counts(sums: dict[Any, dict[str, int]], key: Any, counts: Any) -> None:
+    """Add an event's counts to `sums[key]`: numbers the text gives, running tolls left out."""
+    for count in counts or ():
+        if count.get("count") is not None and not count.get("toll") and count.get("kind") in COUNT_KINDS:
+            totals = sums.setdefault(key, dict.fromkeys(COUNT_KINDS, 0))
+            totals[count["kind"]] += int(count["count"])
+
+
 def toll_sums(store: Any, window: Window, period: Period) -> dict[tuple[str, str, str], dict[str, int]]:
     """Summed counts by (period, source, target) of the asserted events of stories that are no copies.
 
@@ -686,11 +694,7 @@ def toll_sums(store: Any, window: Window, period: Period) -> dict[tuple[str, str
     sums: dict[tuple[str, str, str], dict[str, int]] = {}
     with store.engine.connect() as conn:
         for source, target, day, counts in conn.execute(query):
-            key = (period_start(day, period).isoformat(), source, target)
-            for count in counts or ():
-                if count.get("count") is not None and not count.get("toll") and count.get("kind") in COUNT_KINDS:
-                    totals = sums.setdefault(key, dict.fromkeys(COUNT_KINDS, 0))
-                    totals[count["kind"]] += int(count["count"])
+            _add_counts(sums, (period_start(day, period).isoformat(), source, target), counts)
     return sums
 
 
@@ -738,8 +742,5 @@ def tolls_by_period(
     out: dict[str, dict[str, int]] = {}
     with store.engine.connect() as conn:
         for day, counts in conn.execute(query):
-            for count in counts or ():
-                if count.get("count") is not None and not count.get("toll") and count.get("kind") in COUNT_KINDS:
-                    totals = out.setdefault(period_start(day, period).isoformat(), dict.fromkeys(COUNT_KINDS, 0))
-                    totals[count["kind"]] += int(count["count"])
+            _add_counts(out, period_start(day, period).isoformat(), counts)
     return out

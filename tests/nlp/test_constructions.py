@@ -328,3 +328,33 @@ def test_a_counted_group_is_not_one_named_before(code) -> None:
     # "three nationalist groups" are no description of the EU named just before
     text = "The European Union opened accession talks with Albania on Monday. Three nationalist groups rejected the talks."
     assert brief(code(text, DAY)) == [("CONSULT", ("EU",), ("ALB",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Armenia's defence minister said Azerbaijan would pay a heavy price for the shelling.",
+        "Azerbaijan would pay a heavy price for the shelling, Armenia's defence minister said.",
+        "Armenia's defence minister said Baku would be made to pay a heavy price for the shelling.",
+    ],
+)
+def test_an_announced_reprisal_is_a_threat(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("THREATEN", ("ARM",), ("AZE",), "asserted")]
+
+
+def test_an_act_hung_on_the_other_side_failing_to_act_is_a_threat(code) -> None:
+    text = "Croatia said it would take Slovenia to arbitration unless the fishing dispute was settled by June."
+    assert brief(code(text, DAY)) == [("THREATEN", ("HRV",), ("SVN",), "asserted")]
+    # a plain conditional offer hangs on nothing the other side withholds: no threat
+    assert brief(code("Greece said it would extend the visa scheme for Turkish tourists if demand grew.", DAY)) == []
+
+
+def test_a_sanction_naming_no_target_is_aimed_at_the_other_side_of_the_story(code) -> None:
+    story = "Belarus said Lithuania had let migrants cross illegally. Lithuania blamed Belarus for the surge. "
+    assert brief(code(story + "On Tuesday Lithuania imposed new sanctions.", DAY))[-1] == (
+        "SANCTION", ("LTU",), ("BLR",), "asserted"
+    )
+    # alone, or beside two states named as often as each other, the sanction has no guessed target
+    assert brief(code("Lithuania imposed new sanctions on Tuesday.", DAY)) == [("SANCTION", ("LTU",), (), "asserted")]
+    text = "Latvia and Poland said Lithuania had let migrants cross. On Tuesday Lithuania imposed new sanctions."
+    assert brief(code(text, DAY))[-1] == ("SANCTION", ("LTU",), (), "asserted")

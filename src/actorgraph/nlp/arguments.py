@@ -645,6 +645,25 @@ class ActorIndex:
         return None
 
 
+    def counterpart(self, exclude: Iterable[str | None]) -> list[ArgActor]:
+        """The other side of the story: the actor it names most apart from `exclude`, when it is
+        named at least twice and half as often again as any rival. A sanction, demand or refusal
+        whose sentence names no target is, in a story about two parties, aimed at the other."""
+        skip = set(exclude)
+        counts: dict[str, int] = {}
+        for occurrence in self.occurrences:
+            code = occurrence.actor.code
+            if code and code not in skip:
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+            return []
+        code = ranked[0][0]
+        named = [o for o in self.occurrences if o.actor.code == code]
+        # the body or state itself, rather than one of its people, stands for the side
+        first = next((o for o in named if o.actor.type != "person"), named[0])
+        return [self._arg(first, "story")]
+
     def _state_counts(self, *, body: bool = False) -> dict[str, int]:
         """Mentions of each state; with `body`, outside headings (title and dateline)."""
         key = "body" if body else "all"

@@ -47,6 +47,10 @@ from actorgraph.types import Document, Event
 from actorgraph.types import Span as TextSpan
 
 EXTRACTOR = f"actorgraph.rules/{__version__}"
+# Acts aimed at someone even when the sentence leaves them unnamed; measured on dev gold, the
+# story's other side is the target 23 times in 28 for these, and under half the time for
+# accusations and meetings, which often concern third parties.
+_COUNTERPART_TYPES = frozenset({"SANCTION", "REQUEST", "AID", "SUPPORT", "REJECT", "THREATEN"})
 _STATELESS_ORGS = {"igo", "ngo", "armed_group", "hacker_group", "mission", "agency", "organisation"}
 
 
@@ -170,6 +174,8 @@ class EventExtractor:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
         if mode != "expel":  # an expulsion is of foreigners, whoever they are
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
+        if not target and source and kind in _COUNTERPART_TYPES:
+            target = index.counterpart({a.ref.code for a in source})
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
         if (
@@ -221,6 +227,8 @@ class EventExtractor:
             confidence *= 0.85
         if not source:
             confidence *= 0.8
+        if any(a.via == "story" for a in target):
+            confidence *= 0.8  # the target is the story's other side, not named in the sentence
         if frame.reading.background:
             confidence *= 0.9
         if proposal.entry.origin != self.lexicon_origin and proposal.entry.origin != "obligation":

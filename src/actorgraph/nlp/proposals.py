@@ -101,6 +101,7 @@ class Proposer:
                 if reading is not None:
                     found.append(reading)
         found.extend(_obligations(sentence, index, {p.predicate.i for p in found}))
+        found.extend(_reported_threats(sentence, index, {t for p in found for t in (p.predicate.i, p.trigger.i)}))
         found.extend(_characterisations(sentence, index))
         return found
 
@@ -438,6 +439,64 @@ def _obligations(sentence: Span, index: ActorIndex, taken: set[int]) -> list[Pro
     return found
 
 
+# ---- reported threats ------------------------------------------------------------------------
+THREAT = Trigger("would", "V", (), "THREATEN", None, ("none",), (), 0, origin="reported threat", cameo="130")
+
+
+def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> list[Proposal]:
+    """ "X would pay a heavy price, the minister said", "it would go to arbitration unless the
+    dispute was settled": a speaker announcing a reprisal, or an act of their own made to hang on
+    someone else's conduct, threatens (THREATEN). The announced clause must be future and hold no
+    event of its own (that event, recoded, is the threat), and the speaker must be a coded actor."""
+    found = []
+    for verb in sentence:
+        if lemma(verb) not in REPORTING | W["warning"] or verb.i in taken or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        speaker, _ = subject_of(verb)
+        speakers = [a.ref for a in index.actors_of(speaker) if a.ref.code] if speaker is not None else []
+        if speaker is None or not speakers:
+            continue
+        clauses = children(verb, "ccomp")
+        if verb.dep_ == "parataxis":  # "X will pay, the minister said" parsed the other way
+            clauses.append(verb.head)
+        for clause in clauses:
+            if clause.i in taken or not future(clause) or any(t.i in taken for t in children(clause, "xcomp")):
+                continue
+            words = {lemma(t) for t in clause.subtree}
+            if not (words & W["reprisal_words"] or _act_of_war(clause) or _withheld_unless(clause)):
+                continue
+            others = [
+                t for t in clause.subtree
+                if any(a.ref.code and not any(same_side(a.ref, b) for b in speakers) for a in index.actors_of(t))
+            ]
+            target = others[0] if others else None
+            while target is not None and target.dep_ in ("compound", "amod", "flat") and target.head.i != target.i:
+                target = target.head  # the phrase's head, which carries its conjuncts
+            found.append(
+                Proposal(clause, verb, False, THREAT, cameo=THREAT.cameo, source_at=speaker.i,
+                         target_at=target.i if target is not None else None)
+            )
+            break
+    return found
+
+
+def _act_of_war(clause: Token) -> bool:
+    """ "would be regarded as an act of war": an act declared a cause of war."""
+    return any(
+        lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
+    )
+
+
+def _withheld_unless(clause: Token) -> bool:
+    """An announced act made to hang on what another does or fails to do: "unless the captives
+    are freed", "if the dispute is not settled"."""
+    for child in children(clause, "advcl"):
+        marks = {c.lower_ for c in children(child, "mark")}
+        if "unless" in marks or (marks & {"if"} and any(c.dep_ == "neg" for c in child.children)):
+            return True
+    return False
+
+
 # ---- reported judgements ---------------------------------------------------------------------
 CONDEMNATION = Trigger("be", "V", (), "ACCUSE", "disapprove", ("none",), (), 0, origin="judgement", cameo="111")
 PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judgement", cameo="051")
@@ -471,4 +530,4 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     return found
 
 
-__all__ = ["CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]
+__all__ = ["CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]

@@ -358,3 +358,60 @@ def test_a_sanction_naming_no_target_is_aimed_at_the_other_side_of_the_story(cod
     assert brief(code("Lithuania imposed new sanctions on Tuesday.", DAY)) == [("SANCTION", ("LTU",), (), "asserted")]
     text = "Latvia and Poland said Lithuania had let migrants cross. On Tuesday Lithuania imposed new sanctions."
     assert brief(code(text, DAY))[-1] == ("SANCTION", ("LTU",), (), "asserted")
+
+
+def test_a_judged_or_rejected_act_of_no_named_author_is_the_other_sides(code) -> None:
+    story = (
+        "Japan began releasing treated water from the Fukushima plant on Thursday. "
+        "China banned Japanese seafood imports. "
+        "Beijing called the discharge selfish and irresponsible. "
+        "Japan rejected the criticism."
+    )
+    assert brief(code(story, DAY)) == [
+        ("SANCTION", ("CHN",), ("JPN",), "asserted"),
+        ("ACCUSE", ("CHN",), ("JPN",), "asserted"),
+        ("REJECT", ("JPN",), ("CHN",), "asserted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia stopped gas supplies to Bulgaria and Poland on Wednesday.",
+        "Russia stopped gas supplies to Bulgaria and Poland on Wednesday, the Polish government said.",
+        "Gas supplies to Bulgaria and Poland were stopped by Russia on Wednesday.",
+    ],
+)
+def test_stopping_supplies_to_a_state_sanctions_it(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("SANCTION", ("RUS",), ("BGR", "POL"), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan closed its airspace to Indian airlines on Thursday.",
+        "Pakistan closed its airspace to Indian airlines on Thursday, officials in Islamabad said.",
+        "Its airspace was closed to Indian airlines by Pakistan on Thursday.",
+    ],
+)
+def test_closing_a_frontier_to_another_states_people_sanctions_it(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("SANCTION", ("PAK",), ("IND",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops from Russia have been stationed in Transnistria since the early 1990s.", []),
+        ("Milorad Dodik has been under U.S. sanctions since 2017.", []),
+        ("The Serbian government's refusal to recognise Kosovo remains the main obstacle.", []),
+        # recent, or an act done again and again, is news
+        ("Israel has struck Lebanon repeatedly since Monday.", [("ASSAULT", ("ISR",), ("LBN",), "asserted")]),
+        # a position held in a relative clause is background to the act of the main clause
+        (
+            "Russia, which refuses to recognise Kosovo, condemned the vote in Pristina.",
+            [("ACCUSE", ("RUS",), ("XKX",), "asserted")],
+        ),
+    ],
+)
+def test_a_state_of_long_standing_is_no_event(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

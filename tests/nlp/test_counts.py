@@ -69,7 +69,7 @@ CASES = [
     ),
     pytest.param(
         "Pakistan closed its airspace to Indian airlines after an attack in Kashmir that killed 26 tourists.",
-        [("COERCE", [])],
+        [("SANCTION", [])],
         id="a-recalled-attack-lends-its-dead-to-no-other-act",
     ),
     pytest.param(

@@ -38,7 +38,7 @@ from actorgraph.nlp.modality import (
 )
 from actorgraph.nlp.proposals import Proposal, Proposer
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import children, lemma, subject_of
+from actorgraph.nlp.syntax import children, lemma, object_of, subject_of
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -137,6 +137,8 @@ class EventExtractor:
     ) -> Event | None:
         proposal, reading = frame.proposal, frame.reading
         kind, mode = reading.type, reading.mode
+        if frame.clause.standing:
+            return None
         source, target = list(frame.roles.source), list(frame.roles.target)
         if proposal.entry.lemma == "warn":
             own = _warns_of_own_action(proposal, source, index)
@@ -172,6 +174,10 @@ class EventExtractor:
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
+        if not target and kind in ("ACCUSE", "REJECT") and _condemns_a_named_act(proposal, index):
+            # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
+            # the other side's, not the speaker's own
+            target = index.counterpart({a.ref.code for a in source})
         if mode != "expel":  # an expulsion is of foreigners, whoever they are
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
         if not target and source and kind in _COUNTERPART_TYPES:
@@ -382,6 +388,24 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
         if {a.ref.code for a in index.actors_of(subject)} & source_codes:
             return True
     return False
+
+
+def _condemns_a_named_act(proposal: Proposal, index: ActorIndex) -> bool:
+    """Whether what is condemned or rejected is a definite act or thing of no named author ("the discharge",
+    "the move"), which the story, not the sentence, says is whose."""
+    doc = proposal.trigger.doc
+    token = doc[proposal.target_at] if proposal.target_at is not None else object_of(proposal.predicate)
+    if token is not None and token.pos_ != "NOUN":
+        # "called the discharge selfish", "called the move a provocation": the parse may hang
+        # the thing judged under the judgement
+        token = next((c for c in token.children if c.dep_ in ("nsubj", "compound") and c.pos_ == "NOUN"), None)
+    return (
+        token is not None
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children)
+        and not index.covering(token)
+        and not any(c.dep_ == "poss" for c in token.children)
+    )
 
 
 def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:

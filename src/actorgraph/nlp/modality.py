@@ -64,6 +64,7 @@ class Clause:
     outer: int | None = None  # index of the proposal this one is a complement of
     reported_by_warning: int | None = None  # index of a "warned that ..." proposal over it
     request_for: int | None = None  # "met at Israel's request": the predicate the request was for
+    standing: bool = False  # a state of long standing, not news ("stationed there since 1976")
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
                     outer=outer_at,
                     reported_by_warning=warning,
                     request_for=request_for,
+                    standing=standing(proposal),
                 )
         base = lemma(head)
         if base in W["deny"] and dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep"):
@@ -178,6 +180,27 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         background,
         reported_by_warning=warning,
         request_for=request_for,
+        standing=standing(proposal),
+    )
+
+
+def standing(proposal: Proposal) -> bool:
+    """Whether a clause describes a state of long standing rather than an act: "troops have been
+    stationed there since 1976", "has been under sanctions since 2017", "Russia, which refuses
+    to recognise Kosovo". (A demand "long urged" is still news: it is made again.) Such a state is the
+    background of the news, and a stance where it is a position, but no event."""
+    verb = proposal.predicate
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if proposal.bare_noun and proposal.trigger.dep_ == "nsubj" and lemma(proposal.trigger.head) in ("continue", "remain"):
+        return True  # "its refusal to recognise Kosovo remains a sore point"
+    if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not proposal.noun:
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
+        return False
+    since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
+    return any(
+        lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
     )
 
 

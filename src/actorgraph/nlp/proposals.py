@@ -21,7 +21,7 @@ its path turns it on as a primary vocabulary for those who want PETRARCH's codin
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -247,7 +247,7 @@ def _need_met(
     if kind == "noobj":
         return obj is None
     if kind == "pobj":
-        return any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
+        return any(lemma(pobj) in values for pobj in _measured(preps(token, depth=0).values()))
     if kind == "notpobj":
         # "speaking to reporters" is no consultation
         return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
@@ -329,6 +329,16 @@ def _need_met(
     if kind == "ctx":
         return any(_context_holds(value, token, obj, index) for value in values)
     return True
+
+
+def _measured(objects: Iterable[Token]) -> list[Token]:
+    """Objects, with what a measure among them measures: "the highest level of readiness"."""
+    out = []
+    for obj in objects:
+        out.append(obj)
+        if lemma(obj) in W["measure_heads"]:
+            out += [c for p in children(obj, "prep") if p.lower_ == "of" for c in children(p, "pobj")]
+    return out
 
 
 def _clauses(token: Token) -> list[Token]:

@@ -78,6 +78,8 @@ def preps(token: Token, depth: int = 2) -> dict[str, Token]:
                     owners.append((objects[0], level + 1))
             elif child.dep_ == "prt":
                 found.setdefault(child.lower_, child)
+            elif child.dep_ == "advmod" and child.lower_ in W["directional_adverbs"] and level == 0:
+                owners.append((child, level))
     return found
 
 

@@ -110,6 +110,28 @@ def test_article_scores_count_matches_and_misses(resources, tmp_path: Path) -> N
     assert report.misses["articles"][0]["expected"]["type"] == "ASSAULT"
 
 
+def test_the_golds_date_stands_in_for_a_feeds_and_completes_a_dateline(resources, tmp_path: Path) -> None:
+    """A person is coded by the office held on the story's day: a dateline with no year must take
+    its year from the gold's date, not from when the file was written."""
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "corpus" / "story.txt").write_text(
+        "SKOPJE, May 11 (actorgraph) - Jens Stoltenberg urged Skopje and Pristina to show restraint.\n"
+    )
+    gold = {
+        "file": "story.txt",
+        "published": "2015-05-11",
+        "events": [
+            {"type": "REQUEST", "source": ["NATO"], "target": [], "modality": "asserted",
+             "evidence": "Jens Stoltenberg urged Skopje and Pristina to show restraint"},
+        ],
+    }
+    (tmp_path / "gold" / "story.txt.gold.json").write_text(json.dumps(gold))
+    report = Report()
+    evaluate_articles([tmp_path / "gold"], resources, report)
+    assert report.sections["articles"].matched == 1
+
+
 def test_floors_flag_what_dropped() -> None:
     report = Report()
     from actorgraph.evaluate import Score

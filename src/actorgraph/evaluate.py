@@ -27,10 +27,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from actorgraph.ingest import read_inputs
 from actorgraph.ontology import EVENT_TYPES
-from actorgraph.pipeline import Extraction, Resources, extract, prepare
+from actorgraph.pipeline import Extraction, Resources, extract, prepare_articles
 from actorgraph.segment import content_id, normalize
-from actorgraph.types import ORGANISATION_TYPES, ActorRef, Document, Event
+from actorgraph.types import ORGANISATION_TYPES, ActorRef, Article, Document, Event
 
 ORG_MARKERS = {"IGO", "NGO", "IMG", "ISM"}
 
@@ -380,12 +381,14 @@ def _extract_article(gold_path: Path, gold: dict[str, Any], resources: Resources
     article = (gold_path.parent / gold["path"]).resolve() if gold.get("path") else folder / gold["file"]
     if not article.exists():
         return []
-    prepared = prepare([str(article)], resources, warn=lambda *_: None)
-    documents = prepared.documents
+    read = list(read_inputs([str(article)], resources.settings, warn=lambda *_: None))
     if gold.get("published"):
-        # The gold's own date stands in for the metadata a real feed would carry.
+        # The gold's own date stands in for the metadata a real feed would carry: a dateline
+        # without a year takes its year from it, and an undated story the date itself (not the
+        # file's modification time, which says when the gold was written).
         day = date.fromisoformat(gold["published"])
-        documents = [d if d.published else replace(d, published=day) for d in documents]
+        read = [replace(a, published=a.published or day) if isinstance(a, Article) else a for a in read]
+    documents = prepare_articles(read, resources, warn=lambda *_: None).documents
     if gold.get("id"):
         documents = [d for d in documents if d.id == gold["id"] or d.id.startswith(gold["id"] + "#")]
     return list(extract(documents, resources))

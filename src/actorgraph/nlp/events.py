@@ -171,6 +171,10 @@ class EventExtractor:
             subject, _ = subject_of(proposal.predicate)
             if subject is not None:
                 source = earlier_actors(subject, earlier, {a.ref.code for a in target})
+        if kind == "MOBILIZE" and not target and lemma(proposal.trigger) in W["drill_nouns"] and (
+            len({a.ref.code for a in source if a.ref.code}) >= 2
+        ):
+            kind, mode = "COOPERATE", None  # drills held by several states together train them together
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others

@@ -294,6 +294,8 @@ def _need_met(
         return not (sectors & values) and not civilian
     if kind == "mod":
         mods = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+        # "a joint counter-terrorism exercise": the parser may hang "joint" on the compound
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
         return bool(({c.lower_ for c in mods} | {lemma(c) for c in mods}) & values)
     if kind in ("objactor", "objnotactor"):
         if obj is None:

@@ -415,3 +415,49 @@ def test_closing_a_frontier_to_another_states_people_sanctions_it(code, text: st
 )
 def test_a_state_of_long_standing_is_no_event(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Japan began a naval exercise in the Bay of Bengal on Tuesday.",
+        "India and Japan began a naval exercise in the Bay of Bengal on Tuesday, the Indian navy said.",
+        "A naval exercise was begun by India and Japan in the Bay of Bengal on Tuesday.",
+    ],
+)
+def test_drills_held_by_several_states_are_cooperation(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("COOPERATE", ("IND", "JPN"), ("IND", "JPN"), "asserted")]
+
+
+def test_drills_of_one_state_near_another_are_a_show_of_force(code) -> None:
+    assert brief(code("Russia launched naval drills near Japan on Tuesday.", DAY)) == [
+        ("MOBILIZE", ("RUS",), ("JPN",), "asserted")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Commission freed 10 billion euros of frozen funds for Hungary on Wednesday.",
+        "The European Commission freed 10 billion euros of frozen funds for Hungary on Wednesday, officials in Budapest said.",
+        "Ten billion euros of frozen funds for Hungary were freed by the European Commission on Wednesday.",
+    ],
+)
+def test_freeing_frozen_money_eases_a_sanction(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("RETREAT", ("EU",), ("HUN",), "asserted")]
+
+
+def test_what_is_told_in_a_phone_call_is_a_consultation(code) -> None:
+    active = "Indian Foreign Minister Subrahmanyam Jaishankar told his Chinese counterpart in a phone call that the clash was premeditated."
+    passive = "In a phone call, India's foreign minister was told by his Chinese counterpart that the clash was India's fault."
+    assert brief(code(active, DAY)) == [("CONSULT", ("IND",), ("CHN",), "asserted")]
+    assert brief(code(passive, DAY)) == [("CONSULT", ("CHN",), ("IND",), "asserted")]
+
+
+def test_a_second_act_of_one_subject_is_aimed_where_the_first_was(code) -> None:
+    text = "Russia expelled two German diplomats on Monday. Germany condemned the expulsions and reserved the right to respond."
+    assert brief(code(text, DAY)) == [
+        ("SANCTION", ("RUS",), ("DEU",), "asserted"),
+        ("ACCUSE", ("DEU",), ("RUS",), "asserted"),
+        ("THREATEN", ("DEU",), ("RUS",), "asserted"),
+    ]

@@ -164,6 +164,15 @@ class EventExtractor:
                 target = [a for a in outer.roles.source if a.ref.code not in {s.ref.code for s in source}]
         if not target and kind in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
             target = event_coreference(proposal, source, earlier)
+        if not target and proposal.predicate.dep_ == "conj":
+            # "condemned the expulsions and reserved the right to respond": the second act of one
+            # subject is aimed where the first was
+            head = proposal.predicate.head
+            first = next(
+                (e for e in reversed(earlier) if e.trigger is not None and e.trigger.start == head.idx and e.target), None
+            )
+            if first is not None and {r.code for r in first.source} == {a.ref.code for a in source}:
+                target = [ArgActor(r, None, "conjunct", first.evidence.start, r.type) for r in first.target]
         if not target and kind in ("THREATEN", "SANCTION", "REJECT", "AGREE", "REQUEST"):
             target = _addressee(proposal, source, index)
         if not source and not proposal.noun:
@@ -178,9 +187,11 @@ class EventExtractor:
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
-        if not target and kind in ("ACCUSE", "REJECT") and _condemns_a_named_act(proposal, index):
+        if not target and (
+            kind == "THREATEN" or (kind in ("ACCUSE", "REJECT") and _condemns_a_named_act(proposal, index))
+        ):
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
-            # the other side's, not the speaker's own
+            # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
         if mode != "expel":  # an expulsion is of foreigners, whoever they are
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)

@@ -461,3 +461,28 @@ def test_a_second_act_of_one_subject_is_aimed_where_the_first_was(code) -> None:
         ("ACCUSE", ("DEU",), ("RUS",), "asserted"),
         ("THREATEN", ("DEU",), ("RUS",), "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kosovo's prime minister said Serbia was behind the attack.",
+        "Serbia was behind the attack, Kosovo's prime minister said.",
+        "Kosovo's prime minister said Serbia was responsible for the attack.",
+    ],
+)
+def test_saying_another_is_behind_an_act_accuses_them(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("ACCUSE", ("XKX",), ("SRB",), "asserted")]
+
+
+def test_court_orders_raids_and_a_dissolved_government_coerce(code) -> None:
+    held = "A court in Baku ordered two Russian executives of Sputnik held for four months pending trial."
+    assert brief(code(held, DAY)) == [("COERCE", ("AZE",), ("RUS",), "asserted")]
+    raid = "BAKU, July 1 - Masked police raided the offices of Sputnik Azerbaijan on Monday."
+    assert brief(code(raid, DAY)) == [("COERCE", ("AZE",), ("RUS",), "asserted")]
+    # jets raiding are an attack, not a search
+    assert brief(code("Israeli jets raided Hezbollah positions in southern Lebanon.", DAY)) == [
+        ("ASSAULT", ("ISR",), ("LBN",), "asserted")
+    ]
+    coup = "The Guinean junta dissolved the government on Sunday."
+    assert brief(code(coup, DAY)) == [("COERCE", ("GIN",), ("GIN",), "asserted")]

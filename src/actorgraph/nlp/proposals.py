@@ -511,7 +511,23 @@ def _withheld_unless(clause: Token) -> bool:
 
 # ---- reported judgements ---------------------------------------------------------------------
 CONDEMNATION = Trigger("be", "V", (), "ACCUSE", "disapprove", ("none",), (), 0, origin="judgement", cameo="111")
+ATTRIBUTION = Trigger("be", "V", (), "ACCUSE", "allege", ("none",), (), 0, origin="judgement", cameo="112")
 PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judgement", cameo="051")
+
+
+def _behind_an_act(verb: Token) -> bool:
+    """Whether a clause of being puts its subject behind an act: "was behind the attack", "is
+    responsible for the bombing"."""
+    heads = [verb, *children(verb, "acomp")]
+    acts = [
+        o
+        for h in heads
+        for p in children(h, "prep")
+        if p.lower_ == "behind" or (p.lower_ == "for" and lemma(h) == "responsible")
+        for o in children(p, "pobj")
+    ]
+    named = W.table("event_nouns")
+    return any(lemma(o) in named or o.lower_ in named for o in acts)
 
 
 def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
@@ -524,6 +540,8 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         if lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
+            if _behind_an_act(verb):
+                kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
         elif lemma(verb) in W["violation_verbs"]:
             kind = CONDEMNATION  # "ministers say the deal breaches the old treaty"
         else:
@@ -542,4 +560,4 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     return found
 
 
-__all__ = ["CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]
+__all__ = ["ATTRIBUTION", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]

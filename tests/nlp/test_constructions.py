@@ -486,3 +486,21 @@ def test_court_orders_raids_and_a_dissolved_government_coerce(code) -> None:
     ]
     coup = "The Guinean junta dissolved the government on Sunday."
     assert brief(code(coup, DAY)) == [("COERCE", ("GIN",), ("GIN",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an announced closure is the decision itself, not a threat
+        ("Finland will close its last border crossing with Russia on Thursday.", [("SANCTION", ("FIN",), ("RUS",), "asserted")]),
+        ("Finland will close its last border crossing with Russia on Thursday, the interior minister said.", [("SANCTION", ("FIN",), ("RUS",), "asserted")]),
+        ("The last border crossing with Russia was closed by Finland on Thursday.", [("SANCTION", ("FIN",), ("RUS",), "asserted")]),
+        # hung on what the other side does, through the verb it completes, it is a threat
+        (
+            "Poland, Lithuania and Latvia could jointly decide to shut their borders with Belarus if there were incidents.",
+            [("THREATEN", ("POL", "LTU", "LVA"), ("BLR",), "asserted")],
+        ),
+    ],
+)
+def test_closing_the_border_with_a_state(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -223,6 +223,8 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
     kind, mode = proposal.entry.type, proposal.entry.mode
     negated, hypothetical, is_future = clause.negated, clause.hypothetical, clause.future
     auxes = auxiliaries(proposal.predicate)
+    if proposal.predicate.dep_ == "xcomp":
+        auxes |= auxiliaries(proposal.predicate.head)  # "could decide to shut"
     if clause.conditional == "unless" and not negated and kind not in ("THREATEN", "REQUEST"):
         # "will withdraw its force unless ...": a conditional act is a threat.
         kind, mode = "THREATEN", threat_mode(proposal.entry)

@@ -179,15 +179,19 @@ def future(token: Token) -> bool:
 
 
 def condition(token: Token) -> str | None:
-    """'unless' or 'if' when the clause of `token` is conditioned by such a clause."""
-    for child in token.children:
-        if child.dep_ == "advcl":
-            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
-            if "unless" in marks:
-                return "unless"
-            if marks & {"if", "provided"}:
-                return "if"
-    return None
+    """'unless' or 'if' when the clause of `token` is conditioned by such a clause, or the verb
+    it completes is ("could decide to shut the border if ...": the shutting hangs on it too)."""
+    while True:
+        for child in token.children:
+            if child.dep_ == "advcl":
+                marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+                if "unless" in marks:
+                    return "unless"
+                if marks & {"if", "provided"}:
+                    return "if"
+        if token.dep_ != "xcomp" or token.head.i == token.i:
+            return None
+        token = token.head
 
 
 def refusing(token: Token) -> bool:

@@ -504,3 +504,15 @@ def test_court_orders_raids_and_a_dissolved_government_coerce(code) -> None:
 )
 def test_closing_the_border_with_a_state(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Venezuela was pulling all of its diplomatic staff out of Argentina and Chile.",
+        "Venezuela was pulling all of its diplomatic staff out of Argentina and Chile, the foreign minister said.",
+        "All of Venezuela's diplomatic staff were pulled out of Argentina and Chile.",
+    ],
+)
+def test_withdrawing_diplomats_out_of_states_sanctions_them(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("SANCTION", ("VEN",), ("ARG", "CHL"), "asserted")]

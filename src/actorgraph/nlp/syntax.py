@@ -76,6 +76,13 @@ def preps(token: Token, depth: int = 2) -> dict[str, Token]:
                 found.setdefault(child.lower_, objects[0] if objects else child)
                 if objects and level < depth:
                     owners.append((objects[0], level + 1))
+                if not objects:
+                    # "out of Argentina", "away from the border": the inner preposition holds the object
+                    for inner in child.children:
+                        if inner.dep_ == "prep":
+                            inner_objects = [c for c in inner.children if c.dep_ in ("pobj", "pcomp")]
+                            if inner_objects:
+                                found.setdefault(inner.lower_, inner_objects[0])
             elif child.dep_ == "prt":
                 found.setdefault(child.lower_, child)
             elif child.dep_ == "advmod" and child.lower_ in W["directional_adverbs"] and level == 0:

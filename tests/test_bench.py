@@ -7,14 +7,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from actorgraph.bench import load_benchmark, load_mix, load_parameters, store_benchmark, varied_corpus
-from actorgraph.pipeline import Resources
-from actorgraph.run import ingest
-from actorgraph.store import open_store
 
 from .conftest import SAMPLES
 
@@ -74,11 +72,10 @@ def test_bench_store_fills_up_to_the_size_asked_and_times_every_analysis(tmp_pat
     assert again["built"] is None and again["events"] == first["events"]
 
 
-def test_bench_load_serves_the_store_and_reports_each_mix_by_route(tmp_path: Path, resources: Resources) -> None:
-    url = f"sqlite:///{tmp_path / 'load.db'}"
-    store = open_store(url)
-    ingest([str(CORPUS)], store, resources, warn=lambda _source, _message: None)
-    store.close()
+def test_bench_load_serves_the_store_and_reports_each_mix_by_route(
+    tmp_path: Path, corpus_copy: Callable[[Path], str]
+) -> None:
+    url = corpus_copy(tmp_path)  # the sample corpus, coded by `ingest`
     result = load_benchmark(url, connections=3, seconds=1.0, warmup=0.2)  # a store with stories is served as it is
     assert result["store"]["backend"] == "sqlite" and result["store"]["documents"] >= 10
     parameters = load_parameters(url)

@@ -18,10 +18,9 @@ from sqlalchemy import func, select, update
 from actorgraph.analyze import Window
 from actorgraph.export import POLECAT_COLUMNS
 from actorgraph.report import write_report
-from actorgraph.run import ingest
 from actorgraph.store import open_store, schema
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT
 
 ACTORGRAPH = [sys.executable, "-m", "actorgraph.serve.cli"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -29,14 +28,8 @@ REMOTE = re.compile(r"""(?:src|href|xlink:href|action|poster|data)\s*=\s*["']?\s
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, resources) -> str:  # noqa: ANN001
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'store.db'}"
-    store = open_store(url)
-    try:
-        ingest([str(SAMPLES / "corpus")], store, resources, warn=lambda source, message: None)
-    finally:
-        store.close()
-    return url
+def db(tmp_path_factory: pytest.TempPathFactory, corpus_copy) -> str:  # noqa: ANN001
+    return corpus_copy(tmp_path_factory.mktemp("report"))
 
 
 @pytest.fixture()

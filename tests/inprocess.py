@@ -9,6 +9,7 @@ process itself (signals, kill -9, what reaches file descriptor 1) still start a 
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import traceback
@@ -55,23 +56,29 @@ def actorgraph(
     from actorgraph.serve.cli import main
 
     extra: list[str] = []
-    with pytest.MonkeyPatch.context() as patch:
-        if cwd is not None:
-            patch.chdir(cwd)
-        patch.setattr(sys, "argv", ["actorgraph", *args])
-        # A variable set for the command only, as `env=` of a subprocess: restored afterwards.
-        with CliRunner().isolation(input=stdin, env=dict(env or {})) as (out, err, _mixed):
-            try:
-                main()
-                code = 0
-            except SystemExit as exit:
-                code = _status(exit, extra)
-            except Exception:  # noqa: BLE001 - what the interpreter would print, and its status
-                extra.append(traceback.format_exc())
-                code = 1
-            sys.stdout.flush()
-            sys.stderr.flush()
-            stdout, stderr = out.getvalue(), err.getvalue() + "".join(extra).encode()
+    environ = dict(os.environ)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            if cwd is not None:
+                patch.chdir(cwd)
+            patch.setattr(sys, "argv", ["actorgraph", *args])
+            with CliRunner().isolation(input=stdin, env=dict(env or {})) as (out, err, _mixed):
+                try:
+                    main()
+                    code = 0
+                except SystemExit as exit:
+                    code = _status(exit, extra)
+                except Exception:  # noqa: BLE001 - what the interpreter would print, and its status
+                    extra.append(traceback.format_exc())
+                    code = 1
+                sys.stdout.flush()
+                sys.stderr.flush()
+                stdout, stderr = out.getvalue(), err.getvalue() + "".join(extra).encode()
+    finally:
+        # What the command set in its environment ends with it, as it would with its process.
+        if os.environ != environ:
+            os.environ.clear()
+            os.environ.update(environ)
     if text:
         return subprocess.CompletedProcess(list(args), code, stdout.decode(), stderr.decode())
     return subprocess.CompletedProcess(list(args), code, stdout, stderr)

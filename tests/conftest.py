@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -66,6 +69,36 @@ def resources(settings: Settings, kb: KnowledgeBase) -> Resources:
 @pytest.fixture(scope="session")
 def nlp(resources: Resources):  # noqa: ANN201
     return resources.nlp
+
+
+@pytest.fixture(scope="session")
+def coded_corpus(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Path:
+    """The bundled sample corpus coded by `ingest` into SQLite once per session. Never opened by a
+    test: coding it takes seconds and many modules read it, so each takes its own copy."""
+    from actorgraph.run import ingest
+    from actorgraph.store import open_store
+
+    path = tmp_path_factory.mktemp("coded-corpus") / "store.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        ingest([str(SAMPLES / "corpus")], store, resources, warn=lambda _source, _message: None)
+    finally:
+        store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def corpus_copy(coded_corpus: Path) -> Callable[[Path], str]:
+    """A function: a fresh copy of the coded sample corpus in `directory`, and its URL."""
+
+    def copy(directory: Path) -> str:
+        target = directory / "store.db"
+        # the backup API copies a consistent database whatever its journal mode
+        with closing(sqlite3.connect(coded_corpus)) as source, closing(sqlite3.connect(target)) as copied:
+            source.backup(copied)
+        return f"sqlite:///{target}"
+
+    return copy
 
 
 @pytest.fixture(autouse=True)

@@ -1,9 +1,14 @@
-"""The command line, end to end, as a user runs it (real subprocesses)."""
+"""The command line, end to end, as a user runs it.
+
+The sample extract runs in a real subprocess: that only records reach file descriptor 1 and that
+`python -m actorgraph.serve.cli` starts at all are about the process. The rest run `main()` in
+this process (tests/inprocess.py), which answers with the same status, stdout and stderr without
+paying for a fresh interpreter, model and knowledge base each time.
+"""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, SAMPLES, SHARED, requires_shared
+from .inprocess import actorgraph
 
 ACTORGRAPH = [sys.executable, "-m", "actorgraph.serve.cli"]
 DOCUMENT_FIELDS = {
@@ -30,7 +36,7 @@ ACTOR_FIELDS = {"kind", "doc_id", "id", "code", "sector", "name", "type", "menti
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*ACTORGRAPH, *args], input=stdin, capture_output=True, cwd=cwd or ROOT, timeout=300)
+    return actorgraph(*args, stdin=stdin, cwd=cwd or ROOT)
 
 
 def records(output: bytes) -> list[dict]:
@@ -39,7 +45,9 @@ def records(output: bytes) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def sample_run() -> subprocess.CompletedProcess[bytes]:
-    return run("extract", str(SAMPLES / "corpus"))
+    return subprocess.run(
+        [*ACTORGRAPH, "extract", str(SAMPLES / "corpus")], capture_output=True, cwd=ROOT, timeout=300
+    )
 
 
 def test_extract_writes_contract_records_only_on_stdout(sample_run) -> None:
@@ -62,6 +70,7 @@ def test_extract_writes_contract_records_only_on_stdout(sample_run) -> None:
 
 
 def test_same_input_twice_gives_the_same_ids(sample_run) -> None:
+    # Another process than the sample run's (another hash seed), one that has coded before.
     again = run("extract", str(SAMPLES / "corpus"))
     first = [(r["kind"], r["id"]) for r in records(sample_run.stdout)]
     assert first == [(r["kind"], r["id"]) for r in records(again.stdout)]
@@ -142,8 +151,8 @@ def test_ingest_is_idempotent(tmp_path: Path) -> None:
     assert [r["status"] for r in (newest, middle, oldest)] == ["completed"] * 3
     assert oldest["counts"]["documents"] > 5 and middle["counts"]["documents"] == 0
     assert [s["input"] for s in newest["skipped"]] == [str(tmp_path / "scan.pdf")]
-    wide = {**os.environ, "COLUMNS": "400"}  # a terminal wide enough that the path is not wrapped
-    table = subprocess.run([*ACTORGRAPH, "runs", "--db", db, "--skipped"], capture_output=True, env=wide, timeout=120)
+    wide = {"COLUMNS": "400"}  # a terminal wide enough that the path is not wrapped
+    table = actorgraph("runs", "--db", db, "--skipped", env=wide)
     assert str(tmp_path / "scan.pdf").encode() in table.stdout and b"binary input" in table.stdout
 
 

@@ -15,10 +15,7 @@ from actorgraph.analyze import Window
 from actorgraph.analyze.read import EventQuery
 from actorgraph.errors import ConfigError, OptionalDependencyError
 from actorgraph.export import POLECAT_COLUMNS, columns, count, export
-from actorgraph.run import ingest
 from actorgraph.store import open_store, schema
-
-from .conftest import SAMPLES
 
 # Every row of the store: events of duplicate stories too, which an export leaves out unless asked.
 ALL = EventQuery(include_duplicates=True)
@@ -27,10 +24,8 @@ TABLE_OF = {"documents": "documents", "actors": "actors", "events": "events", "s
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, resources):  # noqa: ANN001, ANN201
-    path = tmp_path_factory.mktemp("export") / "store.db"
-    store = open_store(f"sqlite:///{path}")
-    ingest([str(SAMPLES / "corpus")], store, resources, warn=lambda source, message: None)
+def store(tmp_path_factory: pytest.TempPathFactory, corpus_copy):  # noqa: ANN001, ANN201
+    store = open_store(corpus_copy(tmp_path_factory.mktemp("export")))
     yield store
     store.close()
 

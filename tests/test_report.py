@@ -6,8 +6,6 @@ import csv
 import html
 import io
 import re
-import subprocess
-import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,25 +16,18 @@ from sqlalchemy import func, select, update
 from actorgraph.analyze import Window
 from actorgraph.export import POLECAT_COLUMNS
 from actorgraph.report import write_report
-from actorgraph.run import ingest
 from actorgraph.store import open_store, schema
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT
+from .inprocess import actorgraph
 
-ACTORGRAPH = [sys.executable, "-m", "actorgraph.serve.cli"]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 REMOTE = re.compile(r"""(?:src|href|xlink:href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, resources) -> str:  # noqa: ANN001
-    url = f"sqlite:///{tmp_path_factory.mktemp('report') / 'store.db'}"
-    store = open_store(url)
-    try:
-        ingest([str(SAMPLES / "corpus")], store, resources, warn=lambda source, message: None)
-    finally:
-        store.close()
-    return url
+def db(tmp_path_factory: pytest.TempPathFactory, corpus_copy) -> str:  # noqa: ANN001
+    return corpus_copy(tmp_path_factory.mktemp("report"))
 
 
 @pytest.fixture()
@@ -218,17 +209,13 @@ def test_an_empty_store_gets_a_valid_page(tmp_path: Path) -> None:
 
 def test_cli_report_and_export(db: str, store, tmp_path: Path) -> None:  # noqa: ANN001
     out = tmp_path / "cli.html"
-    result = subprocess.run(
-        [*ACTORGRAPH, "report", "--db", db, "--out", str(out)], capture_output=True, cwd=ROOT, timeout=120
-    )
+    result = actorgraph("report", "--db", db, "--out", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stderr.decode()
     assert str(out) in result.stderr.decode() and result.stdout == b""
     check_html(out.read_text(encoding="utf-8"))
 
-    result = subprocess.run(
-        [*ACTORGRAPH, "export", "polecat", "--format", "csv", "--out", "-", "--db", db, "--include-duplicates"],
-        capture_output=True, cwd=tmp_path, timeout=120,
-    )  # fmt: skip
+    result = actorgraph("export", "polecat", "--format", "csv", "--out", "-", "--db", db, "--include-duplicates",
+                        cwd=tmp_path)  # fmt: skip
     assert result.returncode == 0, result.stderr.decode()
     rows = list(csv.DictReader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
     assert len(rows) == store.count("events")

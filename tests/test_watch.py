@@ -1,11 +1,10 @@
 """The feed watcher against a real HTTP server on 127.0.0.1: RSS, Atom, conditional requests,
-broken feeds, restarts, and the `watch` command itself."""
+broken feeds, restarts, and the `watch` command itself (run in this process; the signals that stop a
+real `watch` process are tests/faults/test_network.py's)."""
 
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -37,6 +36,7 @@ from actorgraph.store import open_store, schema
 from actorgraph.store.sql import SqlStore
 
 from .conftest import ROOT
+from .inprocess import actorgraph
 from .local_http import QuietHandler
 
 # ---- the news site ---------------------------------------------------------------------------------
@@ -550,10 +550,9 @@ def test_requests_to_one_host_are_spaced(world: World) -> None:
 def test_watch_command_once(world: World, tmp_path: Path) -> None:
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("# test feeds\n" + "\n".join([*world.good_feeds, world.url("/feeds/down.xml")]) + "\n")
-    command = [sys.executable, "-m", "actorgraph.serve.cli", "watch", str(feeds), "--once", "--db", world.db_url]
-    command += ["--allow-private", "--per-host-delay", "0"]
+    command = ["watch", str(feeds), "--once", "--db", world.db_url, "--allow-private", "--per-host-delay", "0"]
 
-    done = subprocess.run(command, capture_output=True, cwd=ROOT, timeout=180)
+    done = actorgraph(*command, cwd=ROOT)
 
     stderr = done.stderr.decode()
     assert done.returncode == 1, stderr  # one feed failed
@@ -561,7 +560,7 @@ def test_watch_command_once(world: World, tmp_path: Path) -> None:
     assert world.count("documents") >= 5 and world.count("events") > 0
     assert world.article_hits() == Counter({s.path: 1 for s in (CROSSING, PROTEST, EU_STATEMENT, BOSNIA)})
 
-    refused = subprocess.run(command[:-3], capture_output=True, cwd=ROOT, timeout=180)  # without --allow-private
+    refused = actorgraph(*command[:-3], cwd=ROOT)  # without --allow-private
     assert refused.returncode == 1
     assert "resolves to non-public address 127.0.0.1 (pass --allow-private to permit it)" in refused.stderr.decode()
 
@@ -569,13 +568,7 @@ def test_watch_command_once(world: World, tmp_path: Path) -> None:
 def test_watch_command_rejects_a_broken_feeds_file(tmp_path: Path) -> None:
     feeds = tmp_path / "feeds.txt"
     feeds.write_text("news.example.org/feed\n")
-    command = [sys.executable, "-m", "actorgraph.serve.cli", "watch", str(feeds), "--once"]
-    done = subprocess.run(
-        [*command, "--db", f"sqlite:///{tmp_path}/x.db"],
-        capture_output=True,
-        cwd=ROOT,
-        timeout=60,
-    )
+    done = actorgraph("watch", str(feeds), "--once", "--db", f"sqlite:///{tmp_path}/x.db", cwd=ROOT)
     assert done.returncode == 2 and "line 1: not an http(s) feed URL" in done.stderr.decode()
 
 

@@ -43,9 +43,9 @@ def make_client(store: SqlStore, resources: Resources, **settings: Any) -> TestC
 
 
 @pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[SqlStore]:
-    """The sample corpus in SQLite, coded once for every read-only test."""
-    store = fill(f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'store.db'}", resources)
+def corpus_store(tmp_path_factory: pytest.TempPathFactory, corpus_copy: Callable[[Path], str]) -> Iterator[SqlStore]:
+    """The sample corpus in SQLite (the session's coded copy), for every read-only test."""
+    store = open_store(corpus_copy(tmp_path_factory.mktemp("corpus")))
     yield store
     store.close()
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from tests.api.conftest import CORPUS, TestClient, fill, make_client
+from tests.api.conftest import TestClient, fill, make_client
 from typer.testing import CliRunner
 
 from actorgraph.analyze.read import EventQuery, count_events
@@ -54,11 +54,14 @@ FILTERS: list[tuple[dict[str, str], dict[str, str]]] = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[SqlStore]:
+def store(
+    tmp_path_factory: pytest.TempPathFactory, resources: Resources, corpus_copy: Callable[[Path], str]
+) -> Iterator[SqlStore]:
     folder = tmp_path_factory.mktemp("agree")
     extra = folder / "undated.jsonl"
     extra.write_text(json.dumps(UNDATED) + "\n", encoding="utf-8")
-    filled = fill(f"sqlite:///{folder / 'store.db'}", resources, CORPUS, extra)
+    # the samples as `ingest` codes them (the session's copy), then the undated story by a second ingest
+    filled = fill(corpus_copy(folder), resources, extra)
     yield filled
     filled.close()
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,8 +23,7 @@ from actorgraph.store import open_store, schema
 from actorgraph.store.sql import SqlStore
 from actorgraph.types import Article, Skipped
 from tests.api.conftest import TestClient, make_client
-
-CLI = [sys.executable, "-m", "actorgraph.serve.cli"]
+from tests.inprocess import actorgraph
 
 CALM = (
     "TIRANA, May 4 - Albania and North Macedonia signed an agreement on Monday to open a joint border "
@@ -45,9 +43,8 @@ def _huge_story() -> str:
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, timeout=240, env={**os.environ, **(env or {})}
-    )
+    # In this process: the status and the one line on stderr come from `main()`, not from the interpreter.
+    return actorgraph(*args, env=env, text=True)
 
 
 def _jsonl(path: Path, *records: dict[str, str]) -> Path:
@@ -210,10 +207,7 @@ def test_row5_the_cli_refuses_a_far_day_in_one_line(small_store: SqlStore, comma
 def test_row7_bad_settings_and_limits_are_one_line_and_exit_2(
     tmp_path: Path, args: list[str], env: dict[str, str], words: str
 ) -> None:
-    done = subprocess.run(
-        [*CLI, *args], input="Serbia protested.", capture_output=True, text=True, timeout=120, cwd=tmp_path,
-        env={**os.environ, **env},
-    )
+    done = actorgraph(*args, stdin="Serbia protested.", env=env, cwd=tmp_path, text=True)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "ValidationError" not in done.stderr
     assert words in done.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,6 @@ import pytest
 from fastapi import FastAPI
 
 from actorgraph.config import Settings
-from actorgraph.pipeline import Resources
-from actorgraph.run import ingest
 from actorgraph.serve.web import mount
 from actorgraph.serve.web.local import CHROMIUM, CHROMIUM_ARGS, running
 from actorgraph.store import open_store
@@ -49,10 +47,9 @@ def build_app(store: SqlStore, **settings: Any) -> FastAPI:
 
 
 @pytest.fixture(scope="session")
-def web_store(tmp_path_factory: pytest.TempPathFactory, resources: Resources) -> Iterator[SqlStore]:
-    """The sample corpus coded into SQLite once, for every (read-only) dashboard test."""
-    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('web') / 'store.db'}")
-    ingest([str(CORPUS)], store, resources, warn=lambda _source, _message: None)
+def web_store(tmp_path_factory: pytest.TempPathFactory, corpus_copy: Callable[[Path], str]) -> Iterator[SqlStore]:
+    """The sample corpus coded into SQLite (the session's coded copy), for every (read-only) dashboard test."""
+    store = open_store(corpus_copy(tmp_path_factory.mktemp("web")))
     yield store
     store.close()
 

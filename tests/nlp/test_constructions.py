@@ -516,3 +516,59 @@ def test_closing_the_border_with_a_state(code, text: str, expected: list) -> Non
 )
 def test_withdrawing_diplomats_out_of_states_sanctions_them(code, text: str) -> None:
     assert brief(code(text, DAY)) == [("SANCTION", ("VEN",), ("ARG", "CHL"), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Latvia declared two Russian diplomats persona non grata on Friday.", [("SANCTION", ("LVA",), ("RUS",), "asserted")]),
+        ("Latvia expelled two Russian diplomats on Friday.", [("SANCTION", ("LVA",), ("RUS",), "asserted")]),
+    ],
+)
+def test_the_object_of_a_verbless_small_clause_is_the_target(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Montenegrin police said the two suspects would not be handed over to Serbia.",
+            [("REJECT", ("MNE",), ("SRB",), "asserted")],
+        ),
+        # an agent named in the passive is the one who refuses, not the reporter
+        (
+            "Montenegrin police said the two suspects would not be handed over to Serbia by Bosnia.",
+            [("REJECT", ("BIH",), ("SRB",), "asserted")],
+        ),
+        # an act already done in the passive is no promise: no reporter becomes its author
+        ("Montenegrin police said the two suspects were handed over to Serbia.", []),
+    ],
+)
+def test_a_refusal_in_the_passive_is_its_announcers(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Greece reinforced its military presence on the islands near Turkey on Monday.",
+            [("MOBILIZE", ("GRC",), ("TUR",), "asserted")],
+        ),
+        ("The president of Colombia signed an amnesty law on Friday.", [("CONCEDE", ("COL",), ("COL",), "asserted")]),
+    ],
+)
+def test_a_noun_event_carried_by_a_verb_the_row_names(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia asked NATO-led peacekeepers to remove the roadblocks.", [("REQUEST", ("SRB",), ("NATO",), "asserted")]),
+        ("Houthi fighters fired missiles at the Saudi-led coalition.", [("ASSAULT", ("YEM",), ("SAU",), "asserted")]),
+    ],
+)
+def test_a_force_acts_for_whoever_leads_it(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -150,6 +150,10 @@ class ActorIndex:
             if item.lower_ in _PRONOUNS and item.pos_ == "PRON" or (item.lower_ in _PRONOUNS and item.dep_ == "poss"):
                 found.extend(self.resolve_pronoun(item))
                 continue
+            leader = self._leader(item)
+            if leader:
+                found.extend(leader)
+                continue
             covering = self.covering(item)
             if covering and all(a.type == "people" for a in covering):
                 # "The Albanians of southern Serbia": a community placed in a state belongs to it
@@ -223,6 +227,21 @@ class ActorIndex:
         if anchor:
             found = [self._anchor(a, head) for a in found]
         return found
+
+    def _leader(self, token: Token) -> list[ArgActor]:
+        """ "NATO-led peacekeepers", "a Saudi-led coalition": a force acts for whoever leads it
+        (not for whoever backs it: an "Iran-backed militia" is still its own)."""
+        if any(a.ref.code for a in self.covering(token)):
+            return []
+        for modifier in token.children:
+            if modifier.dep_ != "amod" or modifier.lemma_.lower() not in ("lead", "command", "run"):
+                continue
+            for named in modifier.children:
+                if named.dep_ in ("npadvmod", "compound", "nmod", "nsubj") and named.i < modifier.i:
+                    found = [a for a in self.covering(named) if a.ref.code]
+                    if found:
+                        return found
+        return []
 
     def _spoken_for(self, token: Token) -> list[ArgActor]:
         if token.lemma_.lower() not in _SPEAKER_NOUNS:

@@ -36,9 +36,9 @@ from actorgraph.nlp.modality import (
     read_clause,
     settle_nesting,
 )
-from actorgraph.nlp.proposals import Proposal, Proposer
+from actorgraph.nlp.proposals import REPORTING, Proposal, Proposer
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import children, lemma, object_of, subject_of
+from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, subject_of
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -175,6 +175,10 @@ class EventExtractor:
                 target = [ArgActor(r, None, "conjunct", first.evidence.start, r.type) for r in first.target]
         if not target and kind in ("THREATEN", "SANCTION", "REJECT", "AGREE", "REQUEST"):
             target = _addressee(proposal, source, index)
+        if not source and kind != proposal.entry.type and kind in ("REJECT", "AGREE", "CONCEDE", "THREATEN"):
+            # "the suspects would not be handed over, Bosnian police said": a promise or refusal
+            # in the passive, naming no one, is the word of whoever announces it
+            source = _announcer(proposal, index)
         if not source and not proposal.noun:
             # "The strike killed seven members of the Revolutionary Guards": the strike's author
             subject, _ = subject_of(proposal.predicate)
@@ -286,6 +290,18 @@ class EventExtractor:
     @property
     def lexicon_origin(self) -> str:
         return "triggers.tsv"
+
+
+def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
+    """Who reports a passive clause that names no agent: the subject of the reporting verb."""
+    clause = proposal.predicate
+    if clause.dep_ == "xcomp":
+        clause = clause.head
+    if proposal.noun or not is_passive(clause) or any(p.lower_ == "by" for p in children(clause, "agent", "prep")):
+        return []
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING:
+        return []
+    return index.actors_of(subject_of(clause.head)[0])
 
 
 def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:

@@ -190,9 +190,19 @@ class Proposer:
     def _noun(self, token: Token, index: ActorIndex) -> Proposal | None:
         governor = light_governor(token, self.trigger_verbs)
         readings = (*self.lexicon.nouns.get(lemma(token), ()), *self.lexicon.nouns.get(token.lower_, ()))
+        # A verb with readings of its own is no light verb, but a row may still name it as the
+        # noun's carrier: "reinforced its military presence", "granted an amnesty".
+        carrier = (
+            token.head
+            if governor is None and token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.pos_ == "VERB"
+            else None
+        )
         for entry in dict.fromkeys(readings):
             if needs_met(token, entry, index, governor):
                 return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
+            named = carrier is not None and any(need.kind == "gov" for need in entry.needs)
+            if named and needs_met(token, entry, index, carrier):
+                return Proposal(token, carrier, True, entry, cameo=entry.cameo)
         return None
 
 

@@ -20,7 +20,17 @@ from spacy.tokens import Token
 from actorgraph.nlp import conventions
 from actorgraph.nlp.arguments import ActorIndex, ArgActor, unique_args
 from actorgraph.nlp.proposals import Proposal
-from actorgraph.nlp.syntax import children, describes, is_passive, lemma, object_of, preps, reciprocal, subject_of
+from actorgraph.nlp.syntax import (
+    children,
+    describes,
+    is_passive,
+    lemma,
+    object_of,
+    preps,
+    reciprocal,
+    small_clause_subject,
+    subject_of,
+)
 from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Event
 
@@ -219,7 +229,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
     if slot == "iobj":
         return [a for d in children(predicate, "dative", "iobj") for a in index.actors_of(d)]
     if slot == "objowner":
-        obj = object_of(predicate) if not noun else None
+        obj = (object_of(predicate) or small_clause_subject(predicate)) if not noun else None
         if noun:
             obj = next((c for p in children(token, "prep") if p.lower_ == "of" for c in children(p, "pobj")), None)
         # "condemned the attack on its consulate": an act belongs to its author

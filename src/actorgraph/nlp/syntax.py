@@ -51,6 +51,18 @@ def object_of(token: Token) -> Token | None:
     return objects[0]
 
 
+def small_clause_subject(token: Token) -> Token | None:
+    """The object of a verb the parser read as the subject of a verbless clause: "declared two
+    diplomats persona non grata", "declared the vote illegal"."""
+    for clause in children(token, "ccomp"):
+        if clause.tag_ in ("VBD", "VBZ") or children(clause, "mark", "aux", "auxpass"):
+            continue  # a finite clause of its own: "said the diplomats were spies"
+        subjects = [s for s in children(clause, "nsubj") if s.pos_ in ("NOUN", "PROPN")]
+        if subjects:
+            return subjects[0]
+    return None
+
+
 def is_passive(token: Token) -> bool:
     return bool(children(token, "nsubjpass", "auxpass"))
 

@@ -572,3 +572,58 @@ def test_a_noun_event_carried_by_a_verb_the_row_names(code, text: str, expected:
 )
 def test_a_force_acts_for_whoever_leads_it(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protests continued in at least a dozen Iranian cities on Thursday.", [("PROTEST", ("IRN",), ("IRN",), "asserted")]),
+        ("Thousands of opposition supporters packed the main square of Tbilisi on Sunday.", [("PROTEST", ("GEO",), ("GEO",), "asserted")]),
+        # the police filling a square is no protest
+        ("Riot police filled the main square of Tbilisi on Sunday.", []),
+    ],
+)
+def test_crowds_in_the_streets_protest(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a side's own account of what its adversary did to it is also its accusation
+        (
+            "Hanoi said Chinese coast guard ships had rammed two Vietnamese patrol boats.",
+            [("ACCUSE", ("VNM",), ("CHN",), "asserted"), ("ASSAULT", ("CHN",), ("VNM",), "asserted")],
+        ),
+        # a third party's report, and the wire's trailing attribution, are sourcing only
+        (
+            "The United Nations said Chinese coast guard ships had rammed two Vietnamese patrol boats.",
+            [("ASSAULT", ("CHN",), ("VNM",), "asserted")],
+        ),
+        (
+            "Chinese coast guard ships rammed two Vietnamese patrol boats, Vietnam's navy said.",
+            [("ASSAULT", ("CHN",), ("VNM",), "asserted")],
+        ),
+        # who says it was set in motion from elsewhere names the instigator
+        (
+            "Kosovo's interior minister said the violence had been orchestrated from Belgrade.",
+            [("ACCUSE", ("XKX",), ("SRB",), "asserted")],
+        ),
+        ("The summit was organised by the European Union, Germany said.", []),
+    ],
+)
+def test_what_a_side_says_the_other_did_accuses_it(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington called Beijing's manoeuvres provocative.", [("ACCUSE", ("USA",), ("CHN",), "asserted")]),
+        ("Beijing was shocked by Hanoi's conduct, a Chinese spokesman said.", [("ACCUSE", ("CHN",), ("VNM",), "asserted")]),
+        ("Moscow is deeply disappointed by Finland's decision, the Kremlin said.", [("ACCUSE", ("RUS",), ("FIN",), "asserted")]),
+        ("The United States said it was concerned about the decision by Kosovo.", [("ACCUSE", ("USA",), ("XKX",), "asserted")]),
+    ],
+)
+def test_stated_dismay_and_name_calling_disapprove(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -105,6 +105,9 @@ class EventExtractor:
                 event = self._event(frame, sentence, number, document, index, events, frames)
                 if event is not None:
                     events.append(event)
+                    allegation = _allegation(frame, event, index)
+                    if allegation is not None:
+                        events.append(allegation)
         return _dedupe(events)
 
     # -- one sentence
@@ -290,6 +293,46 @@ class EventExtractor:
     @property
     def lexicon_origin(self) -> str:
         return "triggers.tsv"
+
+
+def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
+    """ "Vietnam said Chinese ships had rammed its patrol boats", "Dushanbe says Kyrgyz forces
+    fired first": a side that puts forward its own account of what its adversary did to it
+    accuses the adversary (ACCUSE allege), besides the act it reports. A third party's report,
+    or the wire's trailing attribution ("..., the army said"), is sourcing, not an accusation."""
+    if event.type not in ("ASSAULT", "COERCE") or event.modality != "asserted" or event.trigger is None:
+        return None
+    clause = frame.predicate
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "said Indian troops had crossed the border and attacked"
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or lemma(reporter) not in W["allegation_verbs"] or reporter.i > clause.i:
+        return None
+    speakers = {a.ref.code: a.ref for a in index.actors_of(subject_of(reporter)[0]) if a.ref.code}
+    speaking = set(speakers)
+    doers = {r.code for r in event.source if r.code}
+    victims = {r.code for r in event.target if r.code}
+    if not speaking or not doers or speaking & doers or (victims and not speaking <= victims):
+        return None
+    start = reporter.idx
+    trigger = TextSpan(start, start + len(reporter.text), reporter.text)
+    key = f"{event.doc_id}|ACCUSE|{start}|{sorted(speaking)}|{sorted(doers)}"
+    return replace(
+        event,
+        id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type="ACCUSE",
+        mode="allege",
+        context=(),
+        source=tuple(speakers.values()),
+        target=tuple(r for r in event.source if r.code),
+        location=None,
+        trigger=trigger,
+        cameo="112",
+        rule="allegation",
+        lemma=lemma(reporter),
+        mutual=False,
+        confidence=round(event.confidence * 0.8, 3),
+    )
 
 
 def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:

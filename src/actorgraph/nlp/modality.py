@@ -192,8 +192,15 @@ def standing(proposal: Proposal) -> bool:
     verb = proposal.predicate
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    if proposal.bare_noun and proposal.trigger.dep_ == "nsubj" and lemma(proposal.trigger.head) in ("continue", "remain"):
-        return True  # "its refusal to recognise Kosovo remains a sore point"
+    if (
+        proposal.bare_noun
+        and proposal.trigger.dep_ == "nsubj"
+        and lemma(proposal.trigger.head) in ("continue", "remain")
+        and proposal.entry.type not in HOSTILE_ACTS
+    ):
+        # "its refusal to recognise Kosovo remains a sore point"; but "protests continued in 19
+        # cities" is an act happening again
+        return True
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not proposal.noun:
         return True
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):

@@ -540,6 +540,24 @@ def _behind_an_act(verb: Token) -> bool:
     return any(lemma(o) in named or o.lower_ in named for o in acts)
 
 
+def _instigator(verb: Token) -> Token | None:
+    """Who a passive verb of instigation names as the hand behind an act: "was orchestrated from
+    Belgrade", "had been planned by Iranian intelligence"."""
+    if lemma(verb) not in W["instigation_verbs"] or (verb.dep_ == "conj" and lemma(verb.head) in W["instigation_verbs"]):
+        return None  # "orchestrated and sponsored by Iran" is one attribution, read at its first verb
+    patients = children(verb, "nsubjpass")
+    hostile = {"ASSAULT", "COERCE", "PROTEST", "THREATEN", "MOBILIZE"}
+    acts = W.table("event_nouns")
+    if not any(hostile & set(acts.get(lemma(p), ())) or lemma(p) in W["unrest_nouns"] for p in patients):
+        return None  # "the summit was organised by the EU" accuses no one
+    for holder in [verb, *children(verb, "conj")]:
+        for prep in children(holder, "agent", "prep"):
+            if prep.lower_ in ("by", "from"):
+                for named in children(prep, "pobj"):
+                    return named
+    return None
+
+
 def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     """ "The move is outrageous and unacceptable, Peskov said": a speaker who calls someone's act
     unacceptable, or says it violates something, condemns its author (ACCUSE); one who calls
@@ -547,6 +565,17 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     The judgement must be reported: a journalist's own adjectives are no one's event."""
     found = []
     for verb in sentence:
+        instigator = _instigator(verb)
+        if instigator is not None:
+            # "said the violence had been orchestrated from Belgrade": the speaker accuses the
+            # one it says set the act in motion
+            speech = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING else None
+            speaker = subject_of(speech)[0] if speech is not None else None
+            if speaker is not None and index.actors_of(speaker) and index.actors_of(instigator):
+                found.append(
+                    Proposal(verb, verb, False, ATTRIBUTION, cameo=ATTRIBUTION.cameo, source_at=speaker.i, target_at=instigator.i)
+                )
+            continue
         if lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None

@@ -226,6 +226,9 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if not index.covering(obj) and obj.pos_ != "PRON" and not describes(obj):
             found = []
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
+    if slot == "patient":
+        # "Beijing was shocked by Hanoi's conduct": the one a feeling is felt by
+        return [a for s in children(predicate, "nsubjpass") for a in index.actors_of(s)]
     if slot == "iobj":
         return [a for d in children(predicate, "dative", "iobj") for a in index.actors_of(d)]
     if slot == "objowner":

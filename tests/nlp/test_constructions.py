@@ -627,3 +627,24 @@ def test_what_a_side_says_the_other_did_accuses_it(code, text: str, expected: li
 )
 def test_stated_dismay_and_name_calling_disapprove(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Armenian and Azerbaijani troops clashed on the border. NATO called on both sides to show restraint.",
+            [("ASSAULT", ("ARM", "AZE"), ("ARM", "AZE"), "asserted"), ("REQUEST", ("NATO",), ("ARM", "AZE"), "asserted")],
+        ),
+        (
+            "Kyrgyz and Tajik border guards exchanged fire. Moscow urged the two governments to settle the dispute.",
+            [("ASSAULT", ("KGZ", "TJK"), ("KGZ", "TJK"), "asserted"), ("REQUEST", ("RUS",), ("KGZ", "TJK"), "asserted")],
+        ),
+        (
+            "Colombian police raided the Venezuelan consulate in Cucuta. The OAS reminded both governments of their obligations.",
+            [("COERCE", ("COL",), ("VEN",), "asserted"), ("REQUEST", ("OAS",), ("COL", "VEN"), "asserted")],
+        ),
+    ],
+)
+def test_the_sides_of_a_quarrel_named_as_both_sides(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -32,7 +32,8 @@ _PERSON_AGENTS = W["person_agents"]
 _MULTI = re.compile(r"^(two|both|three|four|all)$", re.I)
 _MULTI_NOUNS = W["multi_nouns"]
 _MULTI_PEOPLE = W["multi_people"]
-_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4}
+# "all parties", "the warring sides": in the news of one conflict, its two sides
+_COUNT = {"two": 2, "both": 2, "three": 3, "four": 4, "all": 2, "warring": 2}
 _NEUTRAL_MODIFIERS = W["neutral_modifiers"]
 _TIES = W["ties_words"]
 
@@ -191,7 +192,7 @@ class ActorIndex:
                     [a for a in self.resolve_description(item) if a.ref.code and a.type != "person"]
                     if _DESCRIPTIONS.get(item.lemma_.lower()) in ("org", "group", "alliance", "bloc")
                     # "the two leaders": the two sides named just before, not one generic official
-                    else self.resolve_description(item) if item.lower_ in _MULTI_PEOPLE
+                    else self.resolve_description(item) if item.lower_ in _MULTI_PEOPLE | _MULTI_NOUNS
                     else []
                 )
                 if described:
@@ -521,16 +522,29 @@ class ActorIndex:
                 return not self.by_token.get(candidate.i)
         return False
 
+    @staticmethod
+    def _clause_subject(token: Token) -> set[int]:
+        """The tokens of the subject of the clause a word stands in."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
     def resolve_description(self, token: Token) -> list[ArgActor]:
         """ "the country", "the alliance", "the two sides" → the actors they point back to."""
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
-        if not determiners & {"the", "both", "two", "three", "four", "this", "that", "these"}:
+        if not determiners & {"the", "both", "two", "three", "four", "this", "that", "these", "all", "warring"}:
             return []
         lemma = token.lemma_.lower()
         candidates = self._before(token, 4)
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
+            # "NATO called on both sides": whoever addresses the sides is not one of them
+            asking = self._clause_subject(token)
+            candidates = [o for o in candidates if o.token not in asking]
             count = max(_COUNT.get(d, 0) for d in determiners)
-            kinds = ("state", *ORGANISATION_TYPES, "person") if token.lower_ in _MULTI_PEOPLE else ("state", *ORGANISATION_TYPES)
+            kinds = ("state", "agent", *ORGANISATION_TYPES)  # "Kyrgyz and Tajik troops ... both sides"
+            if token.lower_ in _MULTI_PEOPLE:
+                kinds = (*kinds, "person")
             usable = [o for o in candidates if o.actor.code and o.actor.type in kinds]
             # "Vučić and Kurti met Lajčák ... the two leaders": a coordinated pair comes first
             for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):

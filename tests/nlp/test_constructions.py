@@ -648,3 +648,27 @@ def test_stated_dismay_and_name_calling_disapprove(code, text: str, expected: li
 )
 def test_the_sides_of_a_quarrel_named_as_both_sides(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a promised concession stays a concession; a promise of access is an agreement
+        ("Japan will lift its restrictions on exports to South Korea.", [("CONCEDE", ("JPN",), ("KOR",), "asserted")]),
+        ("Seoul will withdraw its complaint against Japan at the World Trade Organization.", [("CONCEDE", ("KOR",), ("JPN",), "asserted")]),
+        ("Syria said it would allow the return of U.N. monitors.", [("AGREE", ("SYR",), ("UN",), "asserted")]),
+        ("Washington granted clemency to five Iranians.", [("CONCEDE", ("USA",), ("IRN",), "asserted")]),
+        ("Tokyo expressed deep regret to South Korea for the suffering of the war years.", [("CONCEDE", ("JPN",), ("KOR",), "asserted")]),
+    ],
+)
+def test_concessions_promised_and_made(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+def test_an_actual_prisoner_exchange_is_a_release_and_fire_exchanged_is_fighting(code) -> None:
+    assert brief(code("Iran and the United States exchanged prisoners on Monday.", DAY)) == [
+        ("RETREAT", ("IRN", "USA"), (), "asserted")
+    ]
+    assert brief(code("Indian troops exchanged fire with Pakistani soldiers in Kashmir.", DAY)) == [
+        ("ASSAULT", ("IND",), ("PAK",), "asserted")
+    ]

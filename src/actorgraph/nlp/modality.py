@@ -247,7 +247,10 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
         # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
         # (PLOVER's gold codes a promised withdrawal or release as AGREE too, though its manual
         # hesitates; we follow the gold.)
-        if kind in COOPERATIVE:
+        if kind in COOPERATIVE - {"CONCEDE"} or (kind == "CONCEDE" and proposal.entry.lemma in ("allow", "permit")):
+            # A promised concession stays one (PLOVER's manual: CONCEDE + future does not reduce
+            # to AGREE), but a promise to let others in or back ("will allow refugees to
+            # return") promises access, which its gold codes AGREE.
             kind, mode = "AGREE", None
         elif kind in HOSTILE_ACTS - {"SANCTION", "MOBILIZE"}:
             kind, mode = "THREATEN", threat_mode(proposal.entry)

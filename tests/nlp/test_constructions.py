@@ -672,3 +672,28 @@ def test_an_actual_prisoner_exchange_is_a_release_and_fire_exchanged_is_fighting
     assert brief(code("Indian troops exchanged fire with Pakistani soldiers in Kashmir.", DAY)) == [
         ("ASSAULT", ("IND",), ("PAK",), "asserted")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Estonia summoned Russia's charge d'affaires on Monday.", [("ACCUSE", ("EST",), ("RUS",), "asserted")]),
+        # no slot names the other side, but the sentence names exactly one: it is the target
+        (
+            "Estonia summoned the charge d'affaires on Monday over an airspace violation by a Russian jet.",
+            [("ACCUSE", ("EST",), ("RUS",), "asserted")],
+        ),
+        # two candidates: nothing is guessed
+        (
+            "Estonia summoned the charge d'affaires on Monday over airspace violations by Russian and Belarusian jets.",
+            [("ACCUSE", ("EST",), (), "asserted")],
+        ),
+        # the reporter is never the other side
+        (
+            "Finland summoned the charge d'affaires on Monday, the Swedish foreign ministry said.",
+            [("ACCUSE", ("FIN",), (), "asserted")],
+        ),
+    ],
+)
+def test_the_one_other_side_a_sentence_names_is_the_target(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

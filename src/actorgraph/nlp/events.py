@@ -43,7 +43,7 @@ from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
 from actorgraph.ontology import QUAD
-from actorgraph.types import Document, Event
+from actorgraph.types import ORGANISATION_TYPES, Document, Event
 from actorgraph.types import Span as TextSpan
 
 EXTRACTOR = f"actorgraph.rules/{__version__}"
@@ -204,6 +204,8 @@ class EventExtractor:
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})
+        if not target and source and not mutual:
+            target = _sentence_other(proposal, source, index)
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
         if (
@@ -257,6 +259,8 @@ class EventExtractor:
             confidence *= 0.8
         if any(a.via == "story" for a in target):
             confidence *= 0.8  # the target is the story's other side, not named in the sentence
+        if any(a.via == "sentence" for a in target):
+            confidence *= 0.85  # named in the sentence, but in no slot of the act
         if frame.reading.background:
             confidence *= 0.9
         if proposal.entry.origin != self.lexicon_origin and proposal.entry.origin != "obligation":
@@ -333,6 +337,34 @@ def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
         mutual=False,
         confidence=round(event.confidence * 0.8, 3),
     )
+
+
+_SIDES = frozenset({"state", "agent", "person", *ORGANISATION_TYPES})
+
+
+def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """With no slot naming a target, the one other state or body its sentence names, the
+    reporter aside ("rejected a fresh offer from Afghanistan for talks" parsed astray): the side
+    a news sentence names besides the doer is, far more often than not, the side the act is done
+    to. With two or more candidates nothing is guessed."""
+    mine = {a.ref.code for a in source}
+    clause = proposal.predicate
+    speakers: set[int] = set()
+    head = clause
+    while head.head.i != head.i:
+        if head.dep_ == "ccomp" and lemma(head.head) in REPORTING:
+            subject = subject_of(head.head)[0]
+            speakers |= {t.i for t in subject.subtree} if subject is not None else set()
+        head = head.head
+    found: dict[str, ArgActor] = {}
+    for token in index.sentence(proposal.trigger):
+        if token.i in speakers:
+            continue
+        for arg in index.covering(token):
+            code = arg.ref.code
+            if code and code not in mine and arg.type in _SIDES:
+                found.setdefault(code, ArgActor(arg.ref, arg.actor, "sentence", arg.start, arg.type))
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:

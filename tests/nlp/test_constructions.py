@@ -697,3 +697,11 @@ def test_an_actual_prisoner_exchange_is_a_release_and_fire_exchanged_is_fighting
 )
 def test_the_one_other_side_a_sentence_names_is_the_target(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Islamist guerrillas ambushed an army convoy near Kidal on Tuesday.", "Gunmen ambushed an army convoy near Kidal on Tuesday."],
+)
+def test_fighters_no_state_is_named_for_are_coded_where_they_strike(code, text: str) -> None:
+    assert brief(code(text, DAY)) == [("ASSAULT", ("MLI",), ("MLI",), "asserted")]

@@ -176,6 +176,16 @@ def _conventional_source(
                 found = index.actors_of(subject_of(clause)[0])
                 if found:
                     return found
+    if (
+        kind == "ASSAULT"
+        and source
+        and all(a.ref.code is None and a.type in ("agent", "armed_group") for a in source)
+    ):
+        # "Islamist guerrillas ambushed two vehicles near Kidal": fighters no state is named for
+        # are coded, as PLOVER codes unclaimed attacks, by where they struck
+        places = conventions.where_of(proposal.trigger, proposal.predicate, index)
+        if places and places[0].ref.code:
+            return [conventions.located(a, places[0]) for a in source]
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")
         or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))

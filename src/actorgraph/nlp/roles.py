@@ -183,8 +183,10 @@ def _conventional_source(
     ):
         # "Islamist guerrillas ambushed two vehicles near Kidal": fighters no state is named for
         # are coded, as PLOVER codes unclaimed attacks, by where they struck
+        subject = subject_of(proposal.predicate)[0]
+        kin = subject is not None and any(a.ref.code for t in subject.subtree for a in index.covering(t))
         places = conventions.where_of(proposal.trigger, proposal.predicate, index)
-        if places and places[0].ref.code:
+        if places and places[0].ref.code and not kin:  # "Iran-backed militias" are no one's, not Syria's
             return [conventions.located(a, places[0]) for a in source]
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")

@@ -184,7 +184,11 @@ def _conventional_source(
         # "Islamist guerrillas ambushed two vehicles near Kidal": fighters no state is named for
         # are coded, as PLOVER codes unclaimed attacks, by where they struck
         subject = subject_of(proposal.predicate)[0]
-        kin = subject is not None and any(a.ref.code for t in subject.subtree for a in index.covering(t))
+        kin = subject is not None and any(
+            index.covering(t) and any(a.ref.code for a in index.covering(t))
+            or (t.dep_ == "amod" and lemma(t) in ("back", "support", "sponsor", "fund", "arm", "align", "finance"))
+            for t in subject.subtree
+        )
         places = conventions.where_of(proposal.trigger, proposal.predicate, index)
         if places and places[0].ref.code and not kin:  # "Iran-backed militias" are no one's, not Syria's
             return [conventions.located(a, places[0]) for a in source]

@@ -705,3 +705,16 @@ def test_the_one_other_side_a_sentence_names_is_the_target(code, text: str, expe
 )
 def test_fighters_no_state_is_named_for_are_coded_where_they_strike(code, text: str) -> None:
     assert brief(code(text, DAY)) == [("ASSAULT", ("MLI",), ("MLI",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a running toll in the perfect, with no one named for it, tells no attack of its own
+        ("Nearly 2,000 people have been killed in Sudan since April.", []),
+        # a death told as it happened is coded where it happened
+        ("Three soldiers were killed in Donetsk on Monday.", [("ASSAULT", ("UKR",), ("UKR",), "asserted")]),
+    ],
+)
+def test_a_running_toll_is_no_attack(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

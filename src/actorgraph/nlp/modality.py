@@ -205,10 +205,29 @@ def standing(proposal: Proposal) -> bool:
         return True
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
         return False
+    if _toll(proposal, verb):
+        return True
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
     )
+
+
+def _toll(proposal: Proposal, verb: Token) -> bool:
+    """ "Nearly 3,800 people have been killed in Lebanon": a running toll, summed up in the perfect
+    with no one named for it, counts what happened; the attacks it counts are told elsewhere. A
+    toll that names its cause ("killed in fighting with Tajik forces") is still news."""
+    if proposal.noun or lemma(proposal.trigger) not in W["casualty_verbs"] or not children(verb, "auxpass"):
+        return False
+    named = [t for t in verb.subtree if t.ent_type_ in ("GPE", "NORP", "ORG") and t.head.dep_ != "prep" or t.dep_ == "agent"]
+    causes = [
+        t
+        for p in children(verb, "prep")
+        if p.lower_ in ("in", "during", "by")
+        for t in children(p, "pobj")
+        if any(c.dep_ == "prep" and c.lower_ in ("with", "by", "between") for c in t.children)
+    ]
+    return not children(verb, "agent") and not causes and not named
 
 
 def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:

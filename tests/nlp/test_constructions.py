@@ -718,3 +718,14 @@ def test_fighters_no_state_is_named_for_are_coded_where_they_strike(code, text: 
 )
 def test_a_running_toll_is_no_attack(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+def test_a_participle_set_off_by_commas_describes_and_is_no_act(code) -> None:
+    assert brief(code("The Bulgarian minister, accused of corruption, resigned on Monday.", DAY)) == [
+        ("RETREAT", ("BGR",), (), "asserted")
+    ]
+    # the same participle with its agent is someone's act
+    assert brief(code("The Bulgarian minister, accused of corruption by Romania, resigned on Monday.", DAY)) == [
+        ("ACCUSE", ("ROU",), ("BGR",), "asserted"),
+        ("RETREAT", ("BGR",), (), "asserted"),
+    ]

@@ -38,7 +38,7 @@ from actorgraph.nlp.modality import (
 )
 from actorgraph.nlp.proposals import REPORTING, Proposal, Proposer
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, subject_of
+from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, reduced_passive, subject_of
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -142,6 +142,14 @@ class EventExtractor:
         kind, mode = reading.type, reading.mode
         if frame.clause.standing:
             return None
+        predicate = proposal.predicate
+        if (
+            kind in ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
+            and not proposal.noun
+            and reduced_passive(predicate)
+            and not children(predicate, "agent")
+        ):
+            return None  # "the minister, accused of corruption, resigned": a description, no one's act
         source, target = list(frame.roles.source), list(frame.roles.target)
         if proposal.entry.lemma == "warn":
             own = _warns_of_own_action(proposal, source, index)
@@ -347,6 +355,8 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     reporter aside ("rejected a fresh offer from Afghanistan for talks" parsed astray): the side
     a news sentence names besides the doer is, far more often than not, the side the act is done
     to. With two or more candidates nothing is guessed."""
+    if "none" in proposal.entry.target:
+        return []  # an act aimed at no one ("resigned")
     mine = {a.ref.code for a in source}
     clause = proposal.predicate
     speakers: set[int] = set()

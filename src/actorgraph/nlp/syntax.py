@@ -25,6 +25,8 @@ def object_of(token: Token) -> Token | None:
     objects = children(token, "dobj", "obj", "attr", "oprd")
     if not objects:
         objects = children(token, "nsubjpass")
+    if not objects and reduced_passive(token):
+        objects = [token.head]  # "the diplomats expelled by Estonia": the noun is the patient
     if not objects:
         # "condemned as unlawful Bolivia's seizure of ...": a heavy object moved
         # after the "as" phrase, parsed as an apposition to it
@@ -61,6 +63,15 @@ def small_clause_subject(token: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def reduced_passive(token: Token) -> bool:
+    """A passive participle after its noun, set off by a comma or with its agent: "the diplomats
+    expelled by Estonia", "the minister, accused of corruption,". (Without either, "activists
+    called on Washington" is as likely a main verb the parser misread.)"""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or token.i <= token.head.i:
+        return False
+    return bool(children(token, "agent")) or token.doc[token.i - 1].lower_ == ","
 
 
 def is_passive(token: Token) -> bool:
@@ -135,6 +146,10 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return child, True
     agents = [c for c in children(token, "agent") for c in children(c, "pobj")]
     if children(token, "nsubjpass"):
+        return (agents[0], True) if agents else (None, False)
+    if reduced_passive(token):
+        # "the minister, accused of corruption by Romania": a passive participle's noun is its
+        # patient; its agent, if any, is the doer
         return (agents[0], True) if agents else (None, False)
     if token.dep_ == "ccomp" and lemma(token.head) in W["reduced_relative"]:
         # "Gunmen thought to be tied to Niger raided ...", parsed as if "thought" were

@@ -729,3 +729,23 @@ def test_a_participle_set_off_by_commas_describes_and_is_no_act(code) -> None:
         ("ACCUSE", ("ROU",), ("BGR",), "asserted"),
         ("RETREAT", ("BGR",), (), "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia has placed Latvia on its list of unfriendly countries.", [("SANCTION", ("RUS",), ("LVA",), "asserted")]),
+        ("Mali, Niger and Burkina Faso said they were quitting ECOWAS.", [("SANCTION", ("MLI", "NER", "BFA"), ("ECOWAS",), "asserted")]),
+        ("Mali has broken with France.", [("SANCTION", ("MLI",), ("FRA",), "asserted")]),
+        # "Latin American" names a region, not the United States
+        ("Venezuela ordered diplomats from seven Latin American countries to leave.", [("SANCTION", ("VEN",), (), "asserted")]),
+    ],
+)
+def test_ruptures_and_blacklists(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected
+
+
+def test_a_noun_the_tagger_took_for_a_verb_is_still_read_as_a_noun(code) -> None:
+    assert brief(code("Chinese military drills around Taiwan entered a second day on Sunday.", DAY)) == [
+        ("MOBILIZE", ("CHN",), ("TWN",), "asserted")
+    ]

@@ -94,9 +94,12 @@ class Proposer:
         """Every reading of the sentence's words, in token order."""
         found: list[Proposal] = []
         for token in sentence:
-            if _verb_like(token, self.lexicon):
-                found.extend(self._verb(token, index, matches))
-            elif _noun_like(token, self.lexicon, index):
+            verbal = self._verb(token, index, matches) if _verb_like(token, self.lexicon) else None
+            if verbal:
+                found.extend(verbal)
+            elif (verbal is None or token.dep_ in _NOMINAL_DEPS) and _noun_like(token, self.lexicon, index):
+                # "Chinese drills around Taiwan entered a second day": a noun the tagger took for a
+                # verb still stands where nouns stand
                 reading = self._noun(token, index)
                 if reading is not None:
                     found.append(reading)
@@ -220,6 +223,9 @@ def _reports_event(token: Token, matches: Mapping[int, VerbMatch]) -> bool:
 def _is_cameo(code: str) -> bool:
     """Whether a code is CAMEO's: its first two digits one of the twenty cue categories."""
     return code[:2].isdigit() and 1 <= int(code[:2]) <= 20
+
+
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
 
 def _verb_like(token: Token, lexicon: Lexicon) -> bool:

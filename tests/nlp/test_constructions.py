@@ -749,3 +749,17 @@ def test_a_noun_the_tagger_took_for_a_verb_is_still_read_as_a_noun(code) -> None
     assert brief(code("Chinese military drills around Taiwan entered a second day on Sunday.", DAY)) == [
         ("MOBILIZE", ("CHN",), ("TWN",), "asserted")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("North Korea vowed to make the United States pay dearly.", [("THREATEN", ("PRK",), ("USA",), "asserted")]),
+        ("Azerbaijan's president promised a harsh retaliation against Armenia.", [("THREATEN", ("AZE",), ("ARM",), "asserted")]),
+        ("Britain warned Tehran of serious consequences unless it freed the tanker.", [("THREATEN", ("GBR",), ("IRN",), "asserted")]),
+        # a promise of something good stays an agreement
+        ("Japan promised a large aid package to Turkey.", [("AGREE", ("JPN",), ("TUR",), "asserted")]),
+    ],
+)
+def test_a_promise_of_reprisal_is_a_threat(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -490,6 +490,8 @@ def _restates(frame: Frame, verbs: dict[int, str]) -> bool:
 def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
     """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
+    if any(lemma(o) in W["reprisal_words"] for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")):
+        return True  # "warned Tehran of serious consequences"
     for clause in children(proposal.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (W["future"] | W["modals"] | {"must"}):
@@ -534,7 +536,8 @@ def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex
         return []
     own = {a.ref.code for a in source}
     told = [a for c in children(verb.head, "dobj", "dative", "iobj") for a in index.actors_of(c)]
-    return [a for a in told if a.ref.code not in own]
+    # "told reporters": the press is told, not aimed at
+    return [a for a in told if a.ref.code not in own and a.ref.code is not None]
 
 
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:

@@ -213,6 +213,17 @@ def standing(proposal: Proposal) -> bool:
     )
 
 
+def vows_reprisal(verb: Token) -> bool:
+    """Whether what a promise promises is reprisal: a reprisal noun as its object ("promised a
+    befitting retaliation") or making someone pay ("vowed to make the United States pay")."""
+    if any(lemma(o) in W["reprisal_words"] for o in children(verb, "dobj")):
+        return True
+    return any(
+        lemma(c) == "make" and any(lemma(t) in ("pay", "regret", "suffer") for t in c.subtree if t.i != c.i)
+        for c in children(verb, "xcomp")
+    )
+
+
 def _toll(proposal: Proposal, verb: Token) -> bool:
     """ "Nearly 3,800 people have been killed in Lebanon": a running toll, summed up in the perfect
     with no one named for it, counts what happened; the attacks it counts are told elsewhere. A
@@ -258,6 +269,10 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
     elif clause.conditional == "if" and (is_future or auxes & {"may", "might", "could"}) and kind in HOSTILE_ACTS:
         kind, mode = "THREATEN", threat_mode(proposal.entry)
         hypothetical, is_future = False, False
+    if kind == "AGREE" and not negated and proposal.entry.lemma in W["threat_vows"] | {"promise", "pledge"} and vows_reprisal(
+        proposal.predicate
+    ):
+        kind, mode = "THREATEN", None  # "promised a befitting retaliation", "vowed to make Washington pay"
     if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:
         # "will not accept refugees", "would not recognise": a refusal, not a denial.
         kind, mode, negated = "REJECT", None, False

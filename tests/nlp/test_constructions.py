@@ -763,3 +763,18 @@ def test_a_noun_the_tagger_took_for_a_verb_is_still_read_as_a_noun(code) -> None
 )
 def test_a_promise_of_reprisal_is_a_threat(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty Indian soldiers were killed in a clash with Chinese troops.", [("ASSAULT", ("CHN",), ("IND",), "asserted")]),
+        (
+            "Twenty-five Armenian soldiers had been killed in fighting with Azerbaijani forces, the ministry said.",
+            [("ASSAULT", ("AZE",), ("ARM",), "asserted")],
+        ),
+        ("Ecuadorian police forced their way into the Mexican embassy in Quito.", [("COERCE", ("ECU",), ("MEX",), "asserted")]),
+    ],
+)
+def test_the_side_the_dead_fought_and_a_forced_entry(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

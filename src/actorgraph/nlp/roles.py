@@ -169,6 +169,11 @@ def _conventional_source(
         if owners:
             return owners
     if not source and kind == "ASSAULT":
+        # "twenty soldiers were killed in a clash with Chinese troops": the other side of the
+        # fighting the dead fell in
+        foe = _other_side_of_fighting(proposal.predicate, index)
+        if foe:
+            return foe
         # "three fighters were killed when a Turkish drone hit their vehicle": the clause that
         # says how names who did it
         for clause in children(proposal.predicate, "advcl"):
@@ -202,6 +207,25 @@ def _conventional_source(
             found = conventions.authorities(target, proposal.trigger, index)
         return found
     return source
+
+
+def _other_side_of_fighting(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who the victims of a passive killing fought: "killed in fighting with Azerbaijani forces",
+    "wounded in an attack by gunmen"."""
+    if not children(predicate, "auxpass", "nsubjpass"):
+        return []
+    for prep in children(predicate, "prep"):
+        if prep.lower_ not in ("in", "during"):
+            continue
+        for fight in children(prep, "pobj"):
+            if lemma(fight) not in W["mutual_fighting"] | W["attack_nouns"]:
+                continue
+            for inner in children(fight, "prep"):
+                if inner.lower_ in ("with", "by", "against"):
+                    found = [a for o in children(inner, "pobj") for a in index.actors_of(o) if a.ref.code]
+                    if found:
+                        return found
+    return []
 
 
 # ---- slots ------------------------------------------------------------------------------------

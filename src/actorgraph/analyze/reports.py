@@ -478,6 +478,9 @@ def network(store: Any, window: Window, min_events: int = 1) -> dict[str, Any]:
         .where(dyad_filter(t, window, day=column), t.c.target_code != "-", t.c.source_code != "-",
                t.c.source_code != t.c.target_code)
         .group_by(t.c.source_code, t.c.target_code)
+        # one order on every backend: the graph is built edge by edge, and betweenness sums and
+        # community seeds follow that order down to the last rounded digit
+        .order_by(t.c.source_code, t.c.target_code)
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()

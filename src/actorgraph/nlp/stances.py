@@ -3,13 +3,15 @@
 A stance is not a copy of every verbal event (see `eval/ANNOTATION.md`). Two sources:
 
 * Events that state a position: support (backing, praising, endorsing, welcoming, defending,
-  recognising, approving), and opposition to a policy, plan, agreement or recognition (opposing, vetoing, rejecting a plan, refusing to
-  recognise, condemning a decision). An accusation, a condemnation of an attack, a demand or a
-  threat is an event and no stance.
+  recognising, approving), and opposition to a policy, plan, agreement or recognition (opposing,
+  vetoing, rejecting a plan, a demand or an idea, refusing to recognise, to back or to join,
+  labelling a policy hostile). An accusation, a condemnation of an attack or of one decision, a
+  label on one act ("called the raid a crime"), a demand or a threat is an event and no stance.
 * Expressions that are no event of their own: "views it as a threat", "regards them as
   partners", "reacted strongly to", "took a firm stance against", "refrained from making a
-  definitive statement", "remains neutral". A negated position ("does not see the drills as a danger",
-  "does not explicitly endorse") is neutral, not the opposite.
+  definitive statement", "remains neutral", "wants independence", "voiced support for". A negated
+  position ("does not see the drills as a danger", "does not explicitly endorse") is neutral, not
+  the opposite; not recognising is opposition.
 
 One holder with one polarity in one sentence is one stance, however many targets it names.
 """

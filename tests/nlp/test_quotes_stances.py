@@ -129,3 +129,47 @@ def test_a_demand_or_charge_held_over_time_is_a_position(code) -> None:
     ]
     # said once, it is an event only
     assert _positions(code("Georgia accused Moscow on Monday of occupying its territory.", DAY)) == []
+
+
+def test_a_label_on_a_policy_is_a_position_a_label_on_one_act_is_not(code) -> None:
+    assert _positions(code("Moscow branded the new transit restrictions hostile.", DAY)) == [
+        ("RUS", "oppose", "transit restriction")
+    ]
+    # one raid called a crime is a reaction to that act: an event only
+    assert _positions(code("Greek Foreign Minister Nikos Dendias called the raid a flagrant violation of the law.", DAY)) == []
+    # a name in a free relative is the speaker's word for a thing, not Athens' position
+    assert _positions(code("Turkey rejected what Athens called provocations in the Aegean.", DAY)) == []
+
+
+def test_what_a_holder_wants_it_stands_for(code) -> None:
+    assert _positions(code("Belgrade wants peace, Serbian President Aleksandar Vucic said.", DAY)) == [
+        ("SRB", "support", "peace")
+    ]
+    assert [p[:2] for p in _positions(code("Hungary wanted no part in the enlargement plan.", DAY))] == [
+        ("HUN", "oppose")
+    ]
+
+
+def test_a_voiced_position_and_a_refusal_to_back_or_join(code) -> None:
+    assert _positions(code("Albanian Prime Minister Edi Rama voiced support for the Kosovo government.", DAY)) == [
+        ("ALB", "support", "XKX")
+    ]
+    assert _positions(code("The Kosovo opposition refuses to back the amendments.", DAY)) == [
+        ("XKX", "oppose", "amendment")
+    ]
+    assert _positions(code("Serbia refused to join Western sanctions against Russia.", DAY)) == [
+        ("SRB", "oppose", "RUS")
+    ]
+    assert _positions(code("Georgia does not recognise the agreement signed in Sukhumi.", DAY)) == [
+        ("GEO", "oppose", "agreement")
+    ]
+    assert _positions(code("Vucic rejected an opposition demand for a transitional government.", DAY)) == [
+        ("SRB", "oppose", "opposition demand")
+    ]
+
+
+def test_no_position_yet_if_only_or_only_promised(code) -> None:
+    assert _positions(code("Hungary has yet to approve Sweden's accession to NATO.", DAY)) == []
+    assert _positions(code("Kyiv said sanctions must follow if Moscow rejected the ceasefire plan.", DAY)) == []
+    text = "Athens and Ankara undertook to refrain from any statement that could endanger peace."
+    assert _positions(code(text, DAY)) == []

@@ -3,13 +3,15 @@
 A stance is not a copy of every verbal event (see `eval/ANNOTATION.md`). Two sources:
 
 * Events that state a position: support (backing, praising, endorsing, welcoming, defending,
-  recognising, approving), and opposition to a policy, plan, agreement or recognition (opposing, vetoing, rejecting a plan, refusing to
-  recognise, condemning a decision). An accusation, a condemnation of an attack, a demand or a
-  threat is an event and no stance.
+  recognising, approving), and opposition to a policy, plan, agreement or recognition (opposing,
+  vetoing, rejecting a plan, a demand or an idea, refusing to recognise, to back or to join,
+  labelling a policy hostile). An accusation, a condemnation of an attack or of one decision, a
+  label on one act ("called the raid a crime"), a demand or a threat is an event and no stance.
 * Expressions that are no event of their own: "views it as a threat", "regards them as
   partners", "reacted strongly to", "took a firm stance against", "refrained from making a
-  definitive statement", "remains neutral". A negated position ("does not see the drills as a danger",
-  "does not explicitly endorse") is neutral, not the opposite.
+  definitive statement", "remains neutral", "wants independence", "voiced support for". A negated
+  position ("does not see the drills as a danger", "does not explicitly endorse") is neutral, not
+  the opposite; not recognising is opposition.
 
 One holder with one polarity in one sentence is one stance, however many targets it names.
 """
@@ -18,16 +20,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
-from actorgraph.nlp.words import W
+from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
 
 EXTRACTOR = f"actorgraph.stances/{__version__}"
+# The stance extractor's own word classes, beside the coder's shared ones.
+SW = load_words(Path(__file__).parent / "data" / "stance_words.txt")
 
 SUPPORT_VERBS = W["support_verbs"]
 OPPOSE_VERBS = W["oppose_verbs"]
@@ -41,9 +46,14 @@ REACT = W["react_verbs"]
 STRONG = W["strong_adverbs"]
 TOPICS = W["topics"]
 # Topics that are policies, plans or agreements, not acts: opposing one is a position.
-POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"decision", "move", "ban", "sanctions"}
-# Acts of support that are courtesies of a moment, not positions.
-_COURTESIES = {"thank", "congratulate", "apologise", "apologize", "forgive", "invite"}
+POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"ban", "sanctions"}
+_COURTESIES = SW["courtesies"]
+LABELLING = SW["labelling_verbs"]
+SINGLE_ACTS = SW["single_acts"]
+LABELS_AGAINST = SW["labels_against"] | W["negative_words"] | W["threat_nouns"]
+LABELS_FOR = W["praise_words"] | W["praise_nouns"]
+POSITION_NOUNS = SW.table("position_nouns")
+REFUSABLE = SW["refusable"]
 
 
 class StanceExtractor:
@@ -78,8 +88,19 @@ class StanceExtractor:
         polarity: Polarity | None = None
         if signing:
             return None
+        label = _label(root) if root is not None and root.lemma_.lower() in LABELLING else None
         if event.type == "SUPPORT" and event.lemma not in _COURTESIES:
             polarity = "support"
+        elif event.type == "ACCUSE" and root is not None and root.lemma_.lower() in LABELLING:
+            # what a label says decides: "called the levy a mistake" is a position, "called the
+            # raid a crime" a reaction to one act (the label is None)
+            if label is None:
+                return None
+            polarity = label[0]
+            topic = _topic_word(label[1]) if label[1] is not None and label[1].pos_ != "PRON" else topic
+        elif event.type == "REJECT" and root is not None and _refused_position(root) is not None:
+            # "refused to join the sanctions", "refuses to back the amendments"
+            polarity, topic = "oppose", _refused_position(root)
         elif event.type in ("REJECT", "ACCUSE") and _about_policy(event, topic, root):
             polarity = "oppose"
         elif event.type == "PROTEST" and root is not None and _policy(_pobj(root, "against")):
@@ -138,7 +159,19 @@ class StanceExtractor:
             negated = any(c.dep_ == "neg" for c in token.children)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
-            elif lemma in ("view", "see", "perceive", "regard", "consider", "describe", "call", "brand", "label"):
+            elif lemma in LABELLING:
+                label = _label(token)
+                if label is not None:
+                    polarity, obj = label
+            elif lemma in WISHES and _wish(token) is not None:
+                polarity, obj = _wish(token)  # type: ignore[misc]
+            elif lemma in VOICING and _voiced(token) is not None:
+                polarity, obj = _voiced(token)  # type: ignore[misc]
+            elif lemma.startswith("recogni") and negated:
+                # "they do not recognise the agreement": refusing recognition is opposition
+                polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                negated = False
+            elif lemma in ("view", "see", "perceive", "regard", "consider"):
                 complement = _pobj(token, "as") or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
                 )
@@ -168,8 +201,12 @@ class StanceExtractor:
                 obj = _policy_object(token)
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
-            elif lemma in NEUTRAL_VERBS and lemma == "acknowledge" or lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated:
-                polarity, obj = "neutral", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+            elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
+                lemma in SUPPORT_VERBS | OPPOSE_VERBS and negated and not _passive(token)
+            ):
+                # "acknowledged the ruling", "does not endorse the plan"; acknowledging an act
+                # one did is an admission, and "was not endorsed by" reports a fact, not a view
+                polarity, obj = "neutral", _object(token)
             elif lemma in W["position_verbs"]:
                 # "favours a negotiated settlement", "respected every resolution"
                 polarity, obj = "support", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
@@ -181,11 +218,13 @@ class StanceExtractor:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            if polarity is None or _unrealised(token):
+            if polarity is None or _unrealised(token) or (polarity == "neutral" and _committed(token)):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
-            subject = next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+            owner = _owner(token) if lemma in VOICING else None
+            subject = owner if owner is not None and index.actors_of(owner) else None
+            subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
@@ -247,6 +286,12 @@ def _unrealised(token: Token) -> bool:
     for aux in (c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in _MAYBE):
         if not (aux.lower_ == "would" and clause.dep_ == "ccomp"):
             return True
+    if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
+        return True  # "has yet to approve": not done so far
+    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
+        return True  # "sanctions must follow if Russia rejected a ceasefire"
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
+        return True  # "refuses to back the plan": the refusal is the stance
     current = token
     while current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
         current = current.head
@@ -255,12 +300,117 @@ def _unrealised(token: Token) -> bool:
     return False
 
 
+def _committed(token: Token) -> bool:
+    """ "undertook to refrain from any statement": restraint promised for later is no neutrality held."""
+    current = token
+    while current.dep_ in ("xcomp", "conj") and current.head is not current:
+        current = current.head
+        if current.lemma_.lower() in SW["commitments"]:
+            return True
+    return False
+
+
+def _object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _passive(token: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def _free_relative(verb: Token) -> bool:
+    """ "what Moscow called provocations": the words only name a thing, the label is quoted."""
+    return any(c.lower_ == "what" for c in verb.children) or (
+        verb.dep_ in ("relcl", "ccomp") and verb.head.lower_ == "what"
+    )
+
+
+def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """The position a labelling verb states toward its object: "branded the restrictions hostile"
+    opposes them, "called the ceasefire a milestone" supports it.
+
+    A label on one act ("called the raid a crime") is a reaction to it, an event; a label in a
+    free relative only names a thing. Neither is a position held, and a label that neither
+    blames nor praises states none.
+    """
+    if _free_relative(verb) or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children):
+        return None  # "called on Pyongyang to stop ..." asks; it labels nothing
+    complement = _pobj(verb, "as") or next(
+        (c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "acomp")), None
+    )
+    if complement is None:
+        return None
+    obj = _object(verb)
+    if obj is None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
+        obj = next((c for c in complement.children if c.dep_ == "nsubj"), None)
+    if obj is not None and obj.lower_ in W["relative_pronouns"] and verb.dep_ == "relcl":
+        obj = verb.head  # "the break-in, which she called a breach of ..."
+    if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
+        return None
+    words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree}
+    if words & LABELS_AGAINST:
+        return "oppose", obj
+    if words & LABELS_FOR:
+        return "support", obj
+    return None
+
+
+def _wish(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """What a holder wants it stands for: "wants independence", "wanted peace"; "wanted no part
+    in it" or "does not want" it stands against."""
+    obj = _object(verb)
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if obj is None and clause is None:
+        return None
+    refused = any(c.dep_ == "neg" for c in verb.children) or (
+        obj is not None and any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children)
+    )
+    return ("oppose" if refused else "support"), (obj if obj is not None else clause)
+
+
+def _voiced(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """A position named by a noun the holder voices: "voiced support for the soldiers",
+    "restated its opposition to the plan"."""
+    noun = _object(verb)
+    if noun is None or noun.lemma_.lower() not in POSITION_NOUNS:
+        return None
+    polarity: Polarity = "oppose" if POSITION_NOUNS[noun.lemma_.lower()][0] == "oppose" else "support"
+    return polarity, _pobj(noun, "for") or _pobj(noun, "to") or _pobj(noun, "with") or _pobj(noun, "of")
+
+
+def _owner(verb: Token) -> Token | None:
+    """Whose position a voiced noun names: "reaffirmed Serbia's support for Kyiv" is Serbia's."""
+    noun = _object(verb)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    return owner if owner is not None and owner.pos_ != "PRON" else None
+
+
+def _refused_position(verb: Token) -> str | None:
+    """What a refusal that is a position refuses, as a topic: backing something, or joining,
+    signing or accepting a policy ("refused to join the sanctions"). Refusing to comment or to
+    meet is an act (None)."""
+    for clause in verb.children:
+        if clause.dep_ != "xcomp" or clause.pos_ != "VERB":
+            continue
+        obj = _object(clause)
+        if clause.lemma_.lower() in SUPPORT_VERBS or (obj is not None and _policy(obj)):
+            return _topic_word(obj) if obj is not None and obj.pos_ != "PRON" else clause.lemma_.lower()
+    return None
+
+
+WISHES = SW["wish_verbs"]
+VOICING = SW["voicing_verbs"]
 POSITION_OPPOSE = W["position_oppose"]
 PROTEST_VERBS = W["protest_verbs"]
 
 
 def _policy(token: Token | None) -> bool:
-    return token is not None and token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in POLICIES | TOPICS
+    # plural policy words are listed as written ("sanctions"), which the lemma would lose
+    return (
+        token is not None
+        and token.pos_ in ("NOUN", "PROPN")
+        and (token.lemma_.lower() in POLICIES | TOPICS or token.lower_ in POLICIES | TOPICS)
+    )
 
 
 def _policy_object(token: Token) -> Token | None:
@@ -317,7 +467,7 @@ def _about_policy(event: Event, topic: str | None, root: Token | None) -> bool:
         return True
     if root is not None and any(c.lemma_.lower().startswith("recogni") for c in root.subtree if c.dep_ == "xcomp"):
         return True  # "refuses to recognise its independence"
-    return topic is not None and topic.split()[-1] in POLICIES
+    return topic is not None and topic.split()[-1] in POLICIES | REFUSABLE
 
 
 def _pobj(token: Token | None, word: str) -> Token | None:

@@ -778,3 +778,18 @@ def test_a_promise_of_reprisal_is_a_threat(code, text: str, expected: list) -> N
 )
 def test_the_side_the_dead_fought_and_a_forced_entry(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # PLOVER: agreeing to forgive a debt is the relief itself; the Paris Club is no French body
+        ("The Paris Club agreed to forgive $4 billion of Zambia's debt.", [("AID", ("PARISCLUB",), ("ZMB",), "asserted")]),
+        ("The Paris Club agreed to meet Zambia's finance minister.", [("AGREE", ("PARISCLUB",), ("ZMB",), "asserted")]),
+        ("Greece dispatched 60 rescue workers to Turkey after the earthquake.", [("AID", ("GRC",), ("TUR",), "asserted")]),
+        # money promised is an agreement to aid
+        ("The European Union will provide 50 million euros to Moldova.", [("AGREE", ("EU",), ("MDA",), "asserted")]),
+    ],
+)
+def test_aid_and_debt_relief(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -324,6 +324,8 @@ def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> 
         kind, mode = current.type, current.mode
         if outer.entry.lemma in W["threat_vows"] and inner.entry.type in HOSTILE_ACTS:
             kind, mode = "THREATEN", threat_mode(inner.entry)
+        elif outer.entry.type == "AGREE" and inner.entry.type == "AID" and inner.entry.lemma in ("forgive", "write", "cancel"):
+            kind, mode = "AID", inner.entry.mode  # PLOVER: "agreed to forgive" a debt is the relief itself
         elif outer.entry.type == "THREATEN" and not inner.noun and mode is None:
             mode = outer.entry.mode or threat_mode(inner.entry)
         borrowed = current.borrowed_target_from

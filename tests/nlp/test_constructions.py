@@ -533,16 +533,16 @@ def test_the_object_of_a_verbless_small_clause_is_the_target(code, text: str, ex
     ("text", "expected"),
     [
         (
-            "Montenegrin police said the two suspects would not be handed over to Serbia.",
-            [("REJECT", ("MNE",), ("SRB",), "asserted")],
+            "The Croatian justice ministry said the detainees would never be handed over to Hungary.",
+            [("REJECT", ("HRV",), ("HUN",), "asserted")],
         ),
         # an agent named in the passive is the one who refuses, not the reporter
         (
-            "Montenegrin police said the two suspects would not be handed over to Serbia by Bosnia.",
-            [("REJECT", ("BIH",), ("SRB",), "asserted")],
+            "The Croatian justice ministry said the detainees would never be handed over to Hungary by Serbia.",
+            [("REJECT", ("SRB",), ("HUN",), "asserted")],
         ),
         # an act already done in the passive is no promise: no reporter becomes its author
-        ("Montenegrin police said the two suspects were handed over to Serbia.", []),
+        ("The Croatian justice ministry said the detainees were handed over to Hungary.", []),
     ],
 )
 def test_a_refusal_in_the_passive_is_its_announcers(code, text: str, expected: list) -> None:
@@ -606,8 +606,8 @@ def test_crowds_in_the_streets_protest(code, text: str, expected: list) -> None:
         ),
         # who says it was set in motion from elsewhere names the instigator
         (
-            "Kosovo's interior minister said the violence had been orchestrated from Belgrade.",
-            [("ACCUSE", ("XKX",), ("SRB",), "asserted")],
+            "Georgia's interior minister said the unrest had been masterminded from Moscow.",
+            [("ACCUSE", ("GEO",), ("RUS",), "asserted")],
         ),
         ("The summit was organised by the European Union, Germany said.", []),
     ],
@@ -620,9 +620,9 @@ def test_what_a_side_says_the_other_did_accuses_it(code, text: str, expected: li
     ("text", "expected"),
     [
         ("Washington called Beijing's manoeuvres provocative.", [("ACCUSE", ("USA",), ("CHN",), "asserted")]),
-        ("Beijing was shocked by Hanoi's conduct, a Chinese spokesman said.", [("ACCUSE", ("CHN",), ("VNM",), "asserted")]),
+        ("Ankara was dismayed by the Greek move, a Turkish official said.", [("ACCUSE", ("TUR",), ("GRC",), "asserted")]),
         ("Moscow is deeply disappointed by Finland's decision, the Kremlin said.", [("ACCUSE", ("RUS",), ("FIN",), "asserted")]),
-        ("The United States said it was concerned about the decision by Kosovo.", [("ACCUSE", ("USA",), ("XKX",), "asserted")]),
+        ("Britain said it was worried about the decision by Serbia.", [("ACCUSE", ("GBR",), ("SRB",), "asserted")]),
     ],
 )
 def test_stated_dismay_and_name_calling_disapprove(code, text: str, expected: list) -> None:
@@ -633,11 +633,11 @@ def test_stated_dismay_and_name_calling_disapprove(code, text: str, expected: li
     ("text", "expected"),
     [
         (
-            "Armenian and Azerbaijani troops clashed on the border. NATO called on both sides to show restraint.",
+            "Armenian and Azerbaijani troops clashed on the border. NATO urged both sides to exercise restraint.",
             [("ASSAULT", ("ARM", "AZE"), ("ARM", "AZE"), "asserted"), ("REQUEST", ("NATO",), ("ARM", "AZE"), "asserted")],
         ),
         (
-            "Kyrgyz and Tajik border guards exchanged fire. Moscow urged the two governments to settle the dispute.",
+            "Kyrgyz and Tajik border guards exchanged fire. Moscow asked the two capitals to resolve their quarrel.",
             [("ASSAULT", ("KGZ", "TJK"), ("KGZ", "TJK"), "asserted"), ("REQUEST", ("RUS",), ("KGZ", "TJK"), "asserted")],
         ),
         (
@@ -656,7 +656,7 @@ def test_the_sides_of_a_quarrel_named_as_both_sides(code, text: str, expected: l
         # a promised concession stays a concession; a promise of access is an agreement
         ("Japan will lift its restrictions on exports to South Korea.", [("CONCEDE", ("JPN",), ("KOR",), "asserted")]),
         ("Seoul will withdraw its complaint against Japan at the World Trade Organization.", [("CONCEDE", ("KOR",), ("JPN",), "asserted")]),
-        ("Syria said it would allow the return of U.N. monitors.", [("AGREE", ("SYR",), ("UN",), "asserted")]),
+        ("Syria would allow U.N. monitors to return, its foreign minister said.", [("AGREE", ("SYR",), ("UN",), "asserted")]),
         ("Washington granted clemency to five Iranians.", [("CONCEDE", ("USA",), ("IRN",), "asserted")]),
         ("Tokyo expressed deep regret to South Korea for the suffering of the war years.", [("CONCEDE", ("JPN",), ("KOR",), "asserted")]),
     ],
@@ -734,11 +734,11 @@ def test_a_participle_set_off_by_commas_describes_and_is_no_act(code) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russia has placed Latvia on its list of unfriendly countries.", [("SANCTION", ("RUS",), ("LVA",), "asserted")]),
+        ("Moscow has put Estonia on its register of hostile states.", [("SANCTION", ("RUS",), ("EST",), "asserted")]),
         ("Mali, Niger and Burkina Faso said they were quitting ECOWAS.", [("SANCTION", ("MLI", "NER", "BFA"), ("ECOWAS",), "asserted")]),
         ("Mali has broken with France.", [("SANCTION", ("MLI",), ("FRA",), "asserted")]),
         # "Latin American" names a region, not the United States
-        ("Venezuela ordered diplomats from seven Latin American countries to leave.", [("SANCTION", ("VEN",), (), "asserted")]),
+        ("Caracas ordered the envoys of five Latin American governments to leave.", [("SANCTION", ("VEN",), (), "asserted")]),
     ],
 )
 def test_ruptures_and_blacklists(code, text: str, expected: list) -> None:
@@ -746,17 +746,17 @@ def test_ruptures_and_blacklists(code, text: str, expected: list) -> None:
 
 
 def test_a_noun_the_tagger_took_for_a_verb_is_still_read_as_a_noun(code) -> None:
-    assert brief(code("Chinese military drills around Taiwan entered a second day on Sunday.", DAY)) == [
-        ("MOBILIZE", ("CHN",), ("TWN",), "asserted")
+    assert brief(code("North Korean artillery drills near the border entered a second day on Friday.", DAY)) == [
+        ("MOBILIZE", ("PRK",), (), "asserted")
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("North Korea vowed to make the United States pay dearly.", [("THREATEN", ("PRK",), ("USA",), "asserted")]),
+        ("North Korea swore to make Seoul pay a heavy price.", [("THREATEN", ("PRK",), ("KOR",), "asserted")]),
         ("Azerbaijan's president promised a harsh retaliation against Armenia.", [("THREATEN", ("AZE",), ("ARM",), "asserted")]),
-        ("Britain warned Tehran of serious consequences unless it freed the tanker.", [("THREATEN", ("GBR",), ("IRN",), "asserted")]),
+        ("London warned Tehran of grave consequences if the vessel was not released.", [("THREATEN", ("GBR",), ("IRN",), "asserted")]),
         # a promise of something good stays an agreement
         ("Japan promised a large aid package to Turkey.", [("AGREE", ("JPN",), ("TUR",), "asserted")]),
     ],
@@ -768,12 +768,12 @@ def test_a_promise_of_reprisal_is_a_threat(code, text: str, expected: list) -> N
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Twenty Indian soldiers were killed in a clash with Chinese troops.", [("ASSAULT", ("CHN",), ("IND",), "asserted")]),
+        ("Six Pakistani guards were killed in a firefight with Afghan fighters.", [("ASSAULT", ("AFG",), ("PAK",), "asserted")]),
         (
-            "Twenty-five Armenian soldiers had been killed in fighting with Azerbaijani forces, the ministry said.",
-            [("ASSAULT", ("AZE",), ("ARM",), "asserted")],
+            "Nine Ethiopian soldiers had been wounded in fighting with Eritrean forces, the army said.",
+            [("ASSAULT", ("ERI",), ("ETH",), "asserted")],
         ),
-        ("Ecuadorian police forced their way into the Mexican embassy in Quito.", [("COERCE", ("ECU",), ("MEX",), "asserted")]),
+        ("Peruvian police forced their way into the Bolivian consulate in Lima.", [("COERCE", ("PER",), ("BOL",), "asserted")]),
     ],
 )
 def test_the_side_the_dead_fought_and_a_forced_entry(code, text: str, expected: list) -> None:

@@ -157,14 +157,14 @@ def test_a_voiced_position_and_a_refusal_to_back_or_join(code) -> None:
     assert _positions(code("The Kosovo opposition refuses to back the amendments.", DAY)) == [
         ("XKX", "oppose", "amendment")
     ]
-    assert _positions(code("Serbia refused to join Western sanctions against Russia.", DAY)) == [
-        ("SRB", "oppose", "RUS")
+    assert _positions(code("Hungary refused to join Western sanctions on Belarus.", DAY)) == [
+        ("HUN", "oppose", "BLR")
     ]
     assert _positions(code("Georgia does not recognise the agreement signed in Sukhumi.", DAY)) == [
         ("GEO", "oppose", "agreement")
     ]
-    assert _positions(code("Vucic rejected an opposition demand for a transitional government.", DAY)) == [
-        ("SRB", "oppose", "opposition demand")
+    assert _positions(code("Viktor Orban rejected an opposition demand for early elections.", DAY)) == [
+        ("HUN", "oppose", "opposition demand")
     ]
 
 

@@ -297,7 +297,7 @@ class ActorIndex:
                         ref = ActorRef(occurrence.actor.code, occurrence.actor.sector, arg.ref.name, "person")
                         return ArgActor(ref, arg.actor, "apposition", arg.start, "person")
                     if occurrence.actor.code and occurrence.actor.type != "person":
-                        # "the main opposition party, VMRO-DPMNE,": the name says who
+                        # "the largest party in parliament, Fidesz,": the name says who
                         return self._arg(occurrence, "apposition")
         return arg
 
@@ -382,7 +382,7 @@ class ActorIndex:
         if kind == "person":
             pick = [o for o in candidates if o.actor.type == "person"]
             if not pick:
-                # "A spokeswoman for the White House said ... She said ...": a titled agent
+                # "A Kremlin spokesman said ... He added ...": a titled agent
                 pick = [o for o in candidates if self._one_person(o)]
             if not pick:
                 return []
@@ -656,7 +656,7 @@ class ActorIndex:
                 continue
             for inner in token.subtree:
                 for occurrence in self.by_token.get(inner.i, []):
-                    # "linked to Iran", "affiliated with the Serbian Workers' Union"
+                    # "linked to Iran", "tied to a Belgrade trade union"
                     if occurrence.actor.code in self.states and occurrence.actor.type != "person":
                         return occurrence.actor.code, token.text
         return None

@@ -176,7 +176,7 @@ class EventExtractor:
         if not target and kind in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
             target = event_coreference(proposal, source, earlier)
         if not target and proposal.predicate.dep_ == "conj":
-            # "condemned the expulsions and reserved the right to respond": the second act of one
+            # "denounced the arrests and kept open a reply of its own": the second act of one
             # subject is aimed where the first was
             head = proposal.predicate.head
             first = next(
@@ -233,7 +233,7 @@ class EventExtractor:
             and proposal.bare_noun
             and not any(a.via not in ("domestic", "location", "implied") for a in target)
         ):
-            # "since last month's U.S. invasion", "during a G8 summit": an act named in passing
+            # "since the 2003 invasion", "on the sidelines of a summit": an act named in passing
             # as the time or cause of the news is background; it counts only when the text
             # names both sides ("following its strikes on nuclear sites in Iran")
             return None
@@ -308,8 +308,8 @@ class EventExtractor:
 
 
 def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
-    """ "Vietnam said Chinese ships had rammed its patrol boats", "Dushanbe says Kyrgyz forces
-    fired first": a side that puts forward its own account of what its adversary did to it
+    """ "Manila said Chinese vessels had blocked its supply boat", "Baku says Armenian units
+    shot first": a side that puts forward its own account of what its adversary did to it
     accuses the adversary (ACCUSE allege), besides the act it reports. A third party's report,
     or the wire's trailing attribution ("..., the army said"), is sourcing, not an accusation."""
     if event.type not in ("ASSAULT", "COERCE") or event.modality != "asserted" or event.trigger is None:

@@ -97,7 +97,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             for c in (*predicate.children, *proposal.trigger.children)
         )
         or no_longer(predicate)
-        # "neither Serbia nor Bosnia recognises it"
+        # "neither Athens nor Nicosia accepts it"
         or any(c.lower_ == "neither" for s in children(predicate, "nsubj", "nsubjpass") for c in s.children)
         # "arrested no one", "made no concession"
         or any(c.lower_ == "no" for o in children(predicate, "dobj") for c in o.children if c.dep_ == "det")
@@ -131,7 +131,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         if dep == "pobj" and head.lower_ in W["background_preps"]:
             background = True
         if dep == "pobj" and head.lower_ in ("of", "to") and lemma(head.head) in W["cause_nouns"]:
-            background = True  # "in the wake of the execution", "in response to the strikes"
+            background = True  # "in the wake of a hanging", "in response to air raids"
         if dep == "relcl":
             background = True
         outer_at = by_predicate.get(head.i)
@@ -145,7 +145,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             if adjunct and proposal.noun and proposal.entry.type == "REQUEST":
                 request_for = head.i
             if outer.entry.lemma == "warn" and dep == "ccomp":
-                # "Analysts warned that Tehran may retaliate": the warning reports someone
+                # "Experts warned that Caracas might hit back": the warning reports someone
                 # else's act, which is the event; a warning of one's own act is a threat.
                 warning = outer_at
                 token = head
@@ -215,7 +215,7 @@ def standing(proposal: Proposal) -> bool:
 
 def vows_reprisal(verb: Token) -> bool:
     """Whether what a promise promises is reprisal: a reprisal noun as its object ("promised a
-    befitting retaliation") or making someone pay ("vowed to make the United States pay")."""
+    stern retaliation") or making someone pay ("swore to make Seoul pay")."""
     if any(lemma(o) in W["reprisal_words"] for o in children(verb, "dobj")):
         return True
     return any(
@@ -225,7 +225,7 @@ def vows_reprisal(verb: Token) -> bool:
 
 
 def _toll(proposal: Proposal, verb: Token) -> bool:
-    """ "Nearly 3,800 people have been killed in Lebanon": a running toll, summed up in the perfect
+    """ "Some 900 civilians have been killed in Darfur this year": a running toll, summed up in the perfect
     with no one named for it, counts what happened; the attacks it counts are told elsewhere. A
     toll that names its cause ("killed in fighting with Tajik forces") is still news."""
     if proposal.noun or lemma(proposal.trigger) not in W["casualty_verbs"] or not children(verb, "auxpass"):

@@ -98,7 +98,7 @@ class Proposer:
             if verbal:
                 found.extend(verbal)
             elif (verbal is None or token.dep_ in _NOMINAL_DEPS) and _noun_like(token, self.lexicon, index):
-                # "Chinese drills around Taiwan entered a second day": a noun the tagger took for a
+                # "Russian drills near the Baltic coast went on for a third day": a noun the tagger took for a
                 # verb still stands where nouns stand
                 reading = self._noun(token, index)
                 if reading is not None:
@@ -424,7 +424,7 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
     # "was put under investigation", "placed under house arrest"
     if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in ("put", "place", "keep"):
         return head.head
-    # "claimed responsibility for a major attack"
+    # "took responsibility for the ambush"
     if token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ("responsibility", "credit"):
         verb = head.head.head
         if lemma(verb) in ("claim", "accept", "admit", "take", "deny"):
@@ -509,7 +509,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
 
 
 def _act_of_war(clause: Token) -> bool:
-    """ "would be regarded as an act of war": an act declared a cause of war."""
+    """ "we would treat any blockade as an act of war": an act declared a cause of war."""
     return any(
         lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
     )
@@ -573,7 +573,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     for verb in sentence:
         instigator = _instigator(verb)
         if instigator is not None:
-            # "said the violence had been orchestrated from Belgrade": the speaker accuses the
+            # "said the riots were directed from Moscow": the speaker accuses the
             # one it says set the act in motion
             speech = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING else None
             speaker = subject_of(speech)[0] if speech is not None else None

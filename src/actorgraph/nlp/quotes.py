@@ -267,7 +267,7 @@ class QuoteExtractor:
                 and token.i > token.head.i
                 and token.lemma_.lower() in INVERTED_CUES
             ):
-                clauses, inverted = [token.head], True  # "Serbia would respond, Vučić told reporters"
+                clauses, inverted = [token.head], True  # "Hungary will answer this, Orbán told the press"
             for clause in clauses:
                 tokens = [t for t in clause.subtree if not (inverted and t.i >= token.i - 1 and t in token.subtree)]
                 tokens = [t for t in tokens if t.dep_ != "mark" or t.i != tokens[0].i]

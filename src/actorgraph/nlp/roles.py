@@ -85,7 +85,7 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = [a for a in _shared_object(proposal.predicate, index) if a.ref.code not in source_codes]
     own = {code for code in source_codes if code}
     if kind not in ("ASSAULT", "COERCE", "PROTEST") and any(a.ref.code not in own for a in target):
-        # "cancelled talks between Chinese and U.S. commanders": the other side is the target
+        # "called off a meeting between Turkish and Greek generals": the other side is the target
         target = [a for a in target if a.ref.code not in own]
     if "xobj" in entry.target and target and not slot_actors(proposal, [t for t in entry.target if t != "xobj"], index, source):
         # targets found inside a complement clause never repeat the source's own state
@@ -150,7 +150,7 @@ def _conventional_source(
     the authorities behind an arrest or a ban that names no one."""
     kind, mode = proposal.entry.type, proposal.entry.mode
     if kind == "PROTEST" and source and all(a.ref.code is None for a in source):
-        # "people blocked streets in Hong Kong", "students rallied in Tbilisi"; placed nowhere,
+        # "farmers blocked roads in Warsaw", "workers marched in Lagos"; placed nowhere,
         # a crowd is the story's
         places = conventions.where_of(proposal.trigger, proposal.predicate, index) or conventions.story_state(
             proposal.trigger, index
@@ -169,7 +169,7 @@ def _conventional_source(
         if owners:
             return owners
     if not source and kind == "ASSAULT":
-        # "twenty soldiers were killed in a clash with Chinese troops": the other side of the
+        # "six guards died in a firefight with Afghan fighters": the other side of the
         # fighting the dead fell in
         foe = _other_side_of_fighting(proposal.predicate, index)
         if foe:
@@ -186,7 +186,7 @@ def _conventional_source(
         and source
         and all(a.ref.code is None and a.type in ("agent", "armed_group") for a in source)
     ):
-        # "Islamist guerrillas ambushed two vehicles near Kidal": fighters no state is named for
+        # "armed men raided a village near Gao": fighters no state is named for
         # are coded, as PLOVER codes unclaimed attacks, by where they struck
         subject = subject_of(proposal.predicate)[0]
         kin = subject is not None and any(
@@ -210,14 +210,14 @@ def _conventional_source(
 
 
 def _other_side_of_fighting(predicate: Token, index: ActorIndex) -> list[ArgActor]:
-    """Who the victims of a passive killing fought: "killed in fighting with Azerbaijani forces",
+    """Who the victims of a passive killing fought: "were wounded in a battle with Houthi units",
     "wounded in an attack by gunmen"."""
     if not children(predicate, "auxpass", "nsubjpass"):
         return []
     for prep in children(predicate, "prep"):
         if prep.lower_ not in ("in", "during"):
             continue
-        for fight in children(prep, "pobj"):
+        for fight in children(prep, "pobj", "pcomp"):
             if lemma(fight) not in W["mutual_fighting"] | W["attack_nouns"]:
                 continue
             for inner in children(fight, "prep"):
@@ -267,7 +267,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             found = []
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
     if slot == "patient":
-        # "Beijing was shocked by Hanoi's conduct": the one a feeling is felt by
+        # "Ankara was dismayed by Athens' step": the one a feeling is felt by
         return [a for s in children(predicate, "nsubjpass") for a in index.actors_of(s)]
     if slot == "iobj":
         return [a for d in children(predicate, "dative", "iobj") for a in index.actors_of(d)]
@@ -313,7 +313,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
     if slot == "place":
         return conventions.where_of(token, predicate, index)  # "remained on alert in the West Bank"
     if slot == "cause":
-        # "rioters angry at Chinese oil drilling": what a crowd is angry at
+        # "crowds furious at a foreign mining firm": what a crowd is angry at
         subject = subject_of(predicate)[0]
         for adjective in children(subject, "amod") if subject is not None else []:
             if lemma(adjective) in W["anger_words"]:

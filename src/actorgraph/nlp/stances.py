@@ -168,7 +168,7 @@ class StanceExtractor:
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
             elif lemma.startswith("recogni") and negated:
-                # "they do not recognise the agreement": refusing recognition is opposition
+                # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
@@ -275,7 +275,7 @@ _MAYBE = W["maybe"]
 def _unrealised(token: Token) -> bool:
     """A stance someone is asked to take, or might take, is nobody's stance yet.
 
-    "urged Kosovo and Serbia to refrain from ...", "demanded that Skopje acknowledge ...",
+    "pressed Athens and Ankara to avoid ...", "insisted that Baku withdraw ...",
     "Serbia would not object to ...": the verb sits under a verb of asking or carries a modal.
     A "would" in reported speech is the speaker's intention, held now: "he repeated that Serbia
     would not recognise ...".
@@ -289,7 +289,7 @@ def _unrealised(token: Token) -> bool:
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True  # "has yet to approve": not done so far
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
-        return True  # "sanctions must follow if Russia rejected a ceasefire"
+        return True  # "tariffs will come if Beijing refuses the offer"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
         return True  # "refuses to back the plan": the refusal is the stance
     current = token

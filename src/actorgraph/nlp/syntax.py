@@ -49,7 +49,7 @@ def object_of(token: Token) -> Token | None:
     if not objects:
         return None
     if objects[0].lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
-        return token.head  # "a plan, which is backed by the EU": the plan is backed
+        return token.head  # "a proposal, which is endorsed by the AU": the proposal is endorsed
     return objects[0]
 
 
@@ -178,7 +178,7 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         and token.head.dep_ in ("dobj", "obj")
         and token.head.head.pos_ == "VERB"
     ):
-        # "issued a declaration demanding that ...": the declarer demands
+        # "released a statement insisting that ...": the statement's author insists
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return token.head, True

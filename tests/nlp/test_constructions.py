@@ -793,3 +793,18 @@ def test_the_side_the_dead_fought_and_a_forced_entry(code, text: str, expected: 
 )
 def test_aid_and_debt_relief(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Armenia's defence ministry said the shelling was the result of a deliberate decision by Azerbaijan.",
+            [("ACCUSE", ("ARM",), ("AZE",), "asserted")],
+        ),
+        # a good thing's cause is no accusation
+        ("The summit was the result of months of work by the EU, Germany said.", []),
+    ],
+)
+def test_naming_who_caused_a_hostile_act_accuses_them(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -564,6 +564,25 @@ def _instigator(verb: Token) -> Token | None:
     return None
 
 
+def _author_of_result(verb: Token, index: ActorIndex) -> Token | None:
+    """Whom a clause of being names as the cause of a hostile act: "said the shooting was the
+    result of a deliberate move by Baku", "the unrest is the work of foreign agents from Kyiv"."""
+    if lemma(verb) != "be":
+        return None
+    subject = next(iter(children(verb, "nsubj")), None)
+    acts = W.table("event_nouns")
+    if subject is None or not (set(acts.get(lemma(subject), ())) & {"ASSAULT", "COERCE", "PROTEST"} or lemma(subject) in W["unrest_nouns"]):
+        return None
+    for attr in children(verb, "attr"):
+        if lemma(attr) not in ("result", "consequence", "work", "fault", "doing", "product"):
+            continue
+        for token in attr.subtree:
+            by_agent = token.dep_ == "pobj" and token.head.lower_ in ("by", "from")
+            if (by_agent or token.dep_ == "poss") and any(a.ref.code for a in index.actors_of(token)):
+                return token
+    return None
+
+
 def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     """ "The move is outrageous and unacceptable, Peskov said": a speaker who calls someone's act
     unacceptable, or says it violates something, condemns its author (ACCUSE); one who calls
@@ -571,7 +590,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     The judgement must be reported: a journalist's own adjectives are no one's event."""
     found = []
     for verb in sentence:
-        instigator = _instigator(verb)
+        instigator = _instigator(verb) or _author_of_result(verb, index)
         if instigator is not None:
             # "said the riots were directed from Moscow": the speaker accuses the
             # one it says set the act in motion

@@ -808,3 +808,17 @@ def test_aid_and_debt_relief(code, text: str, expected: list) -> None:
 )
 def test_naming_who_caused_a_hostile_act_accuses_them(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+def test_a_judgement_of_a_deal_or_of_it_is_aimed_at_whoever_made_it(code) -> None:
+    text = (
+        "Egypt and Turkey agreed on Monday to restore full diplomatic relations. "
+        "The Arab League welcomed the announcement. Jordan and Qatar praised it. "
+        "The White House said it welcomed the deal."
+    )
+    assert brief(code(text, DAY)) == [
+        ("AGREE", ("EGY", "TUR"), ("EGY", "TUR"), "asserted"),
+        ("SUPPORT", ("LAS",), ("EGY", "TUR"), "asserted"),
+        ("SUPPORT", ("JOR", "QAT"), ("EGY", "TUR"), "asserted"),
+        ("SUPPORT", ("USA",), ("EGY", "TUR"), "asserted"),
+    ]

@@ -516,6 +516,21 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
         found = earlier_actors(token, earlier, source_codes)
         if found:
             return found
+        if token.lower_ in ("it", "this") and token.pos_ == "PRON":
+            found = _last_act(token, earlier, source_codes)
+            if found:
+                return found
+    return []
+
+
+def _last_act(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
+    """ "Oman and Qatar also praised it": a judgement of "it" just after an act judges that act,
+    so it is aimed at whoever did it (only an act told within the last sentence or so)."""
+    for event in reversed(earlier):
+        if event.evidence.end < token.sent.start_char - 300:
+            return []
+        if event.source and not {r.code for r in event.source} & exclude and event.type not in ("ACCUSE", "SUPPORT"):
+            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
     return []
 
 
@@ -525,9 +540,13 @@ def earlier_actors(token: Token, earlier: Sequence[Event], exclude: set[str | No
     kinds = EVENT_NOUN_TYPES.get(token.lower_) or EVENT_NOUN_TYPES.get(lemma(token))
     if not kinds or not any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children):
         return []
+    agreement = lemma(token) in W["agreement_nouns"]
     for event in reversed(earlier):
-        if event.type in kinds and event.source and not {r.code for r in event.source} & exclude:
-            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
+        if event.type not in kinds or not event.source or {r.code for r in event.source} & exclude:
+            continue
+        if agreement and event.type == "SUPPORT" and event.lemma not in W["signing"]:
+            continue  # "welcomed the deal": the one who signed it, not one who praised it
+        return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
     return []
 
 

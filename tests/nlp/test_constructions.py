@@ -822,3 +822,17 @@ def test_a_judgement_of_a_deal_or_of_it_is_aimed_at_whoever_made_it(code) -> Non
         ("SUPPORT", ("JOR", "QAT"), ("EGY", "TUR"), "asserted"),
         ("SUPPORT", ("USA",), ("EGY", "TUR"), "asserted"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania called in the Belarusian ambassador for explanations.", [("ACCUSE", ("LTU",), ("BLR",), "asserted")]),
+        ("Lithuania called in Belarus's ambassador on Monday.", [("ACCUSE", ("LTU",), ("BLR",), "asserted")]),
+        # a question put is no request
+        ('"What is there to discuss with them?" the Azerbaijani president asked on television.', []),
+        ("Azerbaijan asked Turkey to send military advisers.", [("REQUEST", ("AZE",), ("TUR",), "asserted")]),
+    ],
+)
+def test_a_summons_and_a_question(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

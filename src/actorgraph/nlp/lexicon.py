@@ -39,6 +39,7 @@ _NEEDS = {
     "notprt",
     "xsubjother",
     "subjof",
+    "notquestion",
 }
 
 

@@ -320,6 +320,14 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "notquestion":
+        # "'What talks could there be with them?' he asked": a question put, no request made
+        clauses = children(token, "ccomp", "parataxis")
+        sentence = index.sentence(token)
+        # the parser may end a sentence at the question's closing quote: look just before it too
+        if any(t.text == "?" for t in token.doc[max(0, sentence.start - 3) : sentence.end]):
+            return False
+        return not any(t.tag_ in ("WDT", "WP", "WRB") for c in clauses for t in c.subtree)
     if kind == "subjof":
         # "the truce came into effect": the noun is the subject of one of these verbs
         return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values

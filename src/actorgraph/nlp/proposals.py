@@ -203,9 +203,9 @@ class Proposer:
         for entry in dict.fromkeys(readings):
             if needs_met(token, entry, index, governor):
                 return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
-            if carrier is not None and any(need.kind == "gov" for need in entry.needs):
-                if needs_met(token, entry, index, carrier):
-                    return Proposal(token, carrier, True, entry, cameo=entry.cameo)
+            names_its_carrier = any(need.kind == "gov" for need in entry.needs)
+            if carrier is not None and names_its_carrier and needs_met(token, entry, index, carrier):
+                return Proposal(token, carrier, True, entry, cameo=entry.cameo)
         return None
 
 

@@ -58,7 +58,7 @@ def _run_phase(phase: str, inputs: Sequence[str], copies: int, queue: multiproce
     resources = Resources(settings)
     nlp = resources.nlp
     if phase == "extract":
-        resources.coder  # noqa: B018 - load the knowledge base and lexicon before timing
+        resources.coder.gazetteer.load()  # the knowledge base, lexicon and gazetteer, before timing
         # Libraries the pipeline imports on first use are start-up, like loading the model:
         # datasketch alone pulls in scipy.integrate (~0.9 s), which would swamp a small corpus.
         import datasketch  # noqa: F401

@@ -87,6 +87,11 @@ class Gazetteer:
     def _data(self) -> _Index:
         return _load(self.min_population)
 
+    def load(self) -> None:
+        """Build the index now rather than at the first place looked up (a start-up cost, like
+        loading the model: it takes seconds)."""
+        self._data  # noqa: B018
+
     def candidates(self, name: str) -> list[tuple[dict[str, Any], bool]]:
         """Every populated place known by `name`, whether by its own name, most populous first."""
         index, _iso3, _countries = self._data

@@ -836,3 +836,14 @@ def test_a_judgement_of_a_deal_or_of_it_is_aimed_at_whoever_made_it(code) -> Non
 )
 def test_a_summons_and_a_question(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Russian missile slammed into an apartment block in Dnipro on Saturday.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        ("Hungary slammed the EU's decision on Monday.", [("ACCUSE", ("HUN",), ("EU",), "asserted")]),
+    ],
+)
+def test_slamming_into_a_place_is_an_impact_and_slamming_a_decision_a_rebuke(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

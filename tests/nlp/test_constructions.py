@@ -847,3 +847,18 @@ def test_a_summons_and_a_question(code, text: str, expected: list) -> None:
 )
 def test_slamming_into_a_place_is_an_impact_and_slamming_a_decision_a_rebuke(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia's parliament pulled out of a planned meeting with Turkish lawmakers.", [("REJECT", ("ARM",), ("TUR",), "asserted")]),
+        ("Serbia postponed talks with Kosovo on Monday.", [("REJECT", ("SRB",), ("XKX",), "asserted")]),
+        # PLOVER's gold codes a called-off visit as SANCTION
+        ("A Dutch minister cancelled a planned visit to Suriname.", [("SANCTION", ("NLD",), ("SUR",), "asserted")]),
+        # pulling troops out of a place is still a withdrawal
+        ("Eritrean units started pulling out of several towns in Tigray.", [("RETREAT", ("ERI",), ("ETH",), "asserted")]),
+    ],
+)
+def test_leaving_or_putting_off_a_meeting_rejects_it(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

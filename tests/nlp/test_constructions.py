@@ -862,3 +862,14 @@ def test_slamming_into_a_place_is_an_impact_and_slamming_a_decision_a_rebuke(cod
 )
 def test_leaving_or_putting_off_a_meeting_rejects_it(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kosovo government will not implement the EU's decision.", [("REJECT", ("XKX",), ("EU",), "asserted")]),
+        ("Serbia implemented the agreement with Kosovo on Monday.", [("CONCEDE", ("SRB",), ("XKX",), "asserted")]),
+    ],
+)
+def test_carrying_out_or_refusing_anothers_decision(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -524,7 +524,7 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
 
 
 def _last_act(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
-    """ "Oman and Qatar also praised it": a judgement of "it" just after an act judges that act,
+    """ "Jordan welcomed it too": a judgement of "it" just after an act judges that act,
     so it is aimed at whoever did it (only an act told within the last sentence or so)."""
     for event in reversed(earlier):
         if event.evidence.end < token.sent.start_char - 300:

@@ -873,3 +873,15 @@ def test_leaving_or_putting_off_a_meeting_rejects_it(code, text: str, expected: 
 )
 def test_carrying_out_or_refusing_anothers_decision(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lithuania began moving 800 troops closer to the frontier with Belarus.", [("MOBILIZE", ("LTU",), ("BLR",), "asserted")]),
+        ("The Philippines sent 12 vessels to the area near the Chinese platform.", [("MOBILIZE", ("PHL",), ("CHN",), "asserted")]),
+        ("Burkina Faso teamed up with Russia's Wagner group last year.", [("COOPERATE", ("BFA",), ("RUS",), "asserted")]),
+    ],
+)
+def test_forces_moved_closer_and_partners_teamed_up(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

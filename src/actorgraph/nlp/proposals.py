@@ -348,7 +348,7 @@ def _need_met(
         return False
     if kind == "with":
         # a word that completes the verb, however it is parsed: "set free", "found guilty"
-        return any(c.lower_ in values for c in token.children)
+        return any(c.lower_ in values for c in (*token.children, *(obj.children if obj is not None else ())))
     if kind == "phrase":
         text = " ".join(t.lower_ for t in token.subtree)
         return any(value in text for value in values)

@@ -344,7 +344,7 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     if obj is None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
         obj = next((c for c in complement.children if c.dep_ == "nsubj"), None)
     if obj is not None and obj.lower_ in W["relative_pronouns"] and verb.dep_ == "relcl":
-        obj = verb.head  # "the break-in, which she called a breach of ..."
+        obj = verb.head  # "the raid, which the minister termed an outrage"
     if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
         return None
     words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree}

@@ -36,7 +36,7 @@ from actorgraph.nlp.modality import (
     read_clause,
     settle_nesting,
 )
-from actorgraph.nlp.proposals import REPORTING, Proposal, Proposer
+from actorgraph.nlp.proposals import Proposal, Proposer, reported_by
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
 from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, reduced_passive, subject_of
 from actorgraph.nlp.temporal import sentence_date
@@ -362,9 +362,9 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     speakers: set[int] = set()
     head = clause
     while head.head.i != head.i:
-        if head.dep_ == "ccomp" and lemma(head.head) in REPORTING:
-            subject = subject_of(head.head)[0]
-            speakers |= {t.i for t in subject.subtree} if subject is not None else set()
+        speech = reported_by(head)
+        subject = subject_of(speech)[0] if speech is not None else None
+        speakers |= {t.i for t in subject.subtree} if subject is not None else set()
         head = head.head
     found: dict[str, ArgActor] = {}
     for token in index.sentence(proposal.trigger):
@@ -384,9 +384,8 @@ def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
         clause = clause.head
     if proposal.noun or not is_passive(clause) or any(p.lower_ == "by" for p in children(clause, "agent", "prep")):
         return []
-    if clause.dep_ != "ccomp" or lemma(clause.head) not in REPORTING:
-        return []
-    return index.actors_of(subject_of(clause.head)[0])
+    speech = reported_by(clause)
+    return index.actors_of(subject_of(speech)[0]) if speech is not None else []
 
 
 def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:

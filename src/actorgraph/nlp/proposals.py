@@ -77,6 +77,12 @@ class Proposal:
 
 # Verbs whose clause is what someone said or thinks, not their act.
 REPORTING = W["speech"] | W["belief"]
+
+
+def reported_by(clause: Token) -> Token | None:
+    """The verb of saying or believing a clause is the complement of ("said [the riots were
+    directed from Moscow]"), or None."""
+    return clause.head if clause.dep_ == "ccomp" and lemma(clause.head) in REPORTING else None
 OBLIGATION = Trigger("must", "V", (), "REQUEST", None, ("xsubj",), (), 0, origin="obligation")
 
 
@@ -602,7 +608,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         if instigator is not None:
             # "said the riots were directed from Moscow": the speaker accuses the
             # one it says set the act in motion
-            speech = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING else None
+            speech = reported_by(verb)
             speaker = subject_of(speech)[0] if speech is not None else None
             if speaker is not None and index.actors_of(speaker) and index.actors_of(instigator):
                 found.append(
@@ -621,8 +627,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         subject = next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
-        speech = verb.head if verb.dep_ == "ccomp" and lemma(verb.head) in REPORTING else None
-        speech = speech or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
+        speech = reported_by(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue
         speaker, _ = subject_of(speech)
@@ -632,4 +637,4 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     return found
 
 
-__all__ = ["ATTRIBUTION", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "same_side"]
+__all__ = ["ATTRIBUTION", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "reported_by", "same_side"]

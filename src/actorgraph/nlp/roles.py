@@ -190,7 +190,7 @@ def _conventional_source(
         # are coded, as PLOVER codes unclaimed attacks, by where they struck
         subject = subject_of(proposal.predicate)[0]
         kin = subject is not None and any(
-            index.covering(t) and any(a.ref.code for a in index.covering(t))
+            any(a.ref.code for a in index.covering(t))
             or (t.dep_ == "amod" and lemma(t) in ("back", "support", "sponsor", "fund", "arm", "align", "finance"))
             for t in subject.subtree
         )

@@ -879,6 +879,7 @@ def test_carrying_out_or_refusing_anothers_decision(code, text: str, expected: l
     ("text", "expected"),
     [
         ("Lithuania began moving 800 troops closer to the frontier with Belarus.", [("MOBILIZE", ("LTU",), ("BLR",), "asserted")]),
+        ("Russian mercenaries moved closer to the Polish border.", [("MOBILIZE", ("RUS",), ("POL",), "asserted")]),
         ("The Philippines sent 12 vessels to the area near the Chinese platform.", [("MOBILIZE", ("PHL",), ("CHN",), "asserted")]),
         ("Burkina Faso teamed up with Russia's Wagner group last year.", [("COOPERATE", ("BFA",), ("RUS",), "asserted")]),
     ],

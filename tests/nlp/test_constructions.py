@@ -737,6 +737,7 @@ def test_a_participle_set_off_by_commas_describes_and_is_no_act(code) -> None:
         ("Moscow has put Estonia on its register of hostile states.", [("SANCTION", ("RUS",), ("EST",), "asserted")]),
         ("Mali, Niger and Burkina Faso said they were quitting ECOWAS.", [("SANCTION", ("MLI", "NER", "BFA"), ("ECOWAS",), "asserted")]),
         ("Mali has broken with France.", [("SANCTION", ("MLI",), ("FRA",), "asserted")]),
+        ("Nicaragua exited the Organization of American States last year.", [("SANCTION", ("NIC",), ("OAS",), "asserted")]),
         # "Latin American" names a region, not the United States
         ("Caracas ordered the envoys of five Latin American governments to leave.", [("SANCTION", ("VEN",), (), "asserted")]),
     ],

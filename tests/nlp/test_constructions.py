@@ -887,3 +887,21 @@ def test_carrying_out_or_refusing_anothers_decision(code, text: str, expected: l
 )
 def test_forces_moved_closer_and_partners_teamed_up(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the attack that killed is the killing: its aim is the target where the dead are no one's
+        ("A Russian missile strike on the city of Odesa killed nine people.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        ("Nine people were killed by a Russian missile strike on the city of Odesa.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        ("A Russian missile strike on the city of Odesa killed nine people, Ukrainian officials said.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        # an attack no one is named for is coded where it fell, however deep the place sits
+        ("An ambush on an army convoy near Timbuktu killed 14 soldiers.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
+        # the victims of force used abroad belong where it struck, not to the striking state
+        ("American drones killed six militants in Somalia on Friday.", [("ASSAULT", ("USA",), ("SOM",), "asserted")]),
+        ("Turkish police detained 30 protesters in Istanbul.", [("COERCE", ("TUR",), ("TUR",), "asserted")]),
+    ],
+)
+def test_an_attack_named_as_the_killer_and_where_its_victims_belong(code, text: str, expected: list) -> None:
+    assert brief(code(text, DAY)) == expected

@@ -75,7 +75,10 @@ def unattributed(
     places = where_of(trigger, predicate, index)
     if not places and not noun:
         subject, _ = subject_of(predicate)
-        if subject is not None and not children(predicate, "nsubjpass"):
+        if subject is not None and not children(predicate, "nsubjpass") and lemma(subject) in W["attack_nouns"]:
+            # "an attack on a police school in Bamako killed 70": where the attack fell
+            places = location_actors((subject, *(o for p in children(subject, "prep") for o in children(p, "pobj"))), index)
+        if not places and subject is not None and not children(predicate, "nsubjpass"):
             for word, pobj in preps(subject, depth=0).items():
                 if word in ("in", "at", "near", "outside", "inside") and pobj.dep_ == "pobj":
                     places = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state"]
@@ -146,16 +149,25 @@ def _sole_state(source: Sequence[ArgActor], index: ActorIndex) -> str | None:
     return code if code in index.states else None
 
 
-def domestic(source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+def domestic(
+    source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex, where: Sequence[ArgActor] = ()
+) -> list[ArgActor]:
     """Targets the text ties to no state ("students", "the demonstration") are, by PLOVER's
-    convention for domestic events, of the source's own state."""
+    convention for domestic events, of the source's own state; the victims of a force used
+    abroad are of the state where it struck (`where`: "US drones killed militants in Pakistan")."""
     code = _sole_state(source, index)
+    placed = where[0].ref.code if where and where[0].ref.code in index.states else None
+    if placed is not None and placed != code:
+        code = placed
     if code is None:
         return list(target)
     out = []
     for arg in target:
-        if arg.ref.code is None and arg.type in ("agent", "people", "organisation"):
-            ref = ActorRef(code, arg.ref.sector, f"{arg.ref.name} ({index.states[code]})", arg.type)
+        # an agent given the story's state for want of another is re-placed where the force struck
+        guessed = arg.ref.code is None or (placed is not None and arg.via == "anchored")
+        if guessed and arg.type in ("agent", "people", "organisation"):
+            name = arg.actor.name if arg.actor is not None else arg.ref.name
+            ref = ActorRef(code, arg.ref.sector, f"{name} ({index.states[code]})", arg.type)
             out.append(ArgActor(ref, arg.actor, "domestic", arg.start, arg.type))
         else:
             out.append(arg)

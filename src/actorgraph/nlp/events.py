@@ -444,7 +444,10 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
     # event verb names the same act; the verb, which has the arguments, tells it. So does one
     # that says what the verb's act was ("launched missiles ... in its first direct attack").
     verbs = {f.predicate.i: f.proposal.entry.type for f in frames if not f.proposal.noun}
-    frames = [f for f in frames if not (f.proposal.bare_noun and _restates(f, verbs))]
+    restating = [f for f in frames if f.proposal.bare_noun and _restates(f, verbs)]
+    lenders = {f.trigger.head.i: f for f in restating if f.trigger.dep_ == "nsubj"}
+    lenders |= {f.trigger.head.head.i: f for f in restating if f.trigger.head.dep_ == "agent"}
+    frames = [_complete(f, lenders.get(f.predicate.i)) for f in frames if not any(f is r for r in restating)]
     # "killed one soldier and wounded two others": casualties joined to an attack are that
     # attack's toll, one event.
     assaults = {f.predicate.i for f in frames if not f.proposal.noun and f.proposal.entry.type == "ASSAULT"}
@@ -469,6 +472,17 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
 
 
+def _complete(frame: Frame, noun: Frame | None) -> Frame:
+    """A verb whose subject is its own act named as a noun takes what the noun says and the verb
+    does not: "a missile strike on Kharkiv killed seven" was aimed at Kharkiv."""
+    if noun is None or frame.proposal.noun or noun.proposal.entry.type != frame.proposal.entry.type:
+        return frame
+    source = frame.roles.source or noun.roles.source
+    codes = {a.ref.code for a in source}
+    target = frame.roles.target or tuple(a for a in noun.roles.target if a.ref.code not in codes)
+    return replace(frame, roles=replace(frame.roles, source=source, target=target))
+
+
 def _happening(proposal: Proposal) -> bool:
     """A protest noun that is the subject of its clause is reported as taking place
     ("demonstrations continued in 19 cities"); its actors are coded where it happens."""
@@ -481,6 +495,8 @@ def _restates(frame: Frame, verbs: dict[int, str]) -> bool:
     token = frame.trigger
     if token.dep_ == "nsubj":
         return token.head.i in verbs
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":  # "were killed by a missile strike"
+        return verbs.get(token.head.head.i) == frame.proposal.entry.type
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.dep_ == "prep":
         return verbs.get(token.head.head.i) == frame.proposal.entry.type
     return False

@@ -92,6 +92,9 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = [a for a in target if a.ref.code not in source_codes]
     if not target and proposal.noun and "none" not in entry.target:
         target = [a for a in _following_target(proposal.trigger, index) if _key(a) not in source_keys]
+    if not target and not proposal.noun and kind in ("ASSAULT", "COERCE"):
+        # "a missile strike on Kharkiv killed seven": the strike's aim, where its victims are no one's
+        target = [a for a in _aim_of_act(act_subject(proposal.predicate), index) if _key(a) not in source_keys]
     if not target and "none" not in entry.target:
         target = _fallback_target(proposal, index, source_keys)
         if not target and kind == "PROTEST":
@@ -100,7 +103,8 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if entry.mode == "expel":
         # those expelled are foreigners: never of the expelling state, and only where named
         return Roles(tuple(source), tuple(a for a in target if a.ref.code and a.ref.code not in source_codes))
-    return Roles(tuple(source), tuple(conventions.domestic(source, target, index)))
+    where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
+    return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
 
 
 def _key(arg: ArgActor) -> tuple[str | None, str | None, str]:
@@ -207,6 +211,27 @@ def _conventional_source(
             found = conventions.authorities(target, proposal.trigger, index)
         return found
     return source
+
+
+def act_subject(predicate: Token) -> Token | None:
+    """An attack named as the doer of a verb ("the raid on the camp killed twelve")."""
+    if children(predicate, "nsubjpass"):
+        return None
+    subject = subject_of(predicate)[0]
+    return subject if subject is not None and lemma(subject) in W["attack_nouns"] else None
+
+
+def _aim_of_act(act: Token | None, index: ActorIndex) -> list[ArgActor]:
+    """Whom an attack noun was aimed at: the owner of its "on"/"against" object, else where it fell."""
+    if act is None:
+        return []
+    for prep in children(act, "prep"):
+        if prep.lower_ in ("on", "against"):
+            for aim in children(prep, "pobj"):
+                found = [a for a in index.actors_of(aim) or index.owner_of(aim) if a.ref.code]
+                if found:
+                    return found
+    return conventions.location_actors((act, *(o for p in children(act, "prep") for o in children(p, "pobj"))), index)
 
 
 def _other_side_of_fighting(predicate: Token, index: ActorIndex) -> list[ArgActor]:

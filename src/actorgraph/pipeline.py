@@ -28,6 +28,7 @@ from actorgraph.nlp.lexicon import load_lexicon
 from actorgraph.nlp.pipeline import load_nlp, model_version
 from actorgraph.nlp.quotes import QuoteExtractor
 from actorgraph.nlp.stances import StanceExtractor
+from actorgraph.nlp.story import story_state_of
 from actorgraph.nlp.verbdict import load_verb_dictionary
 from actorgraph.nlp.verbmatch import VerbMatcher
 from actorgraph.resolve.gazetteer import Gazetteer
@@ -321,9 +322,7 @@ def sentence_places(pieces: Sequence[Piece], text: str, kb: KnowledgeBase) -> di
 
 
 def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> tuple[str, str] | None:
-    """The state a story is about: its dateline's, unless the text never names that state and
-    names another far more (a Brussels dateline on a story about Iran); else the one it names
-    far more than any other."""
+    """The state a story is about (`story_state_of`), and why."""
     counts: dict[str, int] = {}
     body_counts: dict[str, int] = {}
     for piece in pieces:
@@ -333,16 +332,12 @@ def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) 
                 counts[code] = counts.get(code, 0) + 1
                 if not any(s <= piece.start < e for s, e in document.headings):
                     body_counts[code] = body_counts.get(code, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    dominant = (
-        ranked[0] if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]) else None
-    )
-    if document.place and document.place.code:
-        dateline = document.place.code
-        if dominant is None or dominant[0] == dateline or body_counts.get(dateline, 0) > 0:
-            return dateline, f"the story is datelined {document.place.name} ({dateline})"
-    if dominant is not None:
-        return dominant[0], f"the story is mostly about {dominant[0]} ({dominant[1]} mentions)"
+    dateline = document.place.code if document.place else None
+    found = story_state_of(counts, body_counts, dateline, least=3)
+    if found is not None and found[1] == "datelined" and document.place is not None:
+        return found[0], f"the story is datelined {document.place.name} ({found[0]})"
+    if found is not None:
+        return found[0], f"the story is mostly about {found[0]} ({found[1]})"
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.nlp.story import story_state_of
 from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
@@ -662,21 +663,15 @@ class ActorIndex:
         return None
 
     def salient_state(self, token: Token) -> str | None:
-        """The state a story is about: its dateline, unless the text never names the dateline's
-        state and names another far more (a Brussels dateline on a story about Iran); else the
-        state it names most; else the last one named as a subject."""
-        dominant = self._dominant_state()
-        if self.document.place and self.document.place.code:
-            dateline = self.document.place.code
-            if dominant is None or dominant == dateline or self._state_counts(body=True).get(dateline, 0) > 0:
-                return dateline
-        if dominant is not None:
-            return dominant
+        """The state a story is about (`story_state_of`), else the last one named as a subject."""
+        dateline = self.document.place.code if self.document.place else None
+        found = story_state_of(self._state_counts(), self._state_counts(body=True), dateline)
+        if found is not None:
+            return found[0]
         for occurrence in reversed(self._before(token, 2)):
             if occurrence.subject and occurrence.actor.code and occurrence.actor.code in self.states:
                 return occurrence.actor.code
         return None
-
 
     def counterpart(self, exclude: Iterable[str | None]) -> list[ArgActor]:
         """The other side of the story: the actor it names most apart from `exclude`, when it is
@@ -712,11 +707,6 @@ class ActorIndex:
             self._counts[key] = counts
         return self._counts[key]
 
-    def _dominant_state(self) -> str | None:
-        ranked = sorted(self._state_counts().items(), key=lambda kv: -kv[1])
-        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            return ranked[0][0]
-        return None
 
 
 def _from_context(arg: ArgActor) -> bool:

@@ -905,3 +905,15 @@ def test_forces_moved_closer_and_partners_teamed_up(code, text: str, expected: l
 )
 def test_an_attack_named_as_the_killer_and_where_its_victims_belong(code, text: str, expected: list) -> None:
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan police killed 12 protesters on Tuesday, according to the Geneva-based group Rights Watch Africa.",
+        "According to the Geneva-based group Rights Watch Africa, Kenyan police killed 12 protesters on Tuesday.",
+        "Twelve protesters were killed by Kenyan police on Tuesday, according to the Geneva-based group Rights Watch Africa.",
+    ],
+)
+def test_the_source_of_a_report_is_no_side_of_the_act(code, text: str) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == [("ASSAULT", ("KEN",), ("KEN",), "asserted")]

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
-from actorgraph.nlp.syntax import children, lemma, object_of, preps, subject_of
+from actorgraph.nlp.syntax import attributions, children, lemma, object_of, preps, subject_of
 from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Place
 
@@ -185,10 +185,17 @@ def domestic_default(
     if code is None:
         return list(target)
     sentence = index.sentence(trigger)
+    told = attributions(sentence)  # "according to an Oslo-based group" names no side
     others = {
-        o.actor.code for t in sentence for o in index.by_token.get(t.i, []) if o.actor.code and o.actor.code != code
+        o.actor.code
+        for t in sentence
+        if t.i not in told
+        for o in index.by_token.get(t.i, [])
+        if o.actor.code and o.actor.code != code
     }
-    others |= {c for t in sentence if t.i in index.places for c in [index.places[t.i][1]] if c and c != code}
+    others |= {
+        c for t in sentence if t.i in index.places and t.i not in told for c in [index.places[t.i][1]] if c and c != code
+    }
     # a people or place the knowledge base could not place ("Congolese", a misspelt country)
     unknown = any(
         ent.label_ in ("GPE", "NORP", "LOC") and not any(index.by_token.get(t.i) or t.i in index.places for t in ent)

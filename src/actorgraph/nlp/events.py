@@ -38,7 +38,7 @@ from actorgraph.nlp.modality import (
 )
 from actorgraph.nlp.proposals import Proposal, Proposer, reported_by
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, reduced_passive, subject_of
+from actorgraph.nlp.syntax import attributions, children, is_passive, lemma, object_of, reduced_passive, subject_of
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -367,7 +367,9 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
         speakers |= {t.i for t in subject.subtree} if subject is not None else set()
         head = head.head
     found: dict[str, ArgActor] = {}
-    for token in index.sentence(proposal.trigger):
+    sentence = index.sentence(proposal.trigger)
+    speakers |= attributions(sentence)
+    for token in sentence:
         if token.i in speakers:
             continue
         for arg in index.covering(token):

@@ -7,7 +7,7 @@ same way.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from actorgraph.nlp.words import W
 
@@ -293,3 +293,17 @@ __all__ = [
     "refusing",
     "subject_of",
 ]
+
+
+def attributions(sentence: Span) -> set[int]:
+    """Words that only say where a report comes from: "according to the Oslo-based group",
+    "citing Kenyan officials", a seat written into a name ("a London-based monitor")."""
+    out: set[int] = set()
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+            out |= {t.i for t in token.subtree} | {t.i for t in token.nbor().subtree}
+        elif token.lower_ == "citing":
+            out |= {t.i for t in token.subtree if t.i != token.i}
+        elif token.i + 2 < sentence.end and token.nbor().text == "-" and token.nbor(2).lower_ == "based":
+            out.add(token.i)
+    return out

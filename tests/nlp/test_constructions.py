@@ -910,9 +910,10 @@ def test_an_attack_named_as_the_killer_and_where_its_victims_belong(code, text: 
 @pytest.mark.parametrize(
     "text",
     [
-        "Kenyan police killed 12 protesters on Tuesday, according to the Geneva-based group Rights Watch Africa.",
-        "According to the Geneva-based group Rights Watch Africa, Kenyan police killed 12 protesters on Tuesday.",
-        "Twelve protesters were killed by Kenyan police on Tuesday, according to the Geneva-based group Rights Watch Africa.",
+        "Kenyan police have killed at least 30 people since June, according to a London-based monitor.",
+        "According to a London-based monitor, Kenyan police have killed at least 30 people since June.",
+        "Kenyan police killed at least 30 people in June, a London-based monitor said.",
+        "At least 30 people were killed by Kenyan police in June, according to the London-based group Amnesty International.",
     ],
 )
 def test_the_source_of_a_report_is_no_side_of_the_act(code, text: str) -> None:  # noqa: ANN001

@@ -918,3 +918,39 @@ def test_an_attack_named_as_the_killer_and_where_its_victims_belong(code, text: 
 )
 def test_the_source_of_a_report_is_no_side_of_the_act(code, text: str) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == [("ASSAULT", ("KEN",), ("KEN",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state taken off a list, an exercise or a programme it was part of is cut off
+        ("Canada dropped Venezuela from its list of approved trading partners.", [("SANCTION", ("CAN",), ("VEN",), "asserted")]),
+        ("Canada dropped Venezuela from its list of approved trading partners, the trade ministry said.", [("SANCTION", ("CAN",), ("VEN",), "asserted")]),
+        ("Venezuela was dropped by Canada from its list of approved trading partners.", [("SANCTION", ("CAN",), ("VEN",), "asserted")]),
+        ("In return Caracas struck Canada off its own list.", [("SANCTION", ("VEN",), ("CAN",), "asserted")]),
+        ("Chile removed Peru from the joint naval exercise.", [("SANCTION", ("CHL",), ("PER",), "asserted")]),
+        # what is dropped is no state: lifting a measure is a concession, leaflets are nothing
+        ("Canada dropped its sanctions on Venezuela.", [("CONCEDE", ("CAN",), ("VEN",), "asserted")]),
+        ("Chilean planes dropped leaflets over the border town.", []),
+        # letting a state into a body backs its membership
+        ("EU ministers approved Bulgaria's entry into the Schengen zone on Friday.", [("SUPPORT", ("EU",), ("BGR",), "asserted")]),
+        ("Bulgaria's entry into the Schengen zone was approved by EU ministers on Friday.", [("SUPPORT", ("EU",), ("BGR",), "asserted")]),
+        ("Egypt approved the entry of aid trucks into Gaza.", [("RETREAT", ("EGY",), ("PSE",), "asserted")]),
+    ],
+)
+def test_taken_off_a_list_or_let_into_a_body(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru ordered Chilean military advisers in Lima to leave within a week.", [("SANCTION", ("PER",), ("CHL",), "asserted")]),
+        ("Chilean military advisers in Lima were ordered by Peru to leave within a week.", [("SANCTION", ("PER",), ("CHL",), "asserted")]),
+        # the means of a reply is the replying side's act, and shares its modal
+        ("Lima answered by ordering Chilean diplomats out of Peru.", [("SANCTION", ("PER",), ("CHL",), "asserted")]),
+        ("Lima could answer by ordering Chilean diplomats out of Peru.", [("SANCTION", ("PER",), ("CHL",), "hypothetical")]),
+    ],
+)
+def test_envoys_ordered_out_and_the_means_of_a_reply(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -29,7 +29,7 @@ def test_the_junta_of_a_story_filed_from_a_summit_host_is_the_stories_state(code
         "YAOUNDE, Sept 2 (actorgraph) - Central African leaders suspended Gabon on Saturday after "
         "the army seized power in Libreville. Gabon was suspended from all bodies of the bloc, "
         "Cameroon's foreign minister told reporters after the summit. "
-        "The junta imposed a nationwide curfew on Sunday night. "
+        "The junta then imposed a curfew across the country on Sunday night. "
         "Soldiers have also closed Gabon's borders, and Gabon's president remains under house arrest."
     )
     curfew = [e for e in code(story, date(2023, 9, 2)).events if "curfew" in e.evidence.text]

@@ -134,6 +134,9 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             background = True  # "in the wake of a hanging", "in response to air raids"
         if dep == "relcl":
             background = True
+        if dep == "prep" and token.lower_ == "by" and path[-2:-1] == ["pcomp"]:
+            # "could answer by expelling its envoys": the means shares the modal of its end
+            hypothetical = hypothetical or bool(auxiliaries(head) & W["modals"])
         outer_at = by_predicate.get(head.i)
         if outer_at is None and head.pos_ in ("NOUN", "PROPN"):
             outer_at = by_trigger.get(head.i)

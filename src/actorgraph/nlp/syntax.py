@@ -182,6 +182,10 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return token.head, True
+    if token.dep_ == "prep" and token.lower_ in ("by", "after") and token.head.pos_ in ("VERB", "AUX"):
+        # "answered by ordering the envoys out": the means or the sequel is the verb's subject's
+        # own act ("without consulting" and "instead of meeting" are not acts at all)
+        return subject_of(token.head, depth + 1)
     return None, False
 
 
@@ -296,7 +300,7 @@ __all__ = [
 
 
 def attributions(sentence: Span) -> set[int]:
-    """Words that only say where a report comes from: "according to the Oslo-based group",
+    """Words that only say where a report comes from: "according to a Paris-based monitor",
     "citing Kenyan officials", a seat written into a name ("a London-based monitor")."""
     out: set[int] = set()
     for token in sentence:

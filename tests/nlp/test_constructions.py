@@ -954,3 +954,24 @@ def test_taken_off_a_list_or_let_into_a_body(code, text: str, expected: list) ->
 )
 def test_envoys_ordered_out_and_the_means_of_a_reply(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated noun the tokenizer splits is still the word of the lexicon, trigger whole
+        ("Moldova reported a build-up of Russian troops along its frontier with Ukraine.", [("MOBILIZE", ("RUS",), ("UKR",), "asserted")]),
+        ("A build-up of Russian troops along its frontier with Ukraine was reported by Moldova.", [("MOBILIZE", ("RUS",), ("UKR",), "asserted")]),
+        # forces massed along a border face the state across it, wherever the phrase hangs
+        ("Romania deployed 2,000 soldiers on Monday, mostly along its frontier with Ukraine.", [("MOBILIZE", ("ROU",), ("UKR",), "asserted")]),
+        ("Romania deployed 2,000 soldiers on Monday, mostly along its frontier with Ukraine, the defence ministry said.", [("MOBILIZE", ("ROU",), ("UKR",), "asserted")]),
+        ("Some 2,000 Romanian soldiers were deployed on Monday, mostly along the frontier with Ukraine.", [("MOBILIZE", ("ROU",), ("UKR",), "asserted")]),
+    ],
+)
+def test_a_split_hyphenated_noun_and_forces_along_a_border(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected
+
+
+def test_the_trigger_of_a_hyphenated_noun_is_the_whole_word(code) -> None:  # noqa: ANN001
+    [event] = code("Moldova reported a build-up of Russian troops along its frontier with Ukraine.", DAY).events
+    assert event.trigger is not None and event.trigger.text == "build-up"

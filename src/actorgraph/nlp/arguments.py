@@ -143,7 +143,7 @@ class ActorIndex:
         """The actors an argument headed by `head` stands for (empty if none)."""
         if head is None:
             return []
-        other = self._across(head)
+        other = self.across(head)
         if other:
             return other
         heads = [head, *_conjuncts(head)]
@@ -265,7 +265,7 @@ class ActorIndex:
             return []
         exclude = tuple(exclude)
         found: list[ArgActor] = []
-        other = self._across(head)
+        other = self.across(head)
         if other:
             return other
         for item in [head, *_conjuncts(head)]:
@@ -311,7 +311,7 @@ class ActorIndex:
                 found.extend(self.resolve_pronoun(item, exclude))
         return unique_args(found)
 
-    def _across(self, head: Token) -> list[ArgActor]:
+    def across(self, head: Token) -> list[ArgActor]:
         """ "its border with Belarus": a border is toward the side it is shared with."""
         if head.lemma_.lower() not in W["border_nouns"]:
             return []

@@ -38,7 +38,16 @@ from actorgraph.nlp.modality import (
 )
 from actorgraph.nlp.proposals import Proposal, Proposer, reported_by
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import attributions, children, is_passive, lemma, object_of, reduced_passive, subject_of
+from actorgraph.nlp.syntax import (
+    attributions,
+    children,
+    hyphen_start,
+    is_passive,
+    lemma,
+    object_of,
+    reduced_passive,
+    subject_of,
+)
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -278,7 +287,8 @@ class EventExtractor:
             confidence *= min(scores) ** 0.5
         source_refs = tuple(a.ref for a in source)
         target_refs = tuple(a.ref for a in target)
-        trigger = TextSpan(proposal.trigger.idx, proposal.trigger.idx + len(proposal.trigger.text), proposal.trigger.text)
+        first, end_char = hyphen_start(proposal.trigger).idx, proposal.trigger.idx + len(proposal.trigger.text)
+        trigger = TextSpan(first, end_char, proposal.trigger.doc.text[first:end_char])
         key = f"{document.id}|{kind}|{trigger.start}|{[r.code for r in source_refs]}|{[r.code for r in target_refs]}"
         return Event(
             doc_id=document.id,

@@ -29,7 +29,17 @@ from spacy.tokens import Span, Token
 from actorgraph.nlp.arguments import ActorIndex
 from actorgraph.nlp.cameo import CameoMap, PloverCode
 from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
-from actorgraph.nlp.syntax import children, future, lemma, object_lemmas, object_of, obligation_word, preps, subject_of
+from actorgraph.nlp.syntax import (
+    children,
+    future,
+    hyphen_start,
+    lemma,
+    object_lemmas,
+    object_of,
+    obligation_word,
+    preps,
+    subject_of,
+)
 from actorgraph.nlp.verbmatch import VerbMatch
 from actorgraph.nlp.words import W
 
@@ -198,7 +208,7 @@ class Proposer:
     # ---- nouns
     def _noun(self, token: Token, index: ActorIndex) -> Proposal | None:
         governor = light_governor(token, self.trigger_verbs)
-        readings = (*self.lexicon.nouns.get(lemma(token), ()), *self.lexicon.nouns.get(token.lower_, ()))
+        readings = tuple(r for key in _noun_keys(token) for r in self.lexicon.nouns.get(key, ()))
         # A verb with readings of its own is no light verb, but a row may still name it as the
         # noun's carrier: "reinforced its military presence", "granted an amnesty".
         carrier = (
@@ -242,8 +252,19 @@ def _verb_like(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _noun_keys(token: Token) -> tuple[str, ...]:
+    """The lexicon keys a noun may stand under: its lemma, its form, and for the last part of a
+    hyphenated word ("build-up", split by the tokenizer) the whole word, hyphen or not."""
+    keys = [lemma(token), token.lower_]
+    first = hyphen_start(token)
+    if first.i != token.i:
+        keys += [f"{first.lower_}-{token.lower_}", f"{first.lower_}{token.lower_}"]
+    return tuple(dict.fromkeys(keys))
+
+
 def _noun_like(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
-    if not (token.pos_ in ("NOUN", "PROPN") and lemma(token) in lexicon.nouns or token.lower_ in lexicon.nouns):
+    keys = _noun_keys(token)
+    if not (token.pos_ in ("NOUN", "PROPN") and keys[0] in lexicon.nouns or any(k in lexicon.nouns for k in keys[1:])):
         return False
     # a noun inside an actor's name ("the Peace Implementation Council") is no event
     return not any(o.actor.type not in ("agent", "state") for o in index.by_token.get(token.i, []))

@@ -95,6 +95,8 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if not target and not proposal.noun and kind in ("ASSAULT", "COERCE"):
         # "a missile strike on Kharkiv killed seven": the strike's aim, where its victims are no one's
         target = [a for a in _aim_of_act(act_subject(proposal.predicate), index) if _key(a) not in source_keys]
+    if not target and kind == "MOBILIZE":
+        target = _across_a_border(proposal.trigger, index, source_codes)
     if not target and "none" not in entry.target:
         target = _fallback_target(proposal, index, source_keys)
         if not target and kind == "PROTEST":
@@ -409,6 +411,17 @@ def _following_target(trigger: Token, index: ActorIndex) -> list[ArgActor]:
         return []
     pobj = next((c for c in following.children if c.dep_ == "pobj"), None)
     return index.owner_of(pobj) if pobj is not None else []
+
+
+def _across_a_border(trigger: Token, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:
+    """Forces massed "along the frontier with Moldova", however the parser hung the phrase on:
+    the state across the border is whom they face."""
+    sentence = index.sentence(trigger)
+    for token in sentence[trigger.i - sentence.start + 1 :]:
+        found = [a for a in index.across(token) if a.ref.code and a.ref.code not in source_codes]
+        if found:
+            return found
+    return []
 
 
 def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) -> list[ArgActor]:

@@ -311,3 +311,11 @@ def attributions(sentence: Span) -> set[int]:
         elif token.i + 2 < sentence.end and token.nbor().text == "-" and token.nbor(2).lower_ == "based":
             out.add(token.i)
     return out
+
+
+def hyphen_start(token: Token) -> Token:
+    """The first part of a hyphenated word the tokenizer split ("build-up" → "build"), else the token."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_:
+        return doc[token.i - 2]
+    return token

@@ -975,3 +975,21 @@ def test_a_split_hyphenated_noun_and_forces_along_a_border(code, text: str, expe
 def test_the_trigger_of_a_hyphenated_noun_is_the_whole_word(code) -> None:  # noqa: ANN001
     [event] = code("Moldova reported a build-up of Russian troops along its frontier with Ukraine.", DAY).events
     assert event.trigger is not None and event.trigger.text == "build-up"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backing won from someone is that someone's support for the winner
+        ("Armenia won the backing of France for its plan.", [("SUPPORT", ("FRA",), ("ARM",), "asserted")]),
+        ("Armenia won the backing of France for its plan, the foreign ministry in Yerevan said.", [("SUPPORT", ("FRA",), ("ARM",), "asserted")]),
+        ("Portugal will go ahead after securing approval from the European Union.", [("SUPPORT", ("EU",), ("PRT",), "asserted")]),
+        # a state made a candidate or given candidate status is backed in its bid
+        ("EU leaders granted Bosnia candidate status on Thursday.", [("SUPPORT", ("EU",), ("BIH",), "asserted")]),
+        ("EU leaders made Bosnia an official candidate for membership.", [("SUPPORT", ("EU",), ("BIH",), "asserted")]),
+        # "made no secret" backs no one
+        ("Armenia made no secret of its anger.", []),
+    ],
+)
+def test_backing_won_and_candidacy_granted(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

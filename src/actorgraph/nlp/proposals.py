@@ -38,6 +38,7 @@ from actorgraph.nlp.syntax import (
     object_of,
     obligation_word,
     preps,
+    small_clause_subject,
     subject_of,
 )
 from actorgraph.nlp.verbmatch import VerbMatch
@@ -273,7 +274,8 @@ def _noun_like(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
 # ---- conditions of lexicon rows ---------------------------------------------------------------
 def needs_met(token: Token, entry: Trigger, index: ActorIndex, governor: Token | None) -> bool:
     """Whether every condition of a lexicon row holds for this word."""
-    obj = object_of(token) if entry.pos == "V" else None
+    # "declared two diplomats persona non grata": the object the parser made a clause's subject
+    obj = (object_of(token) or small_clause_subject(token)) if entry.pos == "V" else None
     return all(_need_met(need, token, entry, obj, index, governor) for need in entry.needs)
 
 

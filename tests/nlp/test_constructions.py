@@ -983,7 +983,7 @@ def test_the_trigger_of_a_hyphenated_noun_is_the_whole_word(code) -> None:  # no
         # backing won from someone is that someone's support for the winner
         ("Armenia won the backing of France for its plan.", [("SUPPORT", ("FRA",), ("ARM",), "asserted")]),
         ("Armenia won the backing of France for its plan, the foreign ministry in Yerevan said.", [("SUPPORT", ("FRA",), ("ARM",), "asserted")]),
-        ("Portugal will go ahead after securing approval from the European Union.", [("SUPPORT", ("EU",), ("PRT",), "asserted")]),
+        ("Portugal will go ahead once it has secured approval from the European Union.", [("SUPPORT", ("EU",), ("PRT",), "asserted")]),
         # a state made a candidate or given candidate status is backed in its bid
         ("EU leaders granted Bosnia candidate status on Thursday.", [("SUPPORT", ("EU",), ("BIH",), "asserted")]),
         ("EU leaders made Bosnia an official candidate for membership.", [("SUPPORT", ("EU",), ("BIH",), "asserted")]),

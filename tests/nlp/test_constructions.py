@@ -993,3 +993,16 @@ def test_the_trigger_of_a_hyphenated_noun_is_the_whole_word(code) -> None:  # no
 )
 def test_backing_won_and_candidacy_granted(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces sent from named states act for them
+        ("Navies from Brazil, Argentina and Chile held joint drills off the coast on Monday.", [("COOPERATE", ("BRA", "ARG", "CHL"), ("BRA", "ARG", "CHL"), "asserted")]),
+        ("Navies from Brazil, Argentina and Chile held joint drills off the coast on Monday, the Brazilian navy said.", [("COOPERATE", ("BRA", "ARG", "CHL"), ("BRA", "ARG", "CHL"), "asserted")]),
+        ("Joint drills were held off the coast on Monday by navies from Brazil, Argentina and Chile.", [("COOPERATE", ("BRA", "ARG", "CHL"), ("BRA", "ARG", "CHL"), "asserted")]),
+    ],
+)
+def test_forces_from_named_states(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -136,7 +136,11 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
             source = slot_actors(proposal, entry.source, index, ())  # "took delivery of Chinese systems"
         elif lemma(proposal.predicate) == "claim" or subject is not None:
             # "Serbia's cooperation ... has raised concerns": an event is no speaker
-            source = index.actors_of(subject) if subject is not None and _named(subject, index) else []
+            named = subject is not None and (
+                # "navies from Chile and Peru held drills": people sent from named states
+                _named(subject, index) or (not is_act(subject) and any(p.lower_ == "from" for p in children(subject, "prep")))
+            )
+            source = index.actors_of(subject) if subject is not None and named else []
             if not source and subject is not None and proposal.predicate.i != proposal.trigger.i:
                 # "UNICEF teams resumed shipments": a body named by its modifier
                 source = [a for c in children(subject, "compound", "amod") for a in index.actors_of(c)]

@@ -1006,3 +1006,15 @@ def test_backing_won_and_candidacy_granted(code, text: str, expected: list) -> N
 )
 def test_forces_from_named_states(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one state is no "they": the plural possessive points to the states listed before
+        "Japan told Estonia, Latvia and Lithuania that Tokyo recognised their independence.",
+        "Japan told Estonia, Latvia and Lithuania that their independence was recognised by Tokyo.",
+    ],
+)
+def test_a_plural_possessive_is_not_a_single_states(code, text: str) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == [("SUPPORT", ("JPN",), ("EST", "LVA", "LTU"), "asserted")]

@@ -467,6 +467,9 @@ class ActorIndex:
             found = [o for o in found if o.actor.type != "person" and not o.plural]
         else:
             found = [o for o in found if o.actor.type != "person"]
+            if len({o.actor.id for o in found}) < 2:
+                # "Beijing recognised their independence": one state is no "they"
+                found = [o for o in found if o.actor.type != "state" or o.plural]
         if kind != "plural" or len({o.actor.id for o in found}) < 2:
             found = found[:1]
         return unique_args([self._arg(o, "coref") for o in found])

@@ -1018,3 +1018,18 @@ def test_forces_from_named_states(code, text: str, expected: list) -> None:  # n
 )
 def test_a_plural_possessive_is_not_a_single_states(code, text: str) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == [("SUPPORT", ("JPN",), ("EST", "LVA", "LTU"), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state does not threaten itself: with no one else named, the target stays open
+        ("Iran warned it would resume enrichment if the sanctions were not lifted.", [("THREATEN", ("IRN",), (), "asserted")]),
+        ("Iran would resume enrichment if the sanctions were not lifted, Tehran warned.", [("THREATEN", ("IRN",), (), "asserted")]),
+        # its forces may threaten its own people
+        ("Bangladeshi police warned they would open fire on anyone defying the curfew.", [("THREATEN", ("BGD",), ("BGD",), "asserted")]),
+        ("Iran warned Britain that it would seize more tankers.", [("THREATEN", ("IRN",), ("GBR",), "asserted")]),
+    ],
+)
+def test_a_state_never_threatens_itself(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -181,6 +181,8 @@ def domestic_default(
     domestic: PLOVER codes its target as that state."""
     if target or kind not in _DOMESTIC_TYPES:
         return list(target)
+    if kind in ("THREATEN", "SANCTION", "REJECT", "ACCUSE") and source and all(a.type == "state" for a in source):
+        return []  # a state as such does not threaten, punish, rebuff or blame itself
     code = _sole_state(source, index)
     if code is None:
         return list(target)

@@ -87,6 +87,10 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if kind not in ("ASSAULT", "COERCE", "PROTEST") and any(a.ref.code not in own for a in target):
         # "called off a meeting between Turkish and Greek generals": the other side is the target
         target = [a for a in target if a.ref.code not in own]
+    if kind in ("THREATEN", "SANCTION", "REJECT", "ACCUSE"):
+        # "North Korea warned it would resume": a state does not threaten, punish, rebuff or
+        # blame itself; its own people or bodies it may
+        target = [a for a in target if not (a.type == "state" and a.ref.code in own)]
     if "xobj" in entry.target and target and not slot_actors(proposal, [t for t in entry.target if t != "xobj"], index, source):
         # targets found inside a complement clause never repeat the source's own state
         target = [a for a in target if a.ref.code not in source_codes]

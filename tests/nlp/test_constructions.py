@@ -1033,3 +1033,18 @@ def test_a_plural_possessive_is_not_a_single_states(code, text: str) -> None:  #
 )
 def test_a_state_never_threatens_itself(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # closing markets, shops or newspapers restricts the people of the place
+        ("The authorities shut seven cattle markets in Niamey on Monday.", [("COERCE", ("NER",), ("NER",), "asserted")]),
+        ("Police closed two opposition newspapers in Minsk, the union of journalists said.", [("COERCE", ("BLR",), ("BLR",), "asserted")]),
+        ("Two opposition newspapers were closed by police in Minsk.", [("COERCE", ("BLR",), ("BLR",), "asserted")]),
+        # closed to another state's goods, a market is a sanction on that state
+        ("Belarus closed its market to Polish goods.", [("SANCTION", ("BLR",), ("POL",), "asserted")]),
+    ],
+)
+def test_closing_markets_and_newspapers(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.proposals import reported_by
 from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
@@ -89,7 +90,7 @@ class StanceExtractor:
         if signing:
             return None
         label = _label(root) if root is not None and root.lemma_.lower() in LABELLING else None
-        if event.type == "SUPPORT" and event.lemma not in _COURTESIES:
+        if event.type == "SUPPORT" and event.lemma not in _COURTESIES and not _material(root):
             polarity = "support"
         elif event.type == "ACCUSE" and root is not None and root.lemma_.lower() in LABELLING:
             # what a label says decides: "called the levy a mistake" is a position, "called the
@@ -172,13 +173,18 @@ class StanceExtractor:
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
-                complement = _pobj(token, "as") or next(
+                complement = _as_complement(token) or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
                 )
+                described = token.head if token.dep_ == "relcl" and complement is None else None
+                if described is not None:
+                    # "a group that Rome considers a terrorist organisation": the label is parsed as
+                    # the object, and what is labelled is the noun the clause hangs on
+                    complement = _object(token)
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
                 if words & THREAT_NOUNS or words & PRAISE_NOUNS:
                     polarity = "oppose" if words & THREAT_NOUNS else "support"
-                    obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                    obj = described or next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                     if obj is None and complement is not None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
                         obj = next((c for c in complement.children if c.dep_ in ("nsubj",)), None)
             elif lemma == "refrain" or (lemma == "decline" and any(c.lemma_ in ("comment",) for c in token.subtree)):
@@ -194,6 +200,11 @@ class StanceExtractor:
                 polarity = "neutral"
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
+            elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _habitual(token) is not None:
+                # "militias that back the government", "a party that opposes military rule": a
+                # relative clause in the present describes whom its noun stands with or against
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _habitual(token)
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
                 # "defends the levy", "opposes the draft law", "is endorsed by the AU": a
                 # position on a policy, plan or agreement (acts against actors are events)
@@ -216,6 +227,8 @@ class StanceExtractor:
                 polarity, obj = "support", _pobj(_first_prep(token, "to") or token, "to")  # "looked forward to"
             elif lemma == "be" and _pobj(token, "against") is not None:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
+            elif lemma in W["readiness"] and _readied(token) is not None:
+                polarity, obj = "support", _readied(token)  # "stands ready to back Skopje"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             if polarity is None or _unrealised(token) or (polarity == "neutral" and _committed(token)):
@@ -230,11 +243,11 @@ class StanceExtractor:
             )
             if subject is None and agent is not None:
                 subject = agent  # "a roadmap endorsed by the AU and ASEAN"
-            if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
+            if subject is None and token.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
                 subject = token.head  # "Latvia, which sees the pact as a danger"
-            holders = index.actors_of(subject) if subject is not None else []
+            holders = _holders(subject, token, index) if subject is not None else []
             if not holders:
                 continue
             target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
@@ -268,8 +281,35 @@ class StanceExtractor:
         return found
 
 
+def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who holds a position stated by `verb` with `subject`: the actors the subject names, or,
+    for "we" in what someone says ("We stand with Kyiv," the minister said), the speaker."""
+    found = index.actors_of(subject)
+    if not found and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
+        return _community(subject, index)
+    if found or subject.lower_ not in SW["speaker_pronouns"]:
+        return found
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    speech = reported_by(clause)
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
+    return index.actors_of(speaker) if speaker is not None and speaker.lower_ not in SW["speaker_pronouns"] else []
+
+
+def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
+    """ "Sunnis who back the rebels", "thousands rallied against the plan": people the text
+    does not name as an actor take a position within the state the story is about."""
+    code = index.salient_state(subject)
+    if code is None:
+        return []
+    ref = ActorRef(code, "CVL", f"{subject.text} ({index.states.get(code, code)})", "people")
+    return [ArgActor(ref, None, "anchored", subject.idx, "people")]
+
+
 _ASKING = W["asking"]
 _MAYBE = W["maybe"]
+_MAYBE_ADVERBS = W["epistemic"] | SW["forecast_adverbs"]
 
 
 def _unrealised(token: Token) -> bool:
@@ -284,10 +324,12 @@ def _unrealised(token: Token) -> bool:
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     for aux in (c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in _MAYBE):
-        if not (aux.lower_ == "would" and clause.dep_ == "ccomp"):
+        if not (aux.lower_ == "would" and clause.dep_ == "ccomp") or _forecast(token):
             return True
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True  # "has yet to approve": not done so far
+    if any(c.lower_ == "yet" for c in token.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "has also yet to approve", parsed with the infinitive as the main verb
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
         return True  # "tariffs will come if Beijing refuses the offer"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
@@ -298,6 +340,23 @@ def _unrealised(token: Token) -> bool:
         if current.lemma_.lower() in _ASKING:
             return True
     return False
+
+
+def _forecast(token: Token) -> bool:
+    """ "would surely be rejected by Athens, diplomats said": a "would" the reporter
+    says of someone else (a passive's agent) or hedges is a forecast, not the holder's intent."""
+    hedged = any(c.dep_ == "advmod" and c.lower_ in _MAYBE_ADVERBS for c in token.children)
+    return hedged or (_passive(token) and any(c.dep_ == "agent" for c in token.children))
+
+
+def _material(noun: Token | None) -> bool:
+    """ "provided support for the operation": support handed over is help given, not a view."""
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in SW["material_verbs"]
+    )
 
 
 def _committed(token: Token) -> bool:
@@ -335,7 +394,7 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     """
     if _free_relative(verb) or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children):
         return None  # "called on Pyongyang to stop ..." asks; it labels nothing
-    complement = _pobj(verb, "as") or next(
+    complement = _as_complement(verb) or next(
         (c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "acomp")), None
     )
     if complement is None:
@@ -352,6 +411,19 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
         return "oppose", obj
     if words & LABELS_FOR:
         return "support", obj
+    return None
+
+
+def _as_complement(verb: Token) -> Token | None:
+    """The label after "as": "described the verdict as a sham", and "as politically motivated",
+    which the parser hangs on "as" as a modifier or takes for an adverbial clause."""
+    for child in verb.children:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
+            if inner is not None:
+                return inner
+        if child.dep_ == "advcl" and any(g.lower_ == "as" for g in child.children):
+            return child
     return None
 
 
@@ -430,6 +502,29 @@ def _policy_object(token: Token) -> Token | None:
     if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
         return token.head  # "the roadmap endorsed by the AU"
     return None
+
+
+def _readied(adjective: Token) -> Token | None:
+    """What a holder stands ready to back or to sign: "ready to support Podgorica", "willing to
+    sign the accord" (the object, or the verb when it has none). Readiness to do anything
+    else is an intention, not a position."""
+    if any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children)):
+        return None  # "is not ready to back the plan" says no more than that
+    for clause in adjective.children:
+        if clause.dep_ != "xcomp" or clause.pos_ != "VERB" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        obj = _object(clause)
+        if clause.lemma_.lower() in SUPPORT_VERBS or (clause.lemma_.lower() in _SIGNING and _policy(obj)):
+            return obj if obj is not None else clause
+    return None
+
+
+def _habitual(verb: Token) -> Token | None:
+    """The object of a present-tense relative clause of position: "who back the rebels"."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    obj = _object(verb)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _requested(verb: Token) -> str | None:

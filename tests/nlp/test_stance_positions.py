@@ -30,12 +30,29 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("Egypt has described the ruling as politically motivated.", [("EGY", "oppose", "ruling")]),
         # readiness to back someone or to sign an accord is a position held now
         ("Ottawa stood ready to support Latvia, a NATO ally.", [("CAN", "support", "LVA")]),
+        # a course backed in the passive is its backers' position, policy word or not
+        (
+            "Envoys will meet in Geneva to discuss a Swiss plan for reconciliation, which is backed by the AU and Britain.",
+            [("AU", "support", "reconciliation"), ("GBR", "support", "reconciliation")],
+        ),
+        # the one displeased opposes what displeased it
+        ("The referendum angered Madrid, officials said.", [("ESP", "oppose", "referendum")]),
+        ("Ankara was angered by the vote in the French parliament.", [("TUR", "oppose", "FRA")]),
+        ("A spokesman said Beijing was bitterly disappointed with the tariffs.", [("CHN", "oppose", "tariff")]),
         # "we" in what someone says is the speaker's side
         ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
 )
 def test_positions_stated_by_construction(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert stances_of(code, text) == expected
+
+
+def test_a_position_named_by_a_noun_is_its_owners(code) -> None:  # noqa: ANN001
+    text = (
+        "Georgia summoned the envoys of Moscow and Damascus, angered by their recognition of the two breakaway regions."
+    )
+    holders = {(h, p) for h, p, _ in stances_of(code, text)}
+    assert holders == {("RUS", "support"), ("SYR", "support")}
 
 
 def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
@@ -54,6 +71,9 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         "Such a step would surely be rejected by Greece, diplomats said.",
         # not ready says nothing of a position
         "Chile is not ready to back the proposal.",
+        # a negated displeasure, and a displeased holder the text does not place
+        "Norway is not unhappy with the outcome.",
+        "The news worried investors.",
         # readiness to do something else is an intention
         "Peru was ready to work with the mission on its departure.",
     ],

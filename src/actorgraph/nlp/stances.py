@@ -133,7 +133,8 @@ class StanceExtractor:
             polarity = "oppose" if recognise else "neutral"
         linked = _linked_event(topic, events, event) if topic else None
         out = []
-        for holder in event.source:
+        owners = [a.ref for a in _nominal_owners(root, index, event.source)]
+        for holder in owners or event.source:
             targets = [t for t in event.target if t.code != holder.code]
             # one stance per holder: the first named target stands for a list of them
             target = targets[0] if targets else None
@@ -157,6 +158,7 @@ class StanceExtractor:
                 continue
             polarity: Polarity | None = None
             obj: Token | None = None
+            displeased: Token | None = None
             negated = any(c.dep_ == "neg" for c in token.children)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
@@ -229,6 +231,13 @@ class StanceExtractor:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
             elif lemma in W["readiness"] and _readied(token) is not None:
                 polarity, obj = "support", _readied(token)  # "stands ready to back Skopje"
+            elif lemma in DISPLEASING | DISPLEASED and _displeased(token) is not None:
+                # "the purchases have alarmed Zagreb", "Ankara was angered by the vote": the one
+                # displeased holds a position against what displeased it
+                polarity = "oppose"
+                displeased, obj = _displeased(token)  # type: ignore[misc]
+            elif lemma in DISPLEASED and token.pos_ == "ADJ" and _cause(token) is not None and not _denied(token):
+                polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             if polarity is None or _unrealised(token) or (polarity == "neutral" and _committed(token)):
@@ -236,7 +245,7 @@ class StanceExtractor:
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
             owner = _owner(token) if lemma in VOICING else None
-            subject = owner if owner is not None and index.actors_of(owner) else None
+            subject = owner if owner is not None and index.actors_of(owner) else displeased
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
@@ -284,7 +293,8 @@ class StanceExtractor:
 def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
     """Who holds a position stated by `verb` with `subject`: the actors the subject names, or,
     for "we" in what someone says ("We stand with Kyiv," the minister said), the speaker."""
-    found = index.actors_of(subject)
+    # a holder the text names but no code places ("investors") is nobody's position to score
+    found = [a for a in index.actors_of(subject) if a.ref.code]
     if not found and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
         return _community(subject, index)
     if found or subject.lower_ not in SW["speaker_pronouns"]:
@@ -300,6 +310,8 @@ def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
 def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
     """ "Sunnis who back the rebels", "thousands rallied against the plan": people the text
     does not name as an actor take a position within the state the story is about."""
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() for c in subject.children):
+        return []  # "Western governments": a name that places them, and not in this state
     code = index.salient_state(subject)
     if code is None:
         return []
@@ -347,6 +359,20 @@ def _forecast(token: Token) -> bool:
     says of someone else (a passive's agent) or hedges is a forecast, not the holder's intent."""
     hedged = any(c.dep_ == "advmod" and c.lower_ in _MAYBE_ADVERBS for c in token.children)
     return hedged or (_passive(token) and any(c.dep_ == "agent" for c in token.children))
+
+
+def _nominal_owners(noun: Token | None, index: ActorIndex, source: Sequence[ActorRef]) -> list[ArgActor]:
+    """Whose position a noun names: "their endorsement of the breakaway region" is theirs,
+    whoever the sentence's subject is ("Tbilisi expelled envoys, angered by their endorsement").
+    A pronoun in a phrase that answers the subject's act points at the others."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.pos_ == "PRON" and noun.dep_ == "pobj":
+        return index.resolve_pronoun(owner, exclude=[s.code for s in source])
+    return index.actors_of(owner)
 
 
 def _material(noun: Token | None) -> bool:
@@ -471,6 +497,8 @@ def _refused_position(verb: Token) -> str | None:
 
 
 WISHES = SW["wish_verbs"]
+DISPLEASING = SW["displeasing_verbs"]
+DISPLEASED = SW["displeased_adjectives"]
 VOICING = SW["voicing_verbs"]
 POSITION_OPPOSE = W["position_oppose"]
 PROTEST_VERBS = W["protest_verbs"]
@@ -493,15 +521,25 @@ def _policy_object(token: Token) -> Token | None:
             return child
         if child.dep_ == "nsubjpass":
             head = token.head if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl" else child
-            if _policy(head):
+            if _policy(head) or _backed_thing(token, head):
                 return head
         if child.dep_ == "prep" and child.lower_ == "to" and token.lemma_.lower() == "object":
             inner = next((c for c in child.children if c.dep_ == "pobj"), None)
             if _policy(inner):
                 return inner
-    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and (_policy(token.head) or _backed_thing(token, token.head)):
         return token.head  # "the roadmap endorsed by the AU"
     return None
+
+
+def _backed_thing(verb: Token, noun: Token) -> bool:
+    """ "a plan for normalisation, which is backed by Paris": whatever course a support verb in
+    the passive names its backers for is a position of theirs, policy word or not."""
+    return (
+        verb.lemma_.lower() in SUPPORT_VERBS
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _readied(adjective: Token) -> Token | None:
@@ -516,6 +554,36 @@ def _readied(adjective: Token) -> Token | None:
         obj = _object(clause)
         if clause.lemma_.lower() in SUPPORT_VERBS or (clause.lemma_.lower() in _SIGNING and _policy(obj)):
             return obj if obj is not None else clause
+    return None
+
+
+def _displeased(verb: Token) -> tuple[Token, Token | None] | None:
+    """Who a verb of displeasing displeases, and with what: "the vote angered Ankara" (the
+    object, with the subject), "Ankara was angered by the vote" (the subject, with the agent)."""
+    if verb.pos_ not in ("VERB", "ADJ") or _denied(verb):
+        return None
+    obj = _object(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is not None and not _passive(verb):
+        return obj, subject
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None:
+        agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+        return patient, agent or _cause(verb)
+    return None
+
+
+def _denied(adjective: Token) -> bool:
+    """ "is not unhappy with": the negation sits on the copula."""
+    return any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
+
+
+def _cause(adjective: Token) -> Token | None:
+    """What a holder is displeased by, with, at, over or about."""
+    for word in SW["cause_preps"]:
+        found = _pobj(adjective, word)
+        if found is not None:
+            return found
     return None
 
 

@@ -39,6 +39,8 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("The referendum angered Madrid, officials said.", [("ESP", "oppose", "referendum")]),
         ("Ankara was angered by the vote in the French parliament.", [("TUR", "oppose", "FRA")]),
         ("A spokesman said Beijing was bitterly disappointed with the tariffs.", [("CHN", "oppose", "tariff")]),
+        # blame that names its label states a position on a policy, not on one act
+        ("Hanoi condemned the dumping plan as a crime against the sea.", [("VNM", "oppose", "dumping plan")]),
         # "we" in what someone says is the speaker's side
         ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
@@ -65,6 +67,8 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
     [
         # help handed over is aid, not a view
         "Norway and Denmark provided support for the operation, according to a statement.",
+        # a label put on one act, before or after it, is a reaction to that act
+        "Lawyers in Rome condemned as unlawful the expulsion of three reporters.",
         # not yet done
         "Slovakia has also yet to approve Finland's membership.",
         # a reporter's forecast about someone else

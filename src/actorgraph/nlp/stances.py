@@ -89,10 +89,15 @@ class StanceExtractor:
         polarity: Polarity | None = None
         if signing:
             return None
-        label = _label(root) if root is not None and root.lemma_.lower() in LABELLING else None
+        labelling = root is not None and (
+            root.lemma_.lower() in LABELLING
+            # "denounced the levy as a betrayal": blame that names its label labels
+            or (root.lemma_.lower() in OPPOSE_VERBS and _as_complement(root) is not None)
+        )
+        label = _label(root) if root is not None and labelling else None
         if event.type == "SUPPORT" and event.lemma not in _COURTESIES and not _material(root):
             polarity = "support"
-        elif event.type == "ACCUSE" and root is not None and root.lemma_.lower() in LABELLING:
+        elif event.type == "ACCUSE" and root is not None and labelling:
             # what a label says decides: "called the levy a mistake" is a position, "called the
             # raid a crime" a reaction to one act (the label is None)
             if label is None:
@@ -431,6 +436,11 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     if obj is not None and obj.lower_ in W["relative_pronouns"] and verb.dep_ == "relcl":
         obj = verb.head  # "the raid, which the minister termed an outrage"
     if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
+        return None
+    if obj is None and complement.head.lower_ == "as":
+        # "condemned as illegal the expulsion": the thing labelled follows its label
+        obj = next((c for c in complement.head.children if c.dep_ == "pobj" and c is not complement), None)
+    if obj is not None and obj.lemma_.lower() in SINGLE_ACTS:
         return None
     words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree}
     if words & LABELS_AGAINST:

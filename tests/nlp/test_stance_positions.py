@@ -41,6 +41,11 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("A spokesman said Beijing was bitterly disappointed with the tariffs.", [("CHN", "oppose", "tariff")]),
         # blame that names its label states a position on a policy, not on one act
         ("Hanoi condemned the dumping plan as a crime against the sea.", [("VNM", "oppose", "dumping plan")]),
+        # a position noun with its owner after "from" or "of"
+        ("The pact was ratified despite fierce objections from Minsk.", [("BLR", "oppose", "statement")]),
+        ("The resolution passed over the objections of Caracas.", [("VEN", "oppose", "statement")]),
+        # a noun that puts its phrase on someone's side
+        ("Belarus is a close ally of Russia.", [("BLR", "support", "RUS")]),
         # "we" in what someone says is the speaker's side
         ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
@@ -69,6 +74,10 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         "Norway and Denmark provided support for the operation, according to a statement.",
         # a label put on one act, before or after it, is a reaction to that act
         "Lawyers in Rome condemned as unlawful the expulsion of three reporters.",
+        # a position given up is no longer held
+        "Athens said it would drop its objections once Skopje agreed.",
+        # "in support of" names whom an act is for
+        "The militia shelled the border town in support of its partner, the Houthis.",
         # not yet done
         "Slovakia has also yet to approve Finland's membership.",
         # a reporter's forecast about someone else

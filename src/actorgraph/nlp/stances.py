@@ -83,6 +83,8 @@ class StanceExtractor:
         root = trigger.root if trigger is not None and len(trigger) else None
         if root is not None and _unrealised(root):
             return None  # "would not object to": a negated event under a modal is a condition
+        if _dropped(root):
+            return None
         # Signing is an act; that the signatories back the deal is the text's to say.
         signing = event.lemma in _SIGNING
         topic = _topic_of(doc, event, index)
@@ -264,35 +266,87 @@ class StanceExtractor:
             holders = _holders(subject, token, index) if subject is not None else []
             if not holders:
                 continue
-            target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
-            holder_codes = {h.ref.code for h in holders}
-            target_actors = [t for t in target_actors if t.ref.code not in holder_codes]
-            topic = None
-            if not target_actors and obj is not None:
-                topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)
-            start, end = sentence.start_char, sentence.end_char
-            while end > start and document.text[end - 1].isspace():
-                end -= 1
-            evidence = TextSpan(start, end, document.text[start:end])
-            for holder in holders:
-                if target_actors:
-                    for target in target_actors:
-                        found.append(_stance(document, holder, polarity, target, None, None, evidence, 0.7))
-                else:
-                    linked = _linked_event(topic, events, None) if topic else None
-                    found.append(
-                        _stance(
-                            document,
-                            holder,
-                            polarity,
-                            None,
-                            linked,
-                            None if linked else (topic or "statement"),
-                            evidence,
-                            0.65,
-                        )
-                    )
+            found.extend(_positions(sentence, document, index, events, holders, polarity, obj))
+        for noun in sentence:
+            held = _nominal_position(noun, index)
+            if held is not None:
+                found.extend(_positions(sentence, document, index, events, *held))
         return found
+
+
+def _positions(
+    sentence: Span,
+    document: Document,
+    index: ActorIndex,
+    events: Sequence[Event],
+    holders: Sequence[ArgActor],
+    polarity: Polarity,
+    obj: Token | None,
+) -> list[Stance]:
+    """The stances of holders with one polarity toward what `obj` names, on a sentence's evidence."""
+    found: list[Stance] = []
+    target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
+    holder_codes = {h.ref.code for h in holders}
+    target_actors = [t for t in target_actors if t.ref.code not in holder_codes]
+    topic = None
+    if not target_actors and obj is not None:
+        topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and document.text[end - 1].isspace():
+        end -= 1
+    evidence = TextSpan(start, end, document.text[start:end])
+    for holder in holders:
+        if target_actors:
+            for target in target_actors:
+                found.append(_stance(document, holder, polarity, target, None, None, evidence, 0.7))
+        else:
+            linked = _linked_event(topic, events, None) if topic else None
+            found.append(
+                _stance(
+                    document,
+                    holder,
+                    polarity,
+                    None,
+                    linked,
+                    None if linked else (topic or "statement"),
+                    evidence,
+                    0.65,
+                )
+            )
+    return found
+
+
+def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], Polarity, Token | None] | None:
+    """A position a noun phrase states of its owner: "despite objections from Ankara", "could
+    count on the backing of Rome", "Hezbollah, a close ally of Tehran", "Minsk is a critic of it".
+    Support handed over, given up or lifted is none ("lifted its objections")."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in POSITION_NOUNS:
+        if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+            return None  # "in support of X" names whom an act is for, not who backs it
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        owner = owner or _pobj(noun, "from") or _pobj(noun, "of")
+        if owner is None:
+            return None
+        polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
+        target = next((t for t in (_pobj(noun, w) for w in ("for", "to", "with")) if t is not None), None)
+    elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
+        target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
+        if noun.dep_ == "appos":
+            owner = noun.head
+        elif noun.dep_ == "attr":
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        else:
+            owner = None
+        if owner is None or target is None:
+            return None
+        polarity = "support" if lemma in SW["ally_nouns"] else "oppose"
+    else:
+        return None
+    holders = [a for a in index.actors_of(owner) if a.ref.code]
+    return (holders, polarity, target) if holders else None
 
 
 def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
@@ -378,6 +432,16 @@ def _nominal_owners(noun: Token | None, index: ActorIndex, source: Sequence[Acto
     if owner.pos_ == "PRON" and noun.dep_ == "pobj":
         return index.resolve_pronoun(owner, exclude=[s.code for s in source])
     return index.actors_of(owner)
+
+
+def _dropped(noun: Token | None) -> bool:
+    """ "lifted its objections", "provided support": a position given up, or help handed over."""
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in SW["dropping_verbs"] | SW["material_verbs"]
+    )
 
 
 def _material(noun: Token | None) -> bool:

@@ -46,6 +46,8 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("The resolution passed over the objections of Caracas.", [("VEN", "oppose", "statement")]),
         # a noun that puts its phrase on someone's side
         ("Belarus is a close ally of Russia.", [("BLR", "support", "RUS")]),
+        # the modal's own subject holds what it would go on doing
+        ("Serbia said it would continue to back Kyiv.", [("SRB", "support", "UKR")]),
         # "we" in what someone says is the speaker's side
         ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
@@ -78,6 +80,9 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         "Athens said it would drop its objections once Skopje agreed.",
         # "in support of" names whom an act is for
         "The militia shelled the border town in support of its partner, the Houthis.",
+        # what a plan or a deal would have a side do is a prospect, not a position
+        "The accord would have Chad and Niger reopen their borders and recognise each other's passports.",
+        "The envoy said the pact would amount to de facto recognition of Taiwan by Japan.",
         # not yet done
         "Slovakia has also yet to approve Finland's membership.",
         # a reporter's forecast about someone else

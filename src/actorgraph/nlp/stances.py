@@ -410,6 +410,22 @@ def _unrealised(token: Token) -> bool:
         current = current.head
         if current.lemma_.lower() in _ASKING:
             return True
+    return _under_modal(token)
+
+
+def _under_modal(token: Token) -> bool:
+    """ "the plan would have both sides recognise ...", "would amount to recognition of ...": a
+    clause or a noun under a verb with a modal is a prospect. Through an infinitive the modal's
+    subject is the holder ("would continue to back"), which the holder's own verb decides."""
+    current = token
+    while current.dep_ in ("conj", "ccomp", "xcomp", "pobj", "prep", "dobj") and current.head is not current:
+        edge, current = current.dep_, current.head
+        if edge in ("ccomp", "pobj", "prep", "dobj") and current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lemma_.lower() in _MAYBE for c in current.children
+        ):
+            return current.lemma_.lower() not in W["speech"] | W["belief"]
+        if current.lemma_.lower() in W["speech"] | W["belief"]:
+            return False
     return False
 
 

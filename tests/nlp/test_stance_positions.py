@@ -98,3 +98,17 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
 )
 def test_no_position_is_stated(code, text: str) -> None:  # noqa: ANN001
     assert stances_of(code, text) == []
+
+
+def test_refusing_recognition_opposes_and_people_of_the_story_hold_it(code) -> None:  # noqa: ANN001
+    text = (
+        "Armenia held a snap vote in June. Armenian police detained dozens of protesters in Yerevan. "
+        "Three pro-Russian opposition parties have refused to recognise the vote."
+    )
+    found = stances_of(code, text)
+    assert [(h, p) for h, p, _ in found] == [("ARM", "oppose")]
+
+
+def test_people_placed_by_a_proper_adjective_are_not_the_story_state(code) -> None:  # noqa: ANN001
+    text = "Armenia held a snap vote in June. Several European governments have refused to recognise the vote."
+    assert stances_of(code, text) == []

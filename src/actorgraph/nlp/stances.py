@@ -75,12 +75,15 @@ class StanceExtractor:
     def _from_event(
         self, doc: Doc, document: Document, index: ActorIndex, event: Event, events: Sequence[Event]
     ) -> list[Stance] | None:
-        if event.modality == "hypothetical" or not event.source:
+        if event.modality == "hypothetical":
             return None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
             event.trigger is not None
         ) else None
         root = trigger.root if trigger is not None and len(trigger) else None
+        sources = list(event.source)
+        if not sources:
+            return None
         if root is not None and _unrealised(root):
             return None  # "would not object to": a negated event under a modal is a condition
         if _dropped(root):
@@ -132,7 +135,7 @@ class StanceExtractor:
             return None
         if asked is not None:
             return [
-                _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in event.source
+                _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
         if event.modality == "negated":
             # not recognising someone is a stance against them; not endorsing, neutrality
@@ -140,8 +143,8 @@ class StanceExtractor:
             polarity = "oppose" if recognise else "neutral"
         linked = _linked_event(topic, events, event) if topic else None
         out = []
-        owners = [a.ref for a in _nominal_owners(root, index, event.source)]
-        for holder in owners or event.source:
+        owners = [a.ref for a in _nominal_owners(root, index, sources)]
+        for holder in owners or sources:
             targets = [t for t in event.target if t.code != holder.code]
             # one stance per holder: the first named target stands for a list of them
             target = targets[0] if targets else None
@@ -177,7 +180,7 @@ class StanceExtractor:
                 polarity, obj = _wish(token)  # type: ignore[misc]
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
-            elif lemma.startswith("recogni") and negated:
+            elif lemma.startswith("recogni") and (negated or _refused(token)):
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
@@ -247,7 +250,9 @@ class StanceExtractor:
                 polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            if polarity is None or _unrealised(token) or (polarity == "neutral" and _committed(token)):
+            if polarity is None or (_unrealised(token) and not _refused(token)) or (
+                polarity == "neutral" and _committed(token)
+            ):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
@@ -369,8 +374,12 @@ def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
 def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
     """ "Sunnis who back the rebels", "thousands rallied against the plan": people the text
     does not name as an actor take a position within the state the story is about."""
-    if any(c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() for c in subject.children):
-        return []  # "Western governments": a name that places them, and not in this state
+    if any(
+        c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and c.nbor(-1).text != "-"
+        for c in subject.children
+        if c.i > 0
+    ):
+        return []  # "Western governments" are placed elsewhere ("pro-Western" places nobody)
     code = index.salient_state(subject)
     if code is None:
         return []
@@ -427,6 +436,11 @@ def _under_modal(token: Token) -> bool:
         if current.lemma_.lower() in W["speech"] | W["belief"]:
             return False
     return False
+
+
+def _refused(token: Token) -> bool:
+    """ "refused to recognise the result": the verb is what its holder refuses."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]
 
 
 def _forecast(token: Token) -> bool:

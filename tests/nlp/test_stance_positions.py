@@ -112,3 +112,8 @@ def test_refusing_recognition_opposes_and_people_of_the_story_hold_it(code) -> N
 def test_people_placed_by_a_proper_adjective_are_not_the_story_state(code) -> None:  # noqa: ANN001
     text = "Armenia held a snap vote in June. Several European governments have refused to recognise the vote."
     assert stances_of(code, text) == []
+
+
+def test_they_in_what_several_speakers_say_is_all_of_them(code) -> None:  # noqa: ANN001
+    text = "Ruto met Museveni in Nairobi on Monday. The two leaders said they respected all African Union resolutions."
+    assert sorted(stances_of(code, text)) == [("KEN", "support", "AU"), ("UGA", "support", "AU")]

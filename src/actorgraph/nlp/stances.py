@@ -355,20 +355,27 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
 
 
 def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
-    """Who holds a position stated by `verb` with `subject`: the actors the subject names, or,
-    for "we" in what someone says ("We stand with Kyiv," the minister said), the speaker."""
+    """Who holds a position stated by `verb` with `subject`: the actors the subject names; for
+    "we" in what someone says ("We stand with Kyiv," the minister said) the speaker; for "they"
+    the speakers when several speak ("Both leaders said they respected ...")."""
     # a holder the text names but no code places ("investors") is nobody's position to score
     found = [a for a in index.actors_of(subject) if a.ref.code]
     if not found and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
         return _community(subject, index)
-    if found or subject.lower_ not in SW["speaker_pronouns"]:
+    plural = subject.lower_ in SW["plural_speaker_pronouns"]
+    if (found and not plural) or subject.lower_ not in SW["speaker_pronouns"] | SW["plural_speaker_pronouns"]:
         return found
     clause = verb
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     speech = reported_by(clause)
     speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
-    return index.actors_of(speaker) if speaker is not None and speaker.lower_ not in SW["speaker_pronouns"] else []
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in SW["speaker_pronouns"]:
+        return found
+    speakers = [a for a in index.actors_of(speaker) if a.ref.code]
+    if plural:
+        return speakers if len({a.ref.code for a in speakers}) >= 2 else found
+    return speakers
 
 
 def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:

@@ -48,6 +48,10 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("Belarus is a close ally of Russia.", [("BLR", "support", "RUS")]),
         # the modal's own subject holds what it would go on doing
         ("Serbia said it would continue to back Kyiv.", [("SRB", "support", "UKR")]),
+        # not accepting something is opposing it
+        ("Chile does not accept the ruling.", [("CHL", "oppose", "ruling")]),
+        # a right denied is the speaker's position against what it would allow
+        ("The UN envoy said Transnistria had no right to secede from Moldova.", [("UN", "oppose", "MDA")]),
         # "we" in what someone says is the speaker's side
         ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
@@ -83,6 +87,8 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         # what a plan or a deal would have a side do is a prospect, not a position
         "The accord would have Chad and Niger reopen their borders and recognise each other's passports.",
         "The envoy said the pact would amount to de facto recognition of Taiwan by Japan.",
+        # a right denied with no one saying so is a fact reported, not a position
+        "Peru had no right to secede.",
         # not yet done
         "Slovakia has also yet to approve Finland's membership.",
         # a reporter's forecast about someone else

@@ -180,6 +180,14 @@ class StanceExtractor:
                 polarity, obj = _wish(token)  # type: ignore[misc]
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
+            elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
+                # "will never accept another coup", "whose appointment it has never accepted"
+                polarity, obj = "oppose", _object(token)
+                negated = False
+            elif lemma == "have" and _denied_right(token) is not None and _speaker(token) is not None:
+                # "Minsk had no right to annex the region, the minister said": the speaker's position
+                polarity, obj = "oppose", _denied_right(token)
+                displeased = _speaker(token)
             elif lemma.startswith("recogni") and (negated or _refused(token)):
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
@@ -365,11 +373,7 @@ def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
     plural = subject.lower_ in SW["plural_speaker_pronouns"]
     if (found and not plural) or subject.lower_ not in SW["speaker_pronouns"] | SW["plural_speaker_pronouns"]:
         return found
-    clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head
-    speech = reported_by(clause)
-    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
+    speaker = _speaker(verb)
     if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in SW["speaker_pronouns"]:
         return found
     speakers = [a for a in index.actors_of(speaker) if a.ref.code]
@@ -448,6 +452,32 @@ def _under_modal(token: Token) -> bool:
 def _refused(token: Token) -> bool:
     """ "refused to recognise the result": the verb is what its holder refuses."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]
+
+
+def _denied_right(verb: Token) -> Token | None:
+    """What "has no right to" denies: the verb or noun after "right"."""
+    right = _object(verb)
+    if right is None or right.lemma_.lower() != "right":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in right.children):
+        return None
+    return next((c for c in right.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"), None) or _pobj(
+        right, "to"
+    )
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of the verb of saying a clause is reported by."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    speech = reported_by(clause)
+    while speech is not None:
+        subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if subject is not None or speech.dep_ != "conj" or speech.head is speech:
+            return subject
+        speech = speech.head  # "accused Sofia of ..., and said ...": the first verb's subject
+    return None
 
 
 def _forecast(token: Token) -> bool:

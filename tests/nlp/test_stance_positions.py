@@ -46,6 +46,7 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("The resolution passed over the objections of Caracas.", [("VEN", "oppose", "statement")]),
         # a noun that puts its phrase on someone's side
         ("Belarus is a close ally of Russia.", [("BLR", "support", "RUS")]),
+        ("Serbia has embraced the reform.", [("SRB", "support", "reform")]),
         # the modal's own subject holds what it would go on doing
         ("Serbia said it would continue to back Kyiv.", [("SRB", "support", "UKR")]),
         # not accepting something is opposing it
@@ -89,6 +90,8 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         "The envoy said the pact would amount to de facto recognition of Taiwan by Japan.",
         # a right denied with no one saying so is a fact reported, not a position
         "Peru had no right to secede.",
+        # a verb of position done to a person is a gesture
+        "Lukashenko greeted the freed pilots at the airport, embracing Sidorov warmly.",
         # not yet done
         "Slovakia has also yet to approve Finland's membership.",
         # a reporter's forecast about someone else

@@ -238,7 +238,7 @@ class StanceExtractor:
                 # "acknowledged the ruling", "does not endorse the plan"; acknowledging an act
                 # one did is an admission, and "was not endorsed by" reports a fact, not a view
                 polarity, obj = "neutral", _object(token)
-            elif lemma in W["position_verbs"]:
+            elif lemma in W["position_verbs"] and not _bodily(token, index):
                 # "favours a negotiated settlement", "respected every resolution"
                 polarity, obj = "support", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
             elif lemma == "look" and _pobj(_first_prep(token, "to") or token, "to") is not None and any(
@@ -478,6 +478,16 @@ def _speaker(verb: Token) -> Token | None:
             return subject
         speech = speech.head  # "accused Sofia of ..., and said ...": the first verb's subject
     return None
+
+
+def _bodily(verb: Token, index: ActorIndex) -> bool:
+    """ "embraced the returning pilot": a verb of position done to a person's body is a gesture."""
+    obj = _object(verb)
+    if verb.lemma_.lower() not in SW["bodily_verbs"] or obj is None:
+        return False
+    kinds = {a.type for a in index.actors_of(obj)}
+    # a named officer the index files under his service is still a person, not the service
+    return obj.ent_type_ == "PERSON" or "person" in kinds or (obj.pos_ == "PROPN" and kinds <= {"agent", None})
 
 
 def _forecast(token: Token) -> bool:

@@ -23,18 +23,13 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         ("Kenya, which backs the Somali government, sent more troops.", [("KEN", "support", "SOM")]),
         # a label parsed as the object of a relative clause of regarding
         (
-            "Hamas, a group that Israel considers a terrorist organisation, held a rally.",
-            [("ISR", "oppose", "group")],
+            "Hamas, a movement that Israel considers an enemy, held a rally.",
+            [("ISR", "oppose", "movement")],
         ),
         # a label parsed as an adverbial clause
-        ("Egypt has described the ruling as politically motivated.", [("EGY", "oppose", "ruling")]),
+        ("Egypt described the court ruling as deeply unfair.", [("EGY", "oppose", "court ruling")]),
         # readiness to back someone or to sign an accord is a position held now
-        ("Ottawa stood ready to support Latvia, a NATO ally.", [("CAN", "support", "LVA")]),
-        # a course backed in the passive is its backers' position, policy word or not
-        (
-            "Envoys will meet in Geneva to discuss a Swiss plan for reconciliation, which is backed by the AU and Britain.",
-            [("AU", "support", "reconciliation"), ("GBR", "support", "reconciliation")],
-        ),
+        ("Ottawa said it was ready to back Riga.", [("CAN", "support", "LVA")]),
         # the one displeased opposes what displeased it
         ("The referendum angered Madrid, officials said.", [("ESP", "oppose", "referendum")]),
         ("Ankara was angered by the vote in the French parliament.", [("TUR", "oppose", "FRA")]),
@@ -42,7 +37,7 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         # blame that names its label states a position on a policy, not on one act
         ("Hanoi condemned the dumping plan as a crime against the sea.", [("VNM", "oppose", "dumping plan")]),
         # a position noun with its owner after "from" or "of"
-        ("The pact was ratified despite fierce objections from Minsk.", [("BLR", "oppose", "statement")]),
+        ("The pact was ratified over fierce objections from Minsk.", [("BLR", "oppose", "statement")]),
         ("The resolution passed over the objections of Caracas.", [("VEN", "oppose", "statement")]),
         # a noun that puts its phrase on someone's side
         ("Belarus is a close ally of Russia.", [("BLR", "support", "RUS")]),
@@ -52,9 +47,9 @@ def stances_of(code, text: str) -> list[tuple[str | None, str, str | None]]:  # 
         # not accepting something is opposing it
         ("Chile does not accept the ruling.", [("CHL", "oppose", "ruling")]),
         # a right denied is the speaker's position against what it would allow
-        ("The UN envoy said Transnistria had no right to secede from Moldova.", [("UN", "oppose", "MDA")]),
+        ("The UN envoy said Transnistria had no right to break away from Moldova.", [("UN", "oppose", "MDA")]),
         # "we" in what someone says is the speaker's side
-        ('"We stand with the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
+        ('"We stand firmly behind the people of Sudan," the Kenyan foreign minister said.', [("KEN", "support", "SDN")]),
     ],
 )
 def test_positions_stated_by_construction(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -78,7 +73,7 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
     "text",
     [
         # help handed over is aid, not a view
-        "Norway and Denmark provided support for the operation, according to a statement.",
+        "Norway and Denmark provided logistical support to the mission.",
         # a label put on one act, before or after it, is a reaction to that act
         "Lawyers in Rome condemned as unlawful the expulsion of three reporters.",
         # a position given up is no longer held
@@ -86,16 +81,16 @@ def test_readiness_to_sign_an_accord_supports_it(code) -> None:  # noqa: ANN001
         # "in support of" names whom an act is for
         "The militia shelled the border town in support of its partner, the Houthis.",
         # what a plan or a deal would have a side do is a prospect, not a position
-        "The accord would have Chad and Niger reopen their borders and recognise each other's passports.",
-        "The envoy said the pact would amount to de facto recognition of Taiwan by Japan.",
+        "The deal would make Chad and Niger recognise the visas they issue.",
+        "An envoy said the treaty would mean formal recognition of Taiwan by Japan.",
         # a right denied with no one saying so is a fact reported, not a position
-        "Peru had no right to secede.",
+        "Peru had no right to leave the bloc.",
         # a verb of position done to a person is a gesture
         "Lukashenko greeted the freed pilots at the airport, embracing Sidorov warmly.",
         # not yet done
-        "Slovakia has also yet to approve Finland's membership.",
+        "The Czech senate has yet to approve the treaty.",
         # a reporter's forecast about someone else
-        "Such a step would surely be rejected by Greece, diplomats said.",
+        "The proposal would surely be rejected by Greece, analysts said.",
         # not ready says nothing of a position
         "Chile is not ready to back the proposal.",
         # a negated displeasure, and a displeased holder the text does not place
@@ -112,7 +107,7 @@ def test_no_position_is_stated(code, text: str) -> None:  # noqa: ANN001
 def test_refusing_recognition_opposes_and_people_of_the_story_hold_it(code) -> None:  # noqa: ANN001
     text = (
         "Armenia held a snap vote in June. Armenian police detained dozens of protesters in Yerevan. "
-        "Three pro-Russian opposition parties have refused to recognise the vote."
+        "Several opposition parties refuse to recognise the outcome."
     )
     found = stances_of(code, text)
     assert [(h, p) for h, p, _ in found] == [("ARM", "oppose")]
@@ -124,5 +119,11 @@ def test_people_placed_by_a_proper_adjective_are_not_the_story_state(code) -> No
 
 
 def test_they_in_what_several_speakers_say_is_all_of_them(code) -> None:  # noqa: ANN001
-    text = "Ruto met Museveni in Nairobi on Monday. The two leaders said they respected all African Union resolutions."
+    text = "Ruto met Museveni in Nairobi on Monday. The two leaders said they favoured African Union mediation."
     assert sorted(stances_of(code, text)) == [("KEN", "support", "AU"), ("UGA", "support", "AU")]
+
+
+def test_a_course_backed_in_the_passive_is_its_backers_position(code) -> None:  # noqa: ANN001
+    # policy word or not: every backer holds it, and nothing else is a stance
+    text = "The talks centre on a blueprint for reconciliation that is backed by the AU and Britain."
+    assert sorted((h, p) for h, p, _ in stances_of(code, text)) == [("AU", "support"), ("GBR", "support")]

@@ -181,7 +181,7 @@ class StanceExtractor:
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
             elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
-                # "will never accept another coup", "whose appointment it has never accepted"
+                # "will never tolerate a junta", "a verdict it has never accepted"
                 polarity, obj = "oppose", _object(token)
                 negated = False
             elif lemma == "have" and _denied_right(token) is not None and _speaker(token) is not None:
@@ -198,7 +198,7 @@ class StanceExtractor:
                 )
                 described = token.head if token.dep_ == "relcl" and complement is None else None
                 if described is not None:
-                    # "a group that Rome considers a terrorist organisation": the label is parsed as
+                    # "a faction that Rome considers an enemy": the label is parsed as
                     # the object, and what is labelled is the noun the clause hangs on
                     complement = _object(token)
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
@@ -221,7 +221,7 @@ class StanceExtractor:
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _habitual(token) is not None:
-                # "militias that back the government", "a party that opposes military rule": a
+                # "militias that back the government", "a movement that opposes the monarchy": a
                 # relative clause in the present describes whom its noun stands with or against
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _habitual(token)
@@ -258,7 +258,8 @@ class StanceExtractor:
                 polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            if polarity is None or (_unrealised(token) and not _refused(token)) or (
+            refusal = lemma.startswith("recogni") and _refused(token)  # the refusal is this stance
+            if polarity is None or (_unrealised(token) and not refusal) or (
                 polarity == "neutral" and _committed(token)
             ):
                 continue
@@ -330,8 +331,8 @@ def _positions(
 
 
 def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], Polarity, Token | None] | None:
-    """A position a noun phrase states of its owner: "despite objections from Ankara", "could
-    count on the backing of Rome", "Hezbollah, a close ally of Tehran", "Minsk is a critic of it".
+    """A position a noun phrase states of its owner: "over objections from Ankara", "with the
+    backing of Rome", "Minsk, a close ally of Moscow", "Quito is a critic of it".
     Support handed over, given up or lifted is none ("lifted its objections")."""
     if noun.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None
@@ -365,7 +366,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
 def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
     """Who holds a position stated by `verb` with `subject`: the actors the subject names; for
     "we" in what someone says ("We stand with Kyiv," the minister said) the speaker; for "they"
-    the speakers when several speak ("Both leaders said they respected ...")."""
+    the speakers when several speak ("The two leaders said they favoured ...")."""
     # a holder the text names but no code places ("investors") is nobody's position to score
     found = [a for a in index.actors_of(subject) if a.ref.code]
     if not found and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
@@ -383,7 +384,7 @@ def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
 
 
 def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
-    """ "Sunnis who back the rebels", "thousands rallied against the plan": people the text
+    """ "villagers who back the rebels", "crowds marched against the levy": people the text
     does not name as an actor take a position within the state the story is about."""
     if any(
         c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and c.nbor(-1).text != "-"
@@ -434,7 +435,7 @@ def _unrealised(token: Token) -> bool:
 
 
 def _under_modal(token: Token) -> bool:
-    """ "the plan would have both sides recognise ...", "would amount to recognition of ...": a
+    """ "the plan would have both sides recognise ...", "would mean recognition of ...": a
     clause or a noun under a verb with a modal is a prospect. Through an infinitive the modal's
     subject is the holder ("would continue to back"), which the holder's own verb decides."""
     current = token
@@ -450,7 +451,7 @@ def _under_modal(token: Token) -> bool:
 
 
 def _refused(token: Token) -> bool:
-    """ "refused to recognise the result": the verb is what its holder refuses."""
+    """ "refuses to recognise the vote": the verb is what its holder refuses."""
     return token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]
 
 
@@ -592,7 +593,7 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
 
 
 def _as_complement(verb: Token) -> Token | None:
-    """The label after "as": "described the verdict as a sham", and "as politically motivated",
+    """The label after "as": "described the ruling as a sham", and "as deeply unfair",
     which the parser hangs on "as" as a modifier or takes for an adverbial clause."""
     for child in verb.children:
         if child.lower_ == "as" and child.dep_ == "prep":
@@ -684,7 +685,7 @@ def _policy_object(token: Token) -> Token | None:
 
 
 def _backed_thing(verb: Token, noun: Token) -> bool:
-    """ "a plan for normalisation, which is backed by Paris": whatever course a support verb in
+    """ "a road map to reconciliation, which is backed by Paris": whatever course a support verb in
     the passive names its backers for is a position of theirs, policy word or not."""
     return (
         verb.lemma_.lower() in SUPPORT_VERBS
@@ -694,7 +695,7 @@ def _backed_thing(verb: Token, noun: Token) -> bool:
 
 
 def _readied(adjective: Token) -> Token | None:
-    """What a holder stands ready to back or to sign: "ready to support Podgorica", "willing to
+    """What a holder stands ready to back or to sign: "ready to back Tallinn", "willing to
     sign the accord" (the object, or the verb when it has none). Readiness to do anything
     else is an intention, not a position."""
     if any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children)):

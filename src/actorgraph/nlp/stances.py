@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
+from actorgraph.nlp.proposals import reported_by
 from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
@@ -74,24 +75,34 @@ class StanceExtractor:
     def _from_event(
         self, doc: Doc, document: Document, index: ActorIndex, event: Event, events: Sequence[Event]
     ) -> list[Stance] | None:
-        if event.modality == "hypothetical" or not event.source:
+        if event.modality == "hypothetical":
             return None
         trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if (
             event.trigger is not None
         ) else None
         root = trigger.root if trigger is not None and len(trigger) else None
+        sources = list(event.source)
+        if not sources:
+            return None
         if root is not None and _unrealised(root):
             return None  # "would not object to": a negated event under a modal is a condition
+        if _dropped(root):
+            return None
         # Signing is an act; that the signatories back the deal is the text's to say.
         signing = event.lemma in _SIGNING
         topic = _topic_of(doc, event, index)
         polarity: Polarity | None = None
         if signing:
             return None
-        label = _label(root) if root is not None and root.lemma_.lower() in LABELLING else None
-        if event.type == "SUPPORT" and event.lemma not in _COURTESIES:
+        labelling = root is not None and (
+            root.lemma_.lower() in LABELLING
+            # "denounced the levy as a betrayal": blame that names its label labels
+            or (root.lemma_.lower() in OPPOSE_VERBS and _as_complement(root) is not None)
+        )
+        label = _label(root) if root is not None and labelling else None
+        if event.type == "SUPPORT" and event.lemma not in _COURTESIES and not _material(root):
             polarity = "support"
-        elif event.type == "ACCUSE" and root is not None and root.lemma_.lower() in LABELLING:
+        elif event.type == "ACCUSE" and root is not None and labelling:
             # what a label says decides: "called the levy a mistake" is a position, "called the
             # raid a crime" a reaction to one act (the label is None)
             if label is None:
@@ -124,7 +135,7 @@ class StanceExtractor:
             return None
         if asked is not None:
             return [
-                _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in event.source
+                _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
         if event.modality == "negated":
             # not recognising someone is a stance against them; not endorsing, neutrality
@@ -132,7 +143,8 @@ class StanceExtractor:
             polarity = "oppose" if recognise else "neutral"
         linked = _linked_event(topic, events, event) if topic else None
         out = []
-        for holder in event.source:
+        owners = [a.ref for a in _nominal_owners(root, index, sources)]
+        for holder in owners or sources:
             targets = [t for t in event.target if t.code != holder.code]
             # one stance per holder: the first named target stands for a list of them
             target = targets[0] if targets else None
@@ -156,6 +168,7 @@ class StanceExtractor:
                 continue
             polarity: Polarity | None = None
             obj: Token | None = None
+            displeased: Token | None = None
             negated = any(c.dep_ == "neg" for c in token.children)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
@@ -167,18 +180,31 @@ class StanceExtractor:
                 polarity, obj = _wish(token)  # type: ignore[misc]
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
-            elif lemma.startswith("recogni") and negated:
+            elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
+                # "will never tolerate a junta", "a verdict it has never accepted"
+                polarity, obj = "oppose", _object(token)
+                negated = False
+            elif lemma == "have" and _denied_right(token) is not None and _speaker(token) is not None:
+                # "Minsk had no right to annex the region, the minister said": the speaker's position
+                polarity, obj = "oppose", _denied_right(token)
+                displeased = _speaker(token)
+            elif lemma.startswith("recogni") and (negated or _refused(token)):
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
-                complement = _pobj(token, "as") or next(
+                complement = _as_complement(token) or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
                 )
+                described = token.head if token.dep_ == "relcl" and complement is None else None
+                if described is not None:
+                    # "a faction that Rome considers an enemy": the label is parsed as
+                    # the object, and what is labelled is the noun the clause hangs on
+                    complement = _object(token)
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
                 if words & THREAT_NOUNS or words & PRAISE_NOUNS:
                     polarity = "oppose" if words & THREAT_NOUNS else "support"
-                    obj = next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+                    obj = described or next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                     if obj is None and complement is not None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
                         obj = next((c for c in complement.children if c.dep_ in ("nsubj",)), None)
             elif lemma == "refrain" or (lemma == "decline" and any(c.lemma_ in ("comment",) for c in token.subtree)):
@@ -194,6 +220,11 @@ class StanceExtractor:
                 polarity = "neutral"
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
+            elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _habitual(token) is not None:
+                # "militias that back the government", "a movement that opposes the monarchy": a
+                # relative clause in the present describes whom its noun stands with or against
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _habitual(token)
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
                 # "defends the levy", "opposes the draft law", "is endorsed by the AU": a
                 # position on a policy, plan or agreement (acts against actors are events)
@@ -207,7 +238,7 @@ class StanceExtractor:
                 # "acknowledged the ruling", "does not endorse the plan"; acknowledging an act
                 # one did is an admission, and "was not endorsed by" reports a fact, not a view
                 polarity, obj = "neutral", _object(token)
-            elif lemma in W["position_verbs"]:
+            elif lemma in W["position_verbs"] and not _bodily(token, index):
                 # "favours a negotiated settlement", "respected every resolution"
                 polarity, obj = "support", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
             elif lemma == "look" and _pobj(_first_prep(token, "to") or token, "to") is not None and any(
@@ -216,60 +247,161 @@ class StanceExtractor:
                 polarity, obj = "support", _pobj(_first_prep(token, "to") or token, "to")  # "looked forward to"
             elif lemma == "be" and _pobj(token, "against") is not None:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
+            elif lemma in W["readiness"] and _readied(token) is not None:
+                polarity, obj = "support", _readied(token)  # "stands ready to back Skopje"
+            elif lemma in DISPLEASING | DISPLEASED and _displeased(token) is not None:
+                # "the purchases have alarmed Zagreb", "Ankara was angered by the vote": the one
+                # displeased holds a position against what displeased it
+                polarity = "oppose"
+                displeased, obj = _displeased(token)  # type: ignore[misc]
+            elif lemma in DISPLEASED and token.pos_ == "ADJ" and _cause(token) is not None and not _denied(token):
+                polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            if polarity is None or _unrealised(token) or (polarity == "neutral" and _committed(token)):
+            refusal = lemma.startswith("recogni") and _refused(token)  # the refusal is this stance
+            if polarity is None or (_unrealised(token) and not refusal) or (
+                polarity == "neutral" and _committed(token)
+            ):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
             owner = _owner(token) if lemma in VOICING else None
-            subject = owner if owner is not None and index.actors_of(owner) else None
+            subject = owner if owner is not None and index.actors_of(owner) else displeased
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
             if subject is None and agent is not None:
                 subject = agent  # "a roadmap endorsed by the AU and ASEAN"
-            if subject is None and token.dep_ in ("conj", "xcomp", "advcl"):
+            if subject is None and token.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
                 subject = token.head  # "Latvia, which sees the pact as a danger"
-            holders = index.actors_of(subject) if subject is not None else []
+            holders = _holders(subject, token, index) if subject is not None else []
             if not holders:
                 continue
-            target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
-            holder_codes = {h.ref.code for h in holders}
-            target_actors = [t for t in target_actors if t.ref.code not in holder_codes]
-            topic = None
-            if not target_actors and obj is not None:
-                topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)
-            start, end = sentence.start_char, sentence.end_char
-            while end > start and document.text[end - 1].isspace():
-                end -= 1
-            evidence = TextSpan(start, end, document.text[start:end])
-            for holder in holders:
-                if target_actors:
-                    for target in target_actors:
-                        found.append(_stance(document, holder, polarity, target, None, None, evidence, 0.7))
-                else:
-                    linked = _linked_event(topic, events, None) if topic else None
-                    found.append(
-                        _stance(
-                            document,
-                            holder,
-                            polarity,
-                            None,
-                            linked,
-                            None if linked else (topic or "statement"),
-                            evidence,
-                            0.65,
-                        )
-                    )
+            found.extend(_positions(sentence, document, index, events, holders, polarity, obj))
+        for noun in sentence:
+            held = _nominal_position(noun, index)
+            if held is not None:
+                found.extend(_positions(sentence, document, index, events, *held))
         return found
+
+
+def _positions(
+    sentence: Span,
+    document: Document,
+    index: ActorIndex,
+    events: Sequence[Event],
+    holders: Sequence[ArgActor],
+    polarity: Polarity,
+    obj: Token | None,
+) -> list[Stance]:
+    """The stances of holders with one polarity toward what `obj` names, on a sentence's evidence."""
+    found: list[Stance] = []
+    target_actors = index.actors_of(obj) if obj is not None and obj.pos_ != "PRON" else []
+    holder_codes = {h.ref.code for h in holders}
+    target_actors = [t for t in target_actors if t.ref.code not in holder_codes]
+    topic = None
+    if not target_actors and obj is not None:
+        topic = _topic_word(obj) if obj.pos_ != "PRON" else _recent_topic(obj, index)
+    start, end = sentence.start_char, sentence.end_char
+    while end > start and document.text[end - 1].isspace():
+        end -= 1
+    evidence = TextSpan(start, end, document.text[start:end])
+    for holder in holders:
+        if target_actors:
+            for target in target_actors:
+                found.append(_stance(document, holder, polarity, target, None, None, evidence, 0.7))
+        else:
+            linked = _linked_event(topic, events, None) if topic else None
+            found.append(
+                _stance(
+                    document,
+                    holder,
+                    polarity,
+                    None,
+                    linked,
+                    None if linked else (topic or "statement"),
+                    evidence,
+                    0.65,
+                )
+            )
+    return found
+
+
+def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], Polarity, Token | None] | None:
+    """A position a noun phrase states of its owner: "over objections from Ankara", "with the
+    backing of Rome", "Minsk, a close ally of Moscow", "Quito is a critic of it".
+    Support handed over, given up or lifted is none ("lifted its objections")."""
+    if noun.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma in POSITION_NOUNS:
+        if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+            return None  # "in support of X" names whom an act is for, not who backs it
+        owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        owner = owner or _pobj(noun, "from") or _pobj(noun, "of")
+        if owner is None:
+            return None
+        polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
+        target = next((t for t in (_pobj(noun, w) for w in ("for", "to", "with")) if t is not None), None)
+    elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
+        target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
+        if noun.dep_ == "appos":
+            owner = noun.head
+        elif noun.dep_ == "attr":
+            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        else:
+            owner = None
+        if owner is None or target is None:
+            return None
+        polarity = "support" if lemma in SW["ally_nouns"] else "oppose"
+    else:
+        return None
+    holders = [a for a in index.actors_of(owner) if a.ref.code]
+    return (holders, polarity, target) if holders else None
+
+
+def _holders(subject: Token, verb: Token, index: ActorIndex) -> list[ArgActor]:
+    """Who holds a position stated by `verb` with `subject`: the actors the subject names; for
+    "we" in what someone says ("We stand with Kyiv," the minister said) the speaker; for "they"
+    the speakers when several speak ("The two leaders said they favoured ...")."""
+    # a holder the text names but no code places ("investors") is nobody's position to score
+    found = [a for a in index.actors_of(subject) if a.ref.code]
+    if not found and subject.tag_ in ("NNS", "NNPS") and subject.pos_ in ("NOUN", "PROPN"):
+        return _community(subject, index)
+    plural = subject.lower_ in SW["plural_speaker_pronouns"]
+    if (found and not plural) or subject.lower_ not in SW["speaker_pronouns"] | SW["plural_speaker_pronouns"]:
+        return found
+    speaker = _speaker(verb)
+    if speaker is None or speaker.pos_ == "PRON" and speaker.lower_ in SW["speaker_pronouns"]:
+        return found
+    speakers = [a for a in index.actors_of(speaker) if a.ref.code]
+    if plural:
+        return speakers if len({a.ref.code for a in speakers}) >= 2 else found
+    return speakers
+
+
+def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
+    """ "villagers who back the rebels", "crowds marched against the levy": people the text
+    does not name as an actor take a position within the state the story is about."""
+    if any(
+        c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and c.nbor(-1).text != "-"
+        for c in subject.children
+        if c.i > 0
+    ):
+        return []  # "Western governments" are placed elsewhere ("pro-Western" places nobody)
+    code = index.salient_state(subject)
+    if code is None:
+        return []
+    ref = ActorRef(code, "CVL", f"{subject.text} ({index.states.get(code, code)})", "people")
+    return [ArgActor(ref, None, "anchored", subject.idx, "people")]
 
 
 _ASKING = W["asking"]
 _MAYBE = W["maybe"]
+_MAYBE_ADVERBS = W["epistemic"] | SW["forecast_adverbs"]
 
 
 def _unrealised(token: Token) -> bool:
@@ -284,10 +416,12 @@ def _unrealised(token: Token) -> bool:
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     for aux in (c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() in _MAYBE):
-        if not (aux.lower_ == "would" and clause.dep_ == "ccomp"):
+        if not (aux.lower_ == "would" and clause.dep_ == "ccomp") or _forecast(token):
             return True
     if token.dep_ == "xcomp" and any(c.lower_ == "yet" for c in token.head.children):
         return True  # "has yet to approve": not done so far
+    if any(c.lower_ == "yet" for c in token.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return True  # "has also yet to approve", parsed with the infinitive as the main verb
     if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
         return True  # "tariffs will come if Beijing refuses the offer"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
@@ -297,7 +431,105 @@ def _unrealised(token: Token) -> bool:
         current = current.head
         if current.lemma_.lower() in _ASKING:
             return True
+    return _under_modal(token)
+
+
+def _under_modal(token: Token) -> bool:
+    """ "the plan would have both sides recognise ...", "would mean recognition of ...": a
+    clause or a noun under a verb with a modal is a prospect. Through an infinitive the modal's
+    subject is the holder ("would continue to back"), which the holder's own verb decides."""
+    current = token
+    while current.dep_ in ("conj", "ccomp", "xcomp", "pobj", "prep", "dobj") and current.head is not current:
+        edge, current = current.dep_, current.head
+        if edge in ("ccomp", "pobj", "prep", "dobj") and current.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lemma_.lower() in _MAYBE for c in current.children
+        ):
+            return current.lemma_.lower() not in W["speech"] | W["belief"]
+        if current.lemma_.lower() in W["speech"] | W["belief"]:
+            return False
     return False
+
+
+def _refused(token: Token) -> bool:
+    """ "refuses to recognise the vote": the verb is what its holder refuses."""
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]
+
+
+def _denied_right(verb: Token) -> Token | None:
+    """What "has no right to" denies: the verb or noun after "right"."""
+    right = _object(verb)
+    if right is None or right.lemma_.lower() != "right":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "no" for c in right.children):
+        return None
+    return next((c for c in right.children if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ == "VERB"), None) or _pobj(
+        right, "to"
+    )
+
+
+def _speaker(verb: Token) -> Token | None:
+    """The subject of the verb of saying a clause is reported by."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    speech = reported_by(clause)
+    while speech is not None:
+        subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+        if subject is not None or speech.dep_ != "conj" or speech.head is speech:
+            return subject
+        speech = speech.head  # "accused Sofia of ..., and said ...": the first verb's subject
+    return None
+
+
+def _bodily(verb: Token, index: ActorIndex) -> bool:
+    """ "embraced the returning pilot": a verb of position done to a person's body is a gesture."""
+    obj = _object(verb)
+    if verb.lemma_.lower() not in SW["bodily_verbs"] or obj is None:
+        return False
+    kinds = {a.type for a in index.actors_of(obj)}
+    # a named officer the index files under his service is still a person, not the service
+    return obj.ent_type_ == "PERSON" or "person" in kinds or (obj.pos_ == "PROPN" and kinds <= {"agent", None})
+
+
+def _forecast(token: Token) -> bool:
+    """ "would surely be rejected by Athens, diplomats said": a "would" the reporter
+    says of someone else (a passive's agent) or hedges is a forecast, not the holder's intent."""
+    hedged = any(c.dep_ == "advmod" and c.lower_ in _MAYBE_ADVERBS for c in token.children)
+    return hedged or (_passive(token) and any(c.dep_ == "agent" for c in token.children))
+
+
+def _nominal_owners(noun: Token | None, index: ActorIndex, source: Sequence[ActorRef]) -> list[ArgActor]:
+    """Whose position a noun names: "their endorsement of the breakaway region" is theirs,
+    whoever the sentence's subject is ("Tbilisi expelled envoys, angered by their endorsement").
+    A pronoun in a phrase that answers the subject's act points at the others."""
+    if noun is None or noun.pos_ != "NOUN":
+        return []
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.pos_ == "PRON" and noun.dep_ == "pobj":
+        return index.resolve_pronoun(owner, exclude=[s.code for s in source])
+    return index.actors_of(owner)
+
+
+def _dropped(noun: Token | None) -> bool:
+    """ "lifted its objections", "provided support": a position given up, or help handed over."""
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in SW["dropping_verbs"] | SW["material_verbs"]
+    )
+
+
+def _material(noun: Token | None) -> bool:
+    """ "provided support for the operation": support handed over is help given, not a view."""
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.lemma_.lower() in SW["material_verbs"]
+    )
 
 
 def _committed(token: Token) -> bool:
@@ -335,7 +567,7 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     """
     if _free_relative(verb) or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "for") for c in verb.children):
         return None  # "called on Pyongyang to stop ..." asks; it labels nothing
-    complement = _pobj(verb, "as") or next(
+    complement = _as_complement(verb) or next(
         (c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp", "attr", "acomp")), None
     )
     if complement is None:
@@ -347,11 +579,29 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
         obj = verb.head  # "the raid, which the minister termed an outrage"
     if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
         return None
+    if obj is None and complement.head.lower_ == "as":
+        # "condemned as illegal the expulsion": the thing labelled follows its label
+        obj = next((c for c in complement.head.children if c.dep_ == "pobj" and c is not complement), None)
+    if obj is not None and obj.lemma_.lower() in SINGLE_ACTS:
+        return None
     words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree}
     if words & LABELS_AGAINST:
         return "oppose", obj
     if words & LABELS_FOR:
         return "support", obj
+    return None
+
+
+def _as_complement(verb: Token) -> Token | None:
+    """The label after "as": "described the ruling as a sham", and "as deeply unfair",
+    which the parser hangs on "as" as a modifier or takes for an adverbial clause."""
+    for child in verb.children:
+        if child.lower_ == "as" and child.dep_ == "prep":
+            inner = next((c for c in child.children if c.dep_ in ("pobj", "pcomp", "amod", "acomp")), None)
+            if inner is not None:
+                return inner
+        if child.dep_ == "advcl" and any(g.lower_ == "as" for g in child.children):
+            return child
     return None
 
 
@@ -399,6 +649,8 @@ def _refused_position(verb: Token) -> str | None:
 
 
 WISHES = SW["wish_verbs"]
+DISPLEASING = SW["displeasing_verbs"]
+DISPLEASED = SW["displeased_adjectives"]
 VOICING = SW["voicing_verbs"]
 POSITION_OPPOSE = W["position_oppose"]
 PROTEST_VERBS = W["protest_verbs"]
@@ -421,15 +673,78 @@ def _policy_object(token: Token) -> Token | None:
             return child
         if child.dep_ == "nsubjpass":
             head = token.head if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl" else child
-            if _policy(head):
+            if _policy(head) or _backed_thing(token, head):
                 return head
         if child.dep_ == "prep" and child.lower_ == "to" and token.lemma_.lower() == "object":
             inner = next((c for c in child.children if c.dep_ == "pobj"), None)
             if _policy(inner):
                 return inner
-    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and _policy(token.head):
+    if token.dep_ in ("acl", "relcl") and token.tag_ == "VBN" and (_policy(token.head) or _backed_thing(token, token.head)):
         return token.head  # "the roadmap endorsed by the AU"
     return None
+
+
+def _backed_thing(verb: Token, noun: Token) -> bool:
+    """ "a road map to reconciliation, which is backed by Paris": whatever course a support verb in
+    the passive names its backers for is a position of theirs, policy word or not."""
+    return (
+        verb.lemma_.lower() in SUPPORT_VERBS
+        and noun.pos_ == "NOUN"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _readied(adjective: Token) -> Token | None:
+    """What a holder stands ready to back or to sign: "ready to back Tallinn", "willing to
+    sign the accord" (the object, or the verb when it has none). Readiness to do anything
+    else is an intention, not a position."""
+    if any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children)):
+        return None  # "is not ready to back the plan" says no more than that
+    for clause in adjective.children:
+        if clause.dep_ != "xcomp" or clause.pos_ != "VERB" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        obj = _object(clause)
+        if clause.lemma_.lower() in SUPPORT_VERBS or (clause.lemma_.lower() in _SIGNING and _policy(obj)):
+            return obj if obj is not None else clause
+    return None
+
+
+def _displeased(verb: Token) -> tuple[Token, Token | None] | None:
+    """Who a verb of displeasing displeases, and with what: "the vote angered Ankara" (the
+    object, with the subject), "Ankara was angered by the vote" (the subject, with the agent)."""
+    if verb.pos_ not in ("VERB", "ADJ") or _denied(verb):
+        return None
+    obj = _object(verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if obj is not None and not _passive(verb):
+        return obj, subject
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if patient is not None:
+        agent = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+        return patient, agent or _cause(verb)
+    return None
+
+
+def _denied(adjective: Token) -> bool:
+    """ "is not unhappy with": the negation sits on the copula."""
+    return any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
+
+
+def _cause(adjective: Token) -> Token | None:
+    """What a holder is displeased by, with, at, over or about."""
+    for word in SW["cause_preps"]:
+        found = _pobj(adjective, word)
+        if found is not None:
+            return found
+    return None
+
+
+def _habitual(verb: Token) -> Token | None:
+    """The object of a present-tense relative clause of position: "who back the rebels"."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    obj = _object(verb)
+    return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _requested(verb: Token) -> str | None:

@@ -149,3 +149,8 @@ def test_every_mention_points_into_the_text(resources) -> None:
         assert 0 < actor.resolution.score <= 1 and actor.resolution.reason
         for mention in actor.mentions:
             assert document.text[mention.span.start : mention.span.end] == mention.span.text
+
+
+def test_the_guardian_council_is_irans_not_the_british_newspaper(resources) -> None:  # noqa: ANN001
+    actors = actors_of("A spokesman for the Guardian Council said the bill would go back to parliament.", resources)
+    assert find(actors, "Guardian Council").code == "IRN"

@@ -154,3 +154,16 @@ def test_every_mention_points_into_the_text(resources) -> None:
 def test_the_guardian_council_is_irans_not_the_british_newspaper(resources) -> None:  # noqa: ANN001
     actors = actors_of("A spokesman for the Guardian Council said the bill would go back to parliament.", resources)
     assert find(actors, "Guardian Council").code == "IRN"
+
+
+def test_a_party_name_many_states_share_is_the_storys_states(resources) -> None:  # noqa: ANN001
+    story = (
+        "SKOPJE, May 3 (actorgraph) - North Macedonia's government signed the accord on Friday. "
+        "The Social Democratic Party said it would vote against the accord in parliament."
+    )
+    party = [a for a in actors_of(story, resources, date(2024, 5, 3)) if a.type == "party"]
+    assert [a.code for a in party] == ["MKD"]
+
+
+def test_a_shared_party_name_with_no_story_around_it_keeps_its_entry(resources) -> None:  # noqa: ANN001
+    assert find(actors_of("The Democratic Party condemned the ruling.", resources), "Democratic Party (United States)").code == "USA"

@@ -255,6 +255,8 @@ def resolve_phrase(
     state of their own in the text are taken to be of that state, with a lower score.
     """
     resolved = _resolve_phrase(phrase, text, kb, day, context)
+    if resolved is not None:
+        resolved = _local_party(resolved, context)
     locus = _entry(kb, phrase.loci[0]) if phrase.loci else None
     if resolved is None or locus is None or not locus.roles or locus.kind == "person":
         return resolved
@@ -268,6 +270,26 @@ def resolve_phrase(
     # "Benelux officials": each of the codes, with what the phrase adds to it.
     also = tuple((each, resolved.sector if resolved.sector != sector else own) for each, own in others)
     return replace(resolved, also=also, reason=reason)
+
+
+def _local_party(resolved: Resolved, context: tuple[str, str] | None) -> Resolved:
+    """A party name many states share, named bare, belongs to the state the story is about."""
+    if resolved.type != "party" or context is None or context[0] == resolved.code:
+        return resolved
+    words = resolved.span.text.lower().removeprefix("the ").split()
+    if " ".join(words) not in W["generic_party_names"]:
+        return resolved
+    code = context[0]
+    return replace(
+        resolved,
+        key=f"party:{code}:{fold_key(resolved.span.text)}",
+        code=code,
+        sector="PTY",
+        name=f"{resolved.span.text.removeprefix('the ').removeprefix('The ')} ({code})",
+        kb_id=None,
+        score=min(resolved.score, 0.6),
+        reason=f"{resolved.reason}; a name parties of many states share, in a story about {code} ({context[1]})",
+    )
 
 
 def _resolve_phrase(

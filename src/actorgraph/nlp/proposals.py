@@ -281,10 +281,13 @@ def _need_met(
         return bool(set(preps(token, depth=0)) & values)
     if kind == "prt":
         # a preposition counts as a particle only bare: "gave in", not "given ... in Kano"
-        return any(
+        if any(
             c.lower_ in values and not (c.dep_ == "prep" and children(c, "pobj"))
             for c in children(token, "prt", "prep", "advmod")
-        )
+        ):
+            return True
+        # the parser may hang a split particle on the object: "hand the islands back to X"
+        return obj is not None and any(c.lower_ in values for c in children(obj, "prt", "advmod"))
     if kind == "xcomp":
         # with values, the clause's verb must be one of them: "ordered the staff to leave"
         clauses = children(token, "xcomp", "ccomp")

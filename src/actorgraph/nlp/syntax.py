@@ -207,6 +207,18 @@ def going_to(token: Token) -> bool:
     )
 
 
+def scheduled(token: Token) -> bool:
+    """ "Israeli forces are to withdraw", "the army is to hand over": a step a deal or a plan
+    lays down, not yet taken."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and lemma(head) == "be"
+        and head.tag_ in ("VBZ", "VBP", "VBD")
+        and any(c.lower_ == "to" for c in children(token, "aux"))
+    )
+
+
 def future(token: Token) -> bool:
     """Whether a clause is in the future or announced as intended."""
     return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token)

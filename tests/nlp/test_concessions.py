@@ -1,0 +1,147 @@
+"""Concessions against agreements, retreats and requests: agreeing to give ground is the
+concession itself (PLOVER: RETREAT or CONCEDE + future do not reduce to AGREE), halting
+fighting or a measure imposed on another side gives ground, and an expectation laid on
+another side is a demand. Each sentence's whole list of events is asserted; sentences written
+for these tests in the style of wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import brief
+
+DAY = date(2024, 5, 16)
+
+CASES = [
+    # agreeing to halt fighting: a declared ceasefire is a concession by both sides
+    pytest.param(
+        "Peru and Ecuador agreed to halt fighting along their border from Friday.",
+        [("CONCEDE", ("PER", "ECU"), (), "asserted")],
+        id="agree-halt-fighting",
+    ),
+    pytest.param(
+        "Peru and Ecuador agreed to halt fighting along their border from Friday, the foreign ministry in Lima said.",
+        [("CONCEDE", ("PER", "ECU"), (), "asserted")],
+        id="agree-halt-fighting-fronted",
+    ),
+    # agreeing to pull back or to cede ground
+    pytest.param(
+        "Ecuador agreed to pull its troops back from the disputed valley.",
+        [("CONCEDE", ("ECU",), ("ECU",), "asserted")],
+        id="agree-pull-back",
+    ),
+    pytest.param(
+        "Ecuador agreed to pull its troops back from the disputed valley, officials in Quito said.",
+        [("CONCEDE", ("ECU",), ("ECU",), "asserted")],
+        id="agree-pull-back-fronted",
+    ),
+    pytest.param(
+        "Namibia agreed to hand three river islands back to Botswana.",
+        [("CONCEDE", ("NAM",), ("BWA",), "asserted")],
+        id="agree-hand-back",
+    ),
+    pytest.param(
+        "Namibia agreed to hand three river islands back to Botswana, the Namibian cabinet said.",
+        [("CONCEDE", ("NAM",), ("BWA",), "asserted")],
+        id="agree-hand-back-fronted",
+    ),
+    # agreeing to lift a measure
+    pytest.param(
+        "Chile agreed to lift its tariffs on Bolivian goods.",
+        [("CONCEDE", ("CHL",), ("BOL",), "asserted")],
+        id="agree-lift-tariffs",
+    ),
+    pytest.param(
+        "Chile agreed to lift its tariffs on Bolivian goods, the trade ministry in Santiago said.",
+        [("CONCEDE", ("CHL",), ("BOL",), "asserted")],
+        id="agree-lift-tariffs-fronted",
+    ),
+    pytest.param(
+        "Tariffs on Bolivian goods were lifted by Chile.",
+        [("CONCEDE", ("CHL",), ("BOL",), "asserted")],
+        id="lift-tariffs-passive",
+    ),
+    # stopping the issue of documents imposed on the other side
+    pytest.param(
+        "Nepal will stop issuing work permits to Indian contractors.",
+        [("CONCEDE", ("NPL",), ("IND",), "asserted")],
+        id="stop-issuing",
+    ),
+    pytest.param(
+        "Nepal will stop issuing work permits to Indian contractors, the labour ministry in Kathmandu said.",
+        [("CONCEDE", ("NPL",), ("IND",), "asserted")],
+        id="stop-issuing-fronted",
+    ),
+    # a retreat a deal lays down ("are to withdraw") is announced, not done
+    pytest.param(
+        "Under the accord, Ugandan troops are to withdraw from South Sudan within 90 days.",
+        [("CONCEDE", ("UGA",), ("SSD",), "asserted")],
+        id="scheduled-withdrawal",
+    ),
+    pytest.param(
+        "Ugandan troops are to withdraw from South Sudan within 90 days under the accord, the army said.",
+        [("CONCEDE", ("UGA",), ("SSD",), "asserted")],
+        id="scheduled-withdrawal-fronted",
+    ),
+    # putting off a measure
+    pytest.param(
+        "Guatemala postponed the ban on Mexican poultry imports.",
+        [("CONCEDE", ("GTM",), ("MEX",), "asserted")],
+        id="postpone-ban",
+    ),
+    pytest.param(
+        "Guatemala postponed the ban on Mexican poultry imports, the agriculture ministry said.",
+        [("CONCEDE", ("GTM",), ("MEX",), "asserted")],
+        id="postpone-ban-fronted",
+    ),
+    pytest.param(
+        "The ban on Mexican poultry imports was postponed by Guatemala.",
+        [("CONCEDE", ("GTM",), ("MEX",), "asserted")],
+        id="postpone-ban-passive",
+    ),
+    # letting people back is a permission
+    pytest.param(
+        "Tunisian police let traders return to the market in Ben Guerdane on Monday.",
+        [("CONCEDE", ("TUN",), ("TUN",), "asserted")],
+        id="let-return",
+    ),
+    pytest.param(
+        "Tunisian police let traders return to the market in Ben Guerdane on Monday, the interior ministry said.",
+        [("CONCEDE", ("TUN",), ("TUN",), "asserted")],
+        id="let-return-fronted",
+    ),
+    # halting an offensive that is under way ends the fighting: a retreat, done
+    pytest.param(
+        "Pakistani troops halted their offensive against the Indian positions on Tuesday.",
+        [("RETREAT", ("PAK",), ("IND",), "asserted")],
+        id="halt-offensive",
+    ),
+    # an expectation laid on another side is a demand of it
+    pytest.param(
+        "Tunisia said it expected Libya to stop such incursions.",
+        [("REQUEST", ("TUN",), ("LBY",), "asserted")],
+        id="expect-other-to-stop",
+    ),
+    # negative cases
+    pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
+    pytest.param(
+        "Kenya agreed to meet Somalia next month.",
+        [("AGREE", ("KEN",), ("SOM",), "asserted")],
+        id="agree-to-meet-stays-agree",
+    ),
+    pytest.param(
+        "Chile will not lift its tariffs on Bolivian goods.",
+        [("REJECT", ("CHL",), ("BOL",), "asserted")],
+        id="will-not-lift-is-refusal",
+    ),
+    pytest.param("Nepal stopped issuing press releases about the talks.", [], id="stop-issuing-statements"),
+    pytest.param("Nepal stopped sending gas to India.", [], id="stop-supplies-no-concession"),
+    pytest.param("The ministry said it expected the talks to resume next week.", [], id="expect-no-actor"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_concession(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -124,6 +124,83 @@ CASES = [
         [("REQUEST", ("TUN",), ("LBY",), "asserted")],
         id="expect-other-to-stop",
     ),
+    # the parser may hang "back" on a clause inside the object
+    pytest.param(
+        "Namibia has agreed to hand two river islands it has held since 1990 back to Botswana.",
+        [("CONCEDE", ("NAM",), ("BWA",), "asserted")],
+        id="agree-hand-back-split",
+    ),
+    pytest.param(
+        "Namibia has agreed to hand two river islands it has held since 1990 back to Botswana, the two governments said.",
+        [("CONCEDE", ("NAM",), ("BWA",), "asserted")],
+        id="agree-hand-back-split-fronted",
+    ),
+    # a grace period before a measure bites; "responded by" lends its subject
+    pytest.param(
+        "Uruguay responded by announcing a three-month grace period for Argentine hauliers.",
+        [("CONCEDE", ("URY",), ("ARG",), "asserted")],
+        id="grace-period",
+    ),
+    pytest.param(
+        "Uruguay responded by announcing a three-month grace period for Argentine hauliers, the transport ministry said.",
+        [("CONCEDE", ("URY",), ("ARG",), "asserted")],
+        id="grace-period-fronted",
+    ),
+    pytest.param(
+        "Uruguay responded by closing the border with Argentina.",
+        [("SANCTION", ("URY",), ("ARG",), "asserted")],
+        id="responded-by-other-act",
+    ),
+    # stopping an attack under way, the gerund read as a verb
+    pytest.param(
+        "Peru stopped shelling the Ecuadorian border posts on Friday.",
+        [("RETREAT", ("PER",), ("ECU",), "asserted")],
+        id="stop-shelling",
+    ),
+    pytest.param(
+        "Peru stopped shelling the Ecuadorian border posts on Friday, the Ecuadorian army said.",
+        [("RETREAT", ("PER",), ("ECU",), "asserted")],
+        id="stop-shelling-fronted",
+    ),
+    pytest.param("Peru handed the letter to Ecuador's ambassador.", [], id="hand-no-back"),
+    # telling or warning someone to do something is a request of them
+    pytest.param(
+        "Thai police told Cambodian traders to leave the border market.",
+        [("REQUEST", ("THA",), ("KHM",), "asserted")],
+        id="tell-to",
+    ),
+    pytest.param(
+        "Thai police told Cambodian traders to leave the border market, the provincial governor said.",
+        [("REQUEST", ("THA",), ("KHM",), "asserted")],
+        id="tell-to-fronted",
+    ),
+    pytest.param(
+        "Cambodian traders were told by Thai police to leave the border market.",
+        [("REQUEST", ("THA",), ("KHM",), "asserted")],
+        id="tell-to-passive",
+    ),
+    pytest.param(
+        "Hanoi warned Beijing not to interfere in its fishing grounds.",
+        [("REQUEST", ("VNM",), ("CHN",), "asserted")],
+        id="warn-not-to",
+    ),
+    pytest.param(
+        "Hanoi warned Beijing not to interfere in its fishing grounds, the foreign ministry said.",
+        [("REQUEST", ("VNM",), ("CHN",), "asserted")],
+        id="warn-not-to-fronted",
+    ),
+    pytest.param(
+        "Beijing was warned by Hanoi not to interfere in its fishing grounds.",
+        [("REQUEST", ("VNM",), ("CHN",), "asserted")],
+        id="warn-not-to-passive",
+    ),
+    # an order to one's own ministry is the act ordered; telling reporters is saying
+    pytest.param(
+        "The Thai prime minister told the foreign ministry to expel two Cambodian diplomats.",
+        [("SANCTION", ("THA",), ("KHM",), "asserted")],
+        id="tell-own-ministry",
+    ),
+    pytest.param("Thailand told reporters that the border would reopen.", [], id="tell-reporters-that"),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

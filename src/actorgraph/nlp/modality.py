@@ -225,6 +225,11 @@ def vows_reprisal(verb: Token) -> bool:
     )
 
 
+def warns_of_reprisal(verb: Token) -> bool:
+    """Whether a warning to do something names what follows if it is not done."""
+    return any(lemma(t) in W["reprisal_words"] for t in verb.subtree if t.i != verb.i)
+
+
 def _toll(proposal: Proposal, verb: Token) -> bool:
     """ "Some 900 civilians have been killed in Darfur this year": a running toll, summed up in the perfect
     with no one named for it, counts what happened; the attacks it counts are told elsewhere. A
@@ -283,6 +288,8 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
         proposal.predicate
     ):
         kind, mode = "THREATEN", None  # "promised a befitting retaliation", "vowed to make Washington pay"
+    if kind == "REQUEST" and proposal.entry.lemma in W["warning"] and warns_of_reprisal(proposal.predicate):
+        kind, mode = "THREATEN", None  # "warned Tokyo to stop the drills or face the consequences"
     if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:
         # "will not accept refugees", "would not recognise": a refusal, not a denial.
         kind, mode, negated = "REJECT", None, False

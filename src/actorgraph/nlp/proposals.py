@@ -292,6 +292,15 @@ def _need_met(
         # with values, the clause's verb must be one of them: "ordered the staff to leave"
         clauses = children(token, "xcomp", "ccomp")
         return any(lemma(c) in values for c in clauses) if values else bool(clauses)
+    if kind == "objclause":
+        # "told the crowd to go home", "warned Washington not to interfere": an infinitive whose
+        # doer is the object, not "told reporters that ..." nor "vowed to retaliate"; an order to
+        # one's own ministry or army is the act it orders, no request
+        return (
+            obj is not None
+            and lemma(obj) not in W["own_apparatus"]
+            and any(any(a.lower_ == "to" for a in children(c, "aux")) for c in children(token, "xcomp"))
+        )
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject

@@ -201,6 +201,39 @@ CASES = [
         id="tell-own-ministry",
     ),
     pytest.param("Thailand told reporters that the border would reopen.", [], id="tell-reporters-that"),
+    # lifting one's objections gives up a veto
+    pytest.param(
+        "Greece lifted its objections to Albania's accession talks.",
+        [("CONCEDE", ("GRC",), ("ALB",), "asserted")],
+        id="lift-objections",
+    ),
+    pytest.param(
+        "Greece lifted its objections to Albania's accession talks, the Greek government said.",
+        [("CONCEDE", ("GRC",), ("ALB",), "asserted")],
+        id="lift-objections-fronted",
+    ),
+    pytest.param(
+        "Athens was ready to lift its objections if Tirana amended the property law.",
+        [("CONCEDE", ("GRC",), ("ALB",), "asserted")],
+        id="ready-to-lift-objections-if",
+    ),
+    # an apology issued is regret (PLOVER's manual); the verb "apologised to" stays SUPPORT,
+    # as PLOVER's own gold codes it
+    pytest.param(
+        "Portugal issued a formal apology to Angola for the colonial massacres.",
+        [("CONCEDE", ("PRT",), ("AGO",), "asserted")],
+        id="apology-issued",
+    ),
+    pytest.param(
+        "A formal apology for the colonial massacres was issued by Portugal to Angola.",
+        [("CONCEDE", ("PRT",), ("AGO",), "asserted")],
+        id="apology-issued-passive",
+    ),
+    pytest.param(
+        "Portugal apologised to Angola for the colonial massacres.",
+        [("SUPPORT", ("PRT",), ("AGO",), "asserted")],
+        id="apologised-verb",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

@@ -213,9 +213,9 @@ CASES = [
         id="lift-objections-fronted",
     ),
     pytest.param(
-        "Athens was ready to lift its objections if Tirana amended the property law.",
+        "Athens is willing to lift all of its objections if Tirana amends the property law.",
         [("CONCEDE", ("GRC",), ("ALB",), "asserted")],
-        id="ready-to-lift-objections-if",
+        id="willing-to-lift-objections-if",
     ),
     # an apology issued is regret (PLOVER's manual); the verb "apologised to" stays SUPPORT,
     # as PLOVER's own gold codes it

@@ -234,6 +234,43 @@ CASES = [
         [("SUPPORT", ("PRT",), ("AGO",), "asserted")],
         id="apologised-verb",
     ),
+    # agreeing to a delay or a swap is the concession itself
+    pytest.param(
+        "Bosnia agreed to a brief delay.",
+        [("CONCEDE", ("BIH",), ("BIH",), "asserted")],
+        id="agree-to-delay",
+    ),
+    pytest.param(
+        "Bosnia agreed to a brief delay, the Bosnian presidency said.",
+        [("CONCEDE", ("BIH",), ("BIH",), "asserted")],
+        id="agree-to-delay-fronted",
+    ),
+    pytest.param(
+        "Bosnia agreed to a prisoner swap with Croatia.",
+        [("CONCEDE", ("BIH",), ("HRV",), "asserted")],
+        id="agree-to-swap",
+    ),
+    pytest.param(
+        "Bosnia agreed to talks with Croatia.",
+        [("AGREE", ("BIH",), ("HRV",), "asserted")],
+        id="agree-to-talks-stays-agree",
+    ),
+    # a ceasefire signed is declared, not yet carried out
+    pytest.param(
+        "Ethiopia and Eritrea signed a ceasefire on Monday.",
+        [("CONCEDE", ("ETH", "ERI"), (), "asserted")],
+        id="sign-ceasefire",
+    ),
+    pytest.param(
+        "Ethiopia and Eritrea signed a ceasefire on Monday, the Ethiopian government said.",
+        [("CONCEDE", ("ETH", "ERI"), (), "asserted")],
+        id="sign-ceasefire-fronted",
+    ),
+    pytest.param(
+        "A ceasefire was signed by Ethiopia and Eritrea on Monday.",
+        [("CONCEDE", ("ETH", "ERI"), (), "asserted")],
+        id="sign-ceasefire-passive",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

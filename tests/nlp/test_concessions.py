@@ -271,6 +271,37 @@ CASES = [
         [("CONCEDE", ("ETH", "ERI"), (), "asserted")],
         id="sign-ceasefire-passive",
     ),
+    # a promise to go on talking is a promised meeting (AGREE); going on, a meeting
+    pytest.param(
+        "Lithuania will keep talking to Poland about the pipeline.",
+        [("AGREE", ("LTU",), ("POL",), "asserted")],
+        id="will-keep-talking",
+    ),
+    pytest.param(
+        "Lithuania will keep talking to Poland about the pipeline, the foreign minister said.",
+        [("AGREE", ("LTU",), ("POL",), "asserted")],
+        id="will-keep-talking-fronted",
+    ),
+    pytest.param(
+        "Lithuania kept talking to Poland about the pipeline.",
+        [("CONSULT", ("LTU",), ("POL",), "asserted")],
+        id="kept-talking",
+    ),
+    pytest.param(
+        "NATO defence ministers will reconvene in March.",
+        [("AGREE", ("NATO",), (), "asserted")],
+        id="will-reconvene",
+    ),
+    pytest.param(
+        "NATO defence ministers will reconvene in March, diplomats said.",
+        [("AGREE", ("NATO",), (), "asserted")],
+        id="will-reconvene-fronted",
+    ),
+    pytest.param(
+        "NATO defence ministers reconvened on Monday.",
+        [("CONSULT", ("NATO",), (), "asserted")],
+        id="reconvened",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

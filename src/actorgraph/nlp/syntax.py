@@ -224,6 +224,8 @@ def scheduled(token: Token) -> bool:
 
 def future(token: Token) -> bool:
     """Whether a clause is in the future or announced as intended."""
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and lemma(token.head) in W["aspect_verbs"]:
+        return future(token.head)  # "would keep talking": the act goes on, promised
     return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token)
 
 

@@ -302,6 +302,32 @@ CASES = [
         [("CONSULT", ("NATO",), (), "asserted")],
         id="reconvened",
     ),
+    # a retreat inside one state, naming no other, is aimed at that state; a resignation at no one
+    pytest.param(
+        "Peruvian troops began pulling back from the disputed zone on Monday.",
+        [("RETREAT", ("PER",), ("PER",), "asserted")],
+        id="domestic-pullback",
+    ),
+    pytest.param(
+        "Peruvian troops began pulling back from the disputed zone on Monday, a military spokesman said.",
+        [("RETREAT", ("PER",), ("PER",), "asserted")],
+        id="domestic-pullback-fronted",
+    ),
+    pytest.param(
+        "Mozambican rebels have begun surrendering their heavy weapons.",
+        [("RETREAT", ("MOZ",), ("MOZ",), "asserted")],
+        id="domestic-disarming",
+    ),
+    pytest.param(
+        "Ugandan units pulled out of several towns in South Sudan.",
+        [("RETREAT", ("UGA",), ("SSD",), "asserted")],
+        id="pullout-abroad",
+    ),
+    pytest.param(
+        "The Bulgarian minister resigned on Monday.",
+        [("RETREAT", ("BGR",), (), "asserted")],
+        id="resignation-aimed-at-no-one",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

@@ -314,7 +314,7 @@ CASES = [
         id="domestic-pullback-fronted",
     ),
     pytest.param(
-        "Mozambican rebels have begun surrendering their heavy weapons.",
+        "Mozambican rebels started to hand over their weapons on Friday.",
         [("RETREAT", ("MOZ",), ("MOZ",), "asserted")],
         id="domestic-disarming",
     ),

@@ -328,6 +328,32 @@ CASES = [
         [("RETREAT", ("BGR",), (), "asserted")],
         id="resignation-aimed-at-no-one",
     ),
+    # calling off contacts cuts them; calling off a strike yields
+    pytest.param(
+        "Armenia's sports ministry called off all matches with Azerbaijani clubs.",
+        [("SANCTION", ("ARM",), ("AZE",), "asserted")],
+        id="call-off-matches",
+    ),
+    pytest.param(
+        "Armenia's sports ministry called off all matches with Azerbaijani clubs, the ministry said.",
+        [("SANCTION", ("ARM",), ("AZE",), "asserted")],
+        id="call-off-matches-fronted",
+    ),
+    pytest.param(
+        "All matches with Azerbaijani clubs were called off by Armenia.",
+        [("SANCTION", ("ARM",), ("AZE",), "asserted")],
+        id="call-off-matches-passive",
+    ),
+    pytest.param(
+        "Armenia called off the talks with Azerbaijan.",
+        [("REJECT", ("ARM",), ("AZE",), "asserted")],
+        id="call-off-talks",
+    ),
+    pytest.param(
+        "Kenyan doctors called off their strike on Tuesday.",
+        [("CONCEDE", ("KEN",), ("KEN",), "asserted")],
+        id="call-off-strike",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

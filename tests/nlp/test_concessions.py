@@ -354,6 +354,17 @@ CASES = [
         [("CONCEDE", ("KEN",), ("KEN",), "asserted")],
         id="call-off-strike",
     ),
+    # "called for X to be done", the clause parsed as one marked "for"
+    pytest.param(
+        "Honduras called for the Nicaraguan election result to be annulled.",
+        [("REQUEST", ("HND",), ("NIC",), "asserted")],
+        id="call-for-clause",
+    ),
+    pytest.param(
+        "Honduras called for the Nicaraguan election result to be annulled, the foreign ministry said.",
+        [("REQUEST", ("HND",), ("NIC",), "asserted")],
+        id="call-for-clause-fronted",
+    ),
     # negative cases
     pytest.param("The commander vowed that his troops would not retreat.", [], id="vow-not-to-retreat"),
     pytest.param(

@@ -277,8 +277,10 @@ def _need_met(
         return future(governor if governor is not None else token)
     if kind == "prep":
         # the word's own prepositions and its object's: "agreed with X", "held talks with X";
-        # not one buried deeper ("agreed to mediation in talks with X")
-        return bool(set(preps(token, depth=0)) & values)
+        # not one buried deeper ("agreed to mediation in talks with X"); "called for the vote to
+        # be rerun" may come parsed as a clause marked "for"
+        marks = {m.lower_ for c in children(token, "advcl") for m in children(c, "mark")} & {"for"}
+        return bool((set(preps(token, depth=0)) | marks) & values)
     if kind == "prt":
         # a preposition counts as a particle only bare: "gave in", not "given ... in Kano"
         if any(

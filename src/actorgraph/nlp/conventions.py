@@ -25,7 +25,7 @@ from actorgraph.types import ActorRef, Place
 
 # Acts only a state's authorities do: when the text names no one, they did it.
 STATE_POWERS = frozenset({"arrest", "deport", "restrict", "curfew", "censor", "martial-law", "seize"})
-_DOMESTIC_TYPES = {"CONCEDE", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
+_DOMESTIC_TYPES = {"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
 
 
 def placed_state(token: Token, index: ActorIndex) -> list[ArgActor]:

@@ -217,7 +217,8 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
-        if mode != "expel":  # an expulsion is of foreigners, whoever they are
+        if mode not in ("expel", "resign"):
+            # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})

@@ -16,6 +16,7 @@ from actorgraph.ontology import EVENT_TYPES, MODES
 TRIGGERS = Path(__file__).parent / "data" / "triggers.tsv"
 _NEEDS = {
     "obj",
+    "objclause",
     "noobj",
     "prep",
     "prt",

@@ -34,6 +34,7 @@ from actorgraph.nlp.syntax import (
     lemma,
     no_longer,
     refusing,
+    scheduled,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import Modality
@@ -227,6 +228,11 @@ def vows_reprisal(verb: Token) -> bool:
     )
 
 
+def warns_of_reprisal(verb: Token) -> bool:
+    """Whether a warning to do something names what follows if it is not done."""
+    return any(lemma(t) in W["reprisal_words"] for t in verb.subtree if t.i != verb.i)
+
+
 def _toll(proposal: Proposal, verb: Token) -> bool:
     """ "Some 900 civilians have been killed in Darfur this year": a running toll, summed up in the perfect
     with no one named for it, counts what happened; the attacks it counts are told elsewhere. A
@@ -258,6 +264,15 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
     return inner.entry.type != outer.entry.type
 
 
+def yields_ground(entry: Trigger) -> bool:
+    """A retreat or concession by the actor itself, not one that lets others in or back
+    ("allow inspectors", "will allow refugees to return"), which PLOVER's gold codes AGREE
+    when promised."""
+    if entry.type not in ("RETREAT", "CONCEDE"):
+        return False
+    return entry.mode != "access" and entry.lemma not in ("allow", "permit")
+
+
 def final_reading(proposal: Proposal, clause: Clause) -> Reading:
     """A proposal's own reading: its type rewritten by promise, condition and refusal."""
     kind, mode = proposal.entry.type, proposal.entry.mode
@@ -276,9 +291,14 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
         proposal.predicate
     ):
         kind, mode = "THREATEN", None  # "promised a befitting retaliation", "vowed to make Washington pay"
+    if kind == "REQUEST" and proposal.entry.lemma in W["warning"] and warns_of_reprisal(proposal.predicate):
+        kind, mode = "THREATEN", None  # "warned Tokyo to stop the drills or face the consequences"
     if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:
         # "will not accept refugees", "would not recognise": a refusal, not a denial.
         kind, mode, negated = "REJECT", None, False
+    if not negated and not hypothetical and yields_ground(proposal.entry) and scheduled(proposal.predicate):
+        # "under the deal, the troops are to withdraw": an announced retreat (PLOVER: CONCEDE)
+        kind, mode = "CONCEDE", None
     modality: Modality = "negated" if negated else "hypothetical" if hypothetical and not is_future else "asserted"
     if is_future and not negated and not hypothetical:
         # PLOVER: a promised cooperative act is AGREE, a promised hostile act THREATEN.
@@ -329,6 +349,10 @@ def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> 
             kind, mode = "THREATEN", threat_mode(inner.entry)
         elif outer.entry.type == "AGREE" and inner.entry.type == "AID" and inner.entry.lemma in ("forgive", "write", "cancel"):
             kind, mode = "AID", inner.entry.mode  # PLOVER: "agreed to forgive" a debt is the relief itself
+        elif outer.entry.type == "AGREE" and yields_ground(inner.entry) and not clause.negated:
+            # PLOVER: agreeing to withdraw, release or lift a ban is the concession itself
+            # (RETREAT or CONCEDE + future do not reduce to AGREE).
+            kind, mode = "CONCEDE", None
         elif outer.entry.type == "THREATEN" and not inner.noun and mode is None:
             mode = outer.entry.mode or threat_mode(inner.entry)
         borrowed = current.borrowed_target_from

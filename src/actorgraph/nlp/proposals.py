@@ -300,18 +300,32 @@ def _need_met(
         return future(governor if governor is not None else token)
     if kind == "prep":
         # the word's own prepositions and its object's: "agreed with X", "held talks with X";
-        # not one buried deeper ("agreed to mediation in talks with X")
-        return bool(set(preps(token, depth=0)) & values)
+        # not one buried deeper ("agreed to mediation in talks with X"); "called for the vote to
+        # be rerun" may come parsed as a clause marked "for"
+        marks = {m.lower_ for c in children(token, "advcl") for m in children(c, "mark")} & {"for"}
+        return bool((set(preps(token, depth=0)) | marks) & values)
     if kind == "prt":
         # a preposition counts as a particle only bare: "gave in", not "given ... in Kano"
-        return any(
+        if any(
             c.lower_ in values and not (c.dep_ == "prep" and children(c, "pobj"))
             for c in children(token, "prt", "prep", "advmod")
-        )
+        ):
+            return True
+        # the parser may hang a split particle on the object: "hand the islands back to X"
+        return obj is not None and any(c.lower_ in values for c in children(obj, "prt", "advmod"))
     if kind == "xcomp":
         # with values, the clause's verb must be one of them: "ordered the staff to leave"
         clauses = children(token, "xcomp", "ccomp")
         return any(lemma(c) in values for c in clauses) if values else bool(clauses)
+    if kind == "objclause":
+        # "told the crowd to go home", "warned Washington not to interfere": an infinitive whose
+        # doer is the object, not "told reporters that ..." nor "vowed to retaliate"; an order to
+        # one's own ministry or army is the act it orders, no request
+        return (
+            obj is not None
+            and lemma(obj) not in W["own_apparatus"]
+            and any(any(a.lower_ == "to" for a in children(c, "aux")) for c in children(token, "xcomp"))
+        )
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject

@@ -168,6 +168,9 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "was indicted by the court and will resign": an active verb joined to a passive
         # one shares its patient ("the prime minister"), not its agent
         return children(token.head, "nsubjpass")[0], True
+    if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep":
+        # "responded by announcing a grace period": the means is the subject's own act
+        return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
     ):
@@ -211,8 +214,22 @@ def going_to(token: Token) -> bool:
     )
 
 
+def scheduled(token: Token) -> bool:
+    """ "Israeli forces are to withdraw", "the army is to hand over": a step a deal or a plan
+    lays down, not yet taken."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and lemma(head) == "be"
+        and head.tag_ in ("VBZ", "VBP", "VBD")
+        and any(c.lower_ == "to" for c in children(token, "aux"))
+    )
+
+
 def future(token: Token) -> bool:
     """Whether a clause is in the future or announced as intended."""
+    if token.dep_ == "xcomp" and token.tag_ == "VBG" and lemma(token.head) in W["aspect_verbs"]:
+        return future(token.head)  # "would keep talking": the act goes on, promised
     return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token)
 
 

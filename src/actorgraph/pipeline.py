@@ -339,10 +339,29 @@ def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) 
     )
     if document.place and document.place.code:
         dateline = document.place.code
-        if dominant is None or dominant[0] == dateline or body_counts.get(dateline, 0) > 0:
+        if (dominant is None or dominant[0] == dateline) and body_counts.get(dateline, 0) == 0:
+            # a foreign bureau's dateline ("BANGKOK" on a story about Myanmar): the lead names
+            # the state the story is about
+            lead = _first_body_state(document, pieces, kb)
+            if lead is not None:
+                return lead, f"the story's lead names {lead}; its dateline's state is named nowhere else"
+        # a dateline state named once in passing in a story about another state named far more
+        # (an "OUAGADOUGOU" story on a coup in Guinea, quoting Burkina Faso's minister once)
+        dwarfed = dominant is not None and dominant[0] != dateline and dominant[1] >= 3 * max(1, body_counts.get(dateline, 0))
+        if not dwarfed and (dominant is None or dominant[0] == dateline or body_counts.get(dateline, 0) > 0):
             return dateline, f"the story is datelined {document.place.name} ({dateline})"
     if dominant is not None:
         return dominant[0], f"the story is mostly about {dominant[0]} ({dominant[1]} mentions)"
+    return None
+
+
+def _first_body_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> str | None:
+    for piece in sorted(pieces, key=lambda p: p.start):
+        if piece.kind != STATE or piece.best is None or any(s <= piece.start < e for s, e in document.headings):
+            continue
+        code = kb.entries[piece.best.entry_id].code
+        if code:
+            return code
     return None
 
 

@@ -668,8 +668,18 @@ class ActorIndex:
         dominant = self._dominant_state()
         if self.document.place and self.document.place.code:
             dateline = self.document.place.code
-            if dominant is None or dominant == dateline or self._state_counts(body=True).get(dateline, 0) > 0:
+            named = self._state_counts(body=True).get(dateline, 0)
+            dwarfed = (
+                dominant is not None
+                and dominant != dateline
+                and self._state_counts().get(dominant, 0) >= 3 * max(1, named)
+            )
+            if named > 0 and not dwarfed:
                 return dateline
+            if dominant is None or dominant == dateline:
+                # a foreign bureau's dateline ("BANGKOK" on a story about Myanmar) names no side
+                # of the story; its lead names the state it is about, if only through its army
+                return self._lead_state() or dateline
         if dominant is not None:
             return dominant
         for occurrence in reversed(self._before(token, 2)):
@@ -677,6 +687,15 @@ class ActorIndex:
                 return occurrence.actor.code
         return None
 
+
+    def _lead_state(self) -> str | None:
+        """The first state the body names, through any of its actors."""
+        headings = self.document.headings
+        for occurrence in self.occurrences:
+            code = occurrence.actor.code
+            if code in self.states and not any(s <= occurrence.start < e for s, e in headings):
+                return code
+        return None
 
     def counterpart(self, exclude: Iterable[str | None]) -> list[ArgActor]:
         """The other side of the story: the actor it names most apart from `exclude`, when it is

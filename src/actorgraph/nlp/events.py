@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp import conventions
@@ -121,6 +121,8 @@ class EventExtractor:
             # A bare noun ("the threat of instability") is an event only with its own actor,
             # or when it is said to be happening ("protests spread across the country").
             if proposal.bare_noun and not noun_own_source(proposal, index) and not _happening(proposal):
+                continue
+            if _in_question(proposal.predicate) or _wished(proposal.predicate):
                 continue
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
@@ -483,6 +485,34 @@ def _complete(frame: Frame, noun: Frame | None) -> Frame:
     return replace(frame, roles=replace(frame.roles, source=source, target=target))
 
 
+def _in_question(token: Token) -> bool:
+    """Whether an act is only what a question asks about ("asked whether Ankara would
+    retaliate", "Asked about new strikes, the minister said ..."): no one's act."""
+    while token.head.i != token.i:
+        head = token.head
+        if lemma(head) in W["question_verbs"]:
+            if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+                return True
+            if token.dep_ == "prep" and head.tag_ == "VBN" and not children(head, "nsubj", "nsubjpass"):
+                return True  # "Asked about new strikes on the port, ..."
+        token = head
+    return False
+
+
+def _wished(token: Token) -> bool:
+    """Whether an act is only wished for ("wants Armenia in the bloc one day", "hopes talks will
+    resume", "is not seeking membership of the alliance"): an aspiration is a stance, no act."""
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ in ("xcomp", "ccomp"):
+            if lemma(head) in W["desire_verbs"]:
+                return True
+            if lemma(head) == "seek" and any(c.dep_ == "neg" for c in head.children):
+                return True
+        token = head
+    return False
+
+
 def _happening(proposal: Proposal) -> bool:
     """A protest noun that is the subject of its clause is reported as taking place
     ("demonstrations continued in 19 cities"); its actors are coded where it happens."""
@@ -558,7 +588,9 @@ def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
     """Whether every clause a warning reports has a subject that is no actor."""
     clauses = children(proposal.predicate, "ccomp")
-    subjects = [subject_of(c)[0] for c in clauses]
+    # "warned that power plants could be targeted next": a passive naming no doer speaks of
+    # what it befalls
+    subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
     return bool(clauses) and all(
         s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
     )

@@ -40,6 +40,8 @@ _NEEDS = {
     "xsubjother",
     "subjof",
     "notquestion",
+    "notobj",
+    "ownprep",
 }
 
 

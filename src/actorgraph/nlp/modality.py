@@ -326,6 +326,15 @@ def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> 
             kind, mode = "THREATEN", threat_mode(inner.entry)
         elif outer.entry.type == "AGREE" and inner.entry.type == "AID" and inner.entry.lemma in ("forgive", "write", "cancel"):
             kind, mode = "AID", inner.entry.mode  # PLOVER: "agreed to forgive" a debt is the relief itself
+        elif (
+            outer.entry.lemma in W["consent_verbs"]
+            and inner.entry.type in ("RETREAT", "CONCEDE")
+            and inner.entry.mode != "access"
+        ):
+            # "agreed to withdraw its troops", "agreed to swap prisoners": consenting to give
+            # ground is the concession (PLOVER: the exchange itself is RETREAT, agreeing to it
+            # CONCEDE); agreeing to open a crossing promises access, an AGREE like "will allow"
+            kind, mode = "CONCEDE", None
         elif outer.entry.type == "THREATEN" and not inner.noun and mode is None:
             mode = outer.entry.mode or threat_mode(inner.entry)
         borrowed = current.borrowed_target_from

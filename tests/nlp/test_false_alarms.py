@@ -119,3 +119,36 @@ def test_a_dateline_state_named_once_in_passing_is_not_the_story_state(code) -> 
         "The junta ordered a curfew across the country from Sunday night."
     )
     assert brief(code(text, DAY))[-1] == ("COERCE", ("GIN",), ("GIN",), "asserted")
+
+
+def test_a_verb_inside_a_name_is_no_act(code) -> None:  # noqa: ANN001
+    text = "The Committee to Protect Journalists condemned the detention of two reporters in Yangon."
+    assert [e[0] for e in brief(code(text, DAY))] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seoul struck Japan off its export whitelist.",
+        "Seoul struck Japan off its export whitelist, the trade ministry said.",
+    ],
+)
+def test_striking_a_state_off_a_list_is_no_strike(code, sentence: str) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == [("SANCTION", ("KOR",), ("JPN",), "asserted")]
+
+
+def test_a_strike_off_a_coast_is_still_a_strike(code) -> None:  # noqa: ANN001
+    text = "US and British warships struck Houthi targets off the coast of Yemen."
+    assert brief(code(text, DAY)) == [("ASSAULT", ("USA", "GBR"), ("YEM",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgian riot police detained dozens of demonstrators outside parliament in Tbilisi.",
+        "Dozens of demonstrators were detained by Georgian riot police outside parliament in Tbilisi.",
+        "Georgian riot police detained dozens of demonstrators outside parliament, the interior ministry said.",
+    ],
+)
+def test_riot_police_are_no_riot(code, sentence: str) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == [("COERCE", ("GEO",), ("GEO",), "asserted")]

@@ -122,8 +122,10 @@ class EventExtractor:
             # or when it is said to be happening ("protests spread across the country").
             if proposal.bare_noun and not noun_own_source(proposal, index) and not _happening(proposal):
                 continue
-            if _in_question(proposal.predicate) or _wished(proposal.predicate):
+            if _in_question(proposal.predicate) or _wished(proposal.predicate) or _in_name(proposal.trigger):
                 continue
+            if proposal.noun and proposal.trigger.dep_ == "compound" and lemma(proposal.trigger.head) in W["kind_heads"]:
+                continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
         frames = _borrow_targets(frames, proposals)
@@ -370,13 +372,21 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
         head = head.head
     found: dict[str, ArgActor] = {}
     for token in index.sentence(proposal.trigger):
-        if token.i in speakers:
+        if token.i in speakers or _aside(token):
             continue
         for arg in index.covering(token):
             code = arg.ref.code
             if code and code not in mine and arg.type in _SIDES:
                 found.setdefault(code, ArgActor(arg.ref, arg.actor, "sentence", arg.start, arg.type))
     return list(found.values()) if len(found) == 1 else []
+
+
+def _aside(token: Token) -> bool:
+    """A name the sentence gives only as a source or a seat: "according to the Oslo-based
+    group", "a Dubai-based trader". Neither is a side of the act."""
+    if token.dep_ == "npadvmod" and token.head.lower_ == "based":
+        return True
+    return any(a.lower_ == "according" and a.dep_ == "prep" for a in token.ancestors)
 
 
 def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
@@ -497,6 +507,14 @@ def _in_question(token: Token) -> bool:
                 return True  # "Asked about new strikes on the port, ..."
         token = head
     return False
+
+
+def _in_name(token: Token) -> bool:
+    """Whether a trigger word is part of a name ("the Committee to Protect Journalists", "the
+    Union for Peace"): capitalised inside a sentence, where wire copy capitalises only names."""
+    if not token.text.istitle() or token.is_sent_start or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].is_punct  # after a colon or an opening quote a sentence starts
 
 
 def _wished(token: Token) -> bool:

@@ -152,3 +152,28 @@ def test_a_strike_off_a_coast_is_still_a_strike(code) -> None:  # noqa: ANN001
 )
 def test_riot_police_are_no_riot(code, sentence: str) -> None:  # noqa: ANN001
     assert brief(code(sentence, DAY)) == [("COERCE", ("GEO",), ("GEO",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lithuania's foreign ministry called in Russian Ambassador Alexei Isakov for explanations on Monday.",
+        "Lithuania's foreign ministry called in Russian Ambassador Alexei Isakov for explanations on Monday, "
+        "a ministry spokeswoman said.",
+        "Russian Ambassador Alexei Isakov was called in by Lithuania's foreign ministry for explanations on Monday.",
+    ],
+)
+def test_calling_in_a_titled_envoy_is_a_summons(code, sentence: str) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == [("ACCUSE", ("LTU",), ("RUS",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Polish government called the Belarusian strikes on border villages a dangerous escalation.",
+        "The Polish government called the Belarusian strikes on border villages a dangerous escalation, "
+        "a spokesman said.",
+    ],
+)
+def test_a_label_for_strikes_on_someone_calls_on_no_one(code, sentence: str) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == [("ACCUSE", ("POL",), ("BLR",), "asserted")]

@@ -29,7 +29,7 @@ from spacy.tokens import Span, Token
 from actorgraph.nlp.arguments import ActorIndex
 from actorgraph.nlp.cameo import CameoMap, PloverCode
 from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
-from actorgraph.nlp.syntax import children, future, lemma, object_lemmas, object_of, obligation_word, preps, subject_of
+from actorgraph.nlp.syntax import children, future, lemma, object_lemmas, object_of, obligation_word, preps, subject_of, titles
 from actorgraph.nlp.verbmatch import VerbMatch
 from actorgraph.nlp.words import W
 
@@ -274,7 +274,7 @@ def _need_met(
         told += children(token, "dative", "iobj")
         return not any(object_lemmas(o) & values for o in told)
     if kind == "pobj":
-        return any(lemma(pobj) in values for pobj in _measured(preps(token, depth=0).values()))
+        return any(({lemma(pobj)} | titles(pobj)) & values for pobj in _measured(preps(token, depth=0).values()))
     if kind == "notpobj":
         # "speaking to reporters" is no consultation
         return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
@@ -350,8 +350,9 @@ def _need_met(
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
         return not _clauses(token)
     if kind == "ownprep":
-        # "called on Kosovo to ...", not "called the attack on its embassy a crime"
-        return any(
+        # "called on Kosovo to ...", not "called the attack on its embassy a crime" (however
+        # the parser hangs "on": a label for the object says the verb characterises)
+        return not children(token, "oprd") and any(
             c.lower_ in values and not any(o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))
             for c in children(token, "prep", "prt")
         )

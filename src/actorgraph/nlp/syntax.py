@@ -113,11 +113,18 @@ def preps(token: Token, depth: int = 2) -> dict[str, Token]:
     return found
 
 
+def titles(token: Token) -> set[str]:
+    """The titles a name carries: "Ambassador Oleg Vasnetsov" is an ambassador."""
+    if token.pos_ != "PROPN":
+        return set()
+    return {lemma(c).lower() for c in token.children if c.dep_ == "compound"}
+
+
 def object_lemmas(token: Token | None) -> set[str]:
     """Words that say what an object is: itself, the goods of a quantity, its conjuncts."""
     if token is None:
         return set()
-    out = {token.lower_, lemma(token)}
+    out = {token.lower_, lemma(token)} | titles(token)
     if token.pos_ == "NUM" and any(c.lower_ in ("$", "€", "£", "usd", "dollars", "euros") for c in token.children):
         out.add("money")  # "released $50,000 for survivors"
     if token.lower_ in W["quantity"] or token.pos_ == "NUM":

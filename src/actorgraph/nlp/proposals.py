@@ -29,7 +29,17 @@ from spacy.tokens import Span, Token
 from actorgraph.nlp.arguments import ActorIndex
 from actorgraph.nlp.cameo import CameoMap, PloverCode
 from actorgraph.nlp.lexicon import Lexicon, Need, Trigger
-from actorgraph.nlp.syntax import children, future, lemma, object_lemmas, object_of, obligation_word, preps, subject_of, titles
+from actorgraph.nlp.syntax import (
+    children,
+    future,
+    lemma,
+    object_lemmas,
+    object_of,
+    obligation_word,
+    preps,
+    subject_of,
+    titles,
+)
 from actorgraph.nlp.verbmatch import VerbMatch
 from actorgraph.nlp.words import W
 

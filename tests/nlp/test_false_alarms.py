@@ -177,3 +177,90 @@ def test_calling_in_a_titled_envoy_is_a_summons(code, sentence: str) -> None:  #
 )
 def test_a_label_for_strikes_on_someone_calls_on_no_one(code, sentence: str) -> None:  # noqa: ANN001
     assert brief(code(sentence, DAY)) == [("ACCUSE", ("POL",), ("BLR",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Georgia, which has long opposed the pipeline, has asked Azerbaijan for talks.",
+        "Georgia, which has long opposed the pipeline, has asked Azerbaijan for talks, the ministry said.",
+    ],
+)
+def test_a_side_taken_in_a_relative_clause_is_a_stance(code, sentence: str) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == [("REQUEST", ("GEO",), ("AZE",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Slovakia and Slovenia joined the alliance together in 2004, while Austria stayed out.",
+        "Slovenia, which joined the alliance in 2004, said it would send two officers to the mission.",
+    ],
+)
+def test_joining_a_body_in_a_past_year_is_background(code, sentence: str) -> None:  # noqa: ANN001
+    assert not [e for e in brief(code(sentence, DAY)) if e[0] == "COOPERATE"]
+
+
+
+def test_rejecting_a_proposal_is_still_a_rejection(code) -> None:  # noqa: ANN001
+    text = "Minsk rejected the Lithuanian proposal for talks on the border."
+    assert brief(code(text, DAY)) == [("REJECT", ("BLR",), ("LTU",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISLAMABAD, May 16 (Reuters) - India expelled three Pakistani diplomats on Thursday. "
+        "New Delhi also closed the main land crossing at Wagah.",
+        "ISLAMABAD, May 16 (Reuters) - India expelled three Pakistani diplomats on Thursday. "
+        "New Delhi also closed the main land crossing at Wagah, officials said.",
+    ],
+)
+def test_a_border_closed_on_a_neighbour_is_a_sanction(code, text: str) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == [
+        ("SANCTION", ("IND",), ("PAK",), "asserted"),
+        ("SANCTION", ("IND",), ("PAK",), "asserted"),
+    ]
+
+
+def test_crossings_closed_at_home_restrict(code) -> None:  # noqa: ANN001
+    text = "Kosovo police closed two crossings in the north after the attack."
+    assert brief(code(text, DAY)) == [("COERCE", ("XKX",), ("XKX",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BELGRADE, May 16 (Reuters) - Serbian students have occupied a dozen faculties across Serbia since "
+        "November, demanding the release of all files on the collapse.",
+        "BELGRADE, May 16 (Reuters) - Serbian students have occupied a dozen faculties across Serbia since "
+        "November, demanding the release of all files on the collapse, organisers said.",
+    ],
+)
+def test_what_a_protest_demands_is_part_of_the_protest(code, text: str) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == [("PROTEST", ("SRB",), ("SRB",), "asserted")]
+
+
+def test_protesters_calling_on_governments_request_nothing_of_their_own(code) -> None:  # noqa: ANN001
+    text = (
+        "NORTH MITROVICA, May 16 (Reuters) - Serb protesters waved flags and carried banners in Mitrovica, "
+        "calling on European governments to press Pristina."
+    )
+    assert [e for e in brief(code(text, DAY)) if e[0] == "REQUEST"] == []
+
+
+def test_a_call_on_protesters_is_still_a_request(code) -> None:  # noqa: ANN001
+    text = "Serbia's president called on the students to end the blockade."
+    assert brief(code(text, DAY)) == [("REQUEST", ("SRB",), ("SRB",), "asserted")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Austria has yet to approve Croatia's accession.", [("SUPPORT", ("AUT",), ("HRV",), "negated")]),
+        ("Austria has yet to approve Croatia's accession, officials said.", [("SUPPORT", ("AUT",), ("HRV",), "negated")]),
+        ("Austria approved Croatia's accession.", [("SUPPORT", ("AUT",), ("HRV",), "asserted")]),
+    ],
+)
+def test_an_act_not_yet_done_is_negated(code, sentence: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(sentence, DAY)) == expected

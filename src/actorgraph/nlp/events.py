@@ -38,7 +38,7 @@ from actorgraph.nlp.modality import (
 )
 from actorgraph.nlp.proposals import Proposal, Proposer, reported_by
 from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
-from actorgraph.nlp.syntax import children, is_passive, lemma, object_of, reduced_passive, subject_of
+from actorgraph.nlp.syntax import children, is_passive, lemma, object_lemmas, object_of, reduced_passive, subject_of
 from actorgraph.nlp.temporal import sentence_date
 from actorgraph.nlp.verbmatch import VerbMatch, VerbMatcher
 from actorgraph.nlp.words import W
@@ -218,6 +218,8 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
             target = _sentence_other(proposal, source, index)
+        if kind == "COERCE" and _closes_border_on(proposal, source, target):
+            kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
         if (
@@ -381,6 +383,17 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     return list(found.values()) if len(found) == 1 else []
 
 
+def _closes_border_on(proposal: Proposal, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
+    """ "New Delhi closed the main land crossing" in a story about Pakistan: a border closed on
+    another state (not a district sealed at home) is a break with that state."""
+    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
+        return False
+    if not object_lemmas(object_of(proposal.predicate)) & W["frontier_points"]:
+        return False
+    own = {a.ref.code for a in source if a.ref.code}
+    return bool(own) and any(a.ref.code and a.ref.code not in own and a.type == "state" for a in target)
+
+
 def _aside(token: Token) -> bool:
     """A name the sentence gives only as a source or a seat: "according to the Oslo-based
     group", "a Dubai-based trader". Neither is a side of the act."""
@@ -473,6 +486,10 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
             and f.predicate.head.i in assaults
         )
     ]
+    # "students occupied faculties, demanding the files": what a protest demands is its
+    # cause, part of the protest (PLOVER), not a request of its own
+    protesting = {f.predicate.i for f in frames if f.reading.type == "PROTEST"}
+    frames = [f for f in frames if not (f.reading.type == "REQUEST" and _protest_demand(f.predicate, protesting))]
     # "warned that Ankara would act in kind": a threat of one's own act is one event
     # (THREATEN); the warned-of act is part of it.
     inner_of_threats = {
@@ -482,6 +499,21 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
         for trigger in f.nesting.reported
     }
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
+
+
+def _protest_demand(verb: Token, protesting: set[int]) -> bool:
+    """Whether a participle ("..., demanding new elections") hangs on a protest: a clause coded
+    PROTEST, or one whose subject is protesters."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    clause = verb.head
+    while True:
+        subject = subject_of(clause)[0]
+        if clause.i in protesting or (subject is not None and lemma(subject) in W["protester_nouns"]):
+            return True
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return False
+        clause = clause.head
 
 
 def _complete(frame: Frame, noun: Frame | None) -> Frame:

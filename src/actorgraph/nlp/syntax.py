@@ -200,6 +200,15 @@ def no_longer(token: Token) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children)
 
 
+def not_yet(token: Token) -> bool:
+    """ "has yet to approve the accession": not done so far."""
+    if token.dep_ == "xcomp" and token.head.lower_ in ("has", "have", "had", "is", "are", "was", "were"):
+        token = token.head  # the parser may make "has" the verb and "to approve" its complement
+    elif not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return False
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
+
+
 def ready_to(token: Token) -> bool:
     """ "is ready to contribute", "are willing to forgive": an announced intention."""
     return token.dep_ == "xcomp" and token.head.lower_ in W["readiness"]
@@ -291,6 +300,7 @@ __all__ = [
     "is_passive",
     "lemma",
     "no_longer",
+    "not_yet",
     "obligation_word",
     "object_lemmas",
     "object_of",

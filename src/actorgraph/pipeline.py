@@ -333,11 +333,24 @@ def story_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) 
                 if not any(s <= piece.start < e for s, e in document.headings):
                     body_counts[code] = body_counts.get(code, 0) + 1
     dateline = document.place.code if document.place else None
-    found = story_state_of(counts, body_counts, dateline, least=3)
+    lead = _first_body_state(document, pieces, kb) if dateline else None
+    found = story_state_of(counts, body_counts, dateline, least=3, lead=lead)
     if found is not None and found[1] == "datelined" and document.place is not None:
         return found[0], f"the story is datelined {document.place.name} ({found[0]})"
+    if found is not None and found[1] == "the lead":
+        return found[0], f"the story's lead names {found[0]}; its dateline's state is named nowhere else"
     if found is not None:
         return found[0], f"the story is mostly about {found[0]} ({found[1]})"
+    return None
+
+
+def _first_body_state(document: Document, pieces: Sequence[Piece], kb: KnowledgeBase) -> str | None:
+    for piece in sorted(pieces, key=lambda p: p.start):
+        if piece.kind != STATE or piece.best is None or any(s <= piece.start < e for s, e in document.headings):
+            continue
+        code = kb.entries[piece.best.entry_id].code
+        if code:
+            return code
     return None
 
 

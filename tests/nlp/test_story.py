@@ -16,7 +16,13 @@ def test_a_dateline_named_once_in_passing_yields_to_the_state_the_story_keeps_na
 
 
 def test_a_dateline_the_body_names_often_enough_stays() -> None:
-    assert story_state_of({"GAB": 6, "CMR": 3}, {"GAB": 5, "CMR": 2}, "CMR") == ("CMR", "datelined")
+    assert story_state_of({"GAB": 5, "CMR": 3}, {"GAB": 5, "CMR": 2}, "CMR") == ("CMR", "datelined")
+
+
+def test_a_foreign_bureaus_dateline_yields_to_the_state_the_lead_names() -> None:
+    # a dateline whose state the body never names, and no state dominating: the lead's
+    assert story_state_of({"GAB": 2, "CMR": 1, "FRA": 2}, {"GAB": 2, "FRA": 2}, "CMR", lead="GAB") == ("GAB", "the lead")
+    assert story_state_of({"GAB": 2, "CMR": 1, "FRA": 2}, {"GAB": 2, "FRA": 2}, "CMR") == ("CMR", "datelined")
 
 
 def test_without_a_dateline_only_a_clear_majority_names_the_story() -> None:

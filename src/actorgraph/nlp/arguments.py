@@ -668,12 +668,24 @@ class ActorIndex:
     def salient_state(self, token: Token) -> str | None:
         """The state a story is about (`story_state_of`), else the last one named as a subject."""
         dateline = self.document.place.code if self.document.place else None
-        found = story_state_of(self._state_counts(), self._state_counts(body=True), dateline)
+        found = story_state_of(
+            self._state_counts(), self._state_counts(body=True), dateline, lead=self._lead_state() if dateline else None
+        )
         if found is not None:
             return found[0]
         for occurrence in reversed(self._before(token, 2)):
             if occurrence.subject and occurrence.actor.code and occurrence.actor.code in self.states:
                 return occurrence.actor.code
+        return None
+
+
+    def _lead_state(self) -> str | None:
+        """The first state the body names, through any of its actors."""
+        headings = self.document.headings
+        for occurrence in self.occurrences:
+            code = occurrence.actor.code
+            if code in self.states and not any(s <= occurrence.start < e for s, e in headings):
+                return code
         return None
 
     def counterpart(self, exclude: Iterable[str | None]) -> list[ArgActor]:

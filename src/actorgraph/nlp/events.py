@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph import __version__
 from actorgraph.nlp import conventions
@@ -44,6 +44,7 @@ from actorgraph.nlp.syntax import (
     hyphen_start,
     is_passive,
     lemma,
+    object_lemmas,
     object_of,
     reduced_passive,
     subject_of,
@@ -131,6 +132,10 @@ class EventExtractor:
             # or when it is said to be happening ("protests spread across the country").
             if proposal.bare_noun and not noun_own_source(proposal, index) and not _happening(proposal):
                 continue
+            if _in_question(proposal.predicate) or _wished(proposal.predicate) or _in_name(proposal.trigger):
+                continue
+            if proposal.noun and proposal.trigger.dep_ == "compound" and lemma(proposal.trigger.head) in W["kind_heads"]:
+                continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
         frames = _borrow_targets(frames, proposals)
@@ -224,6 +229,8 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
             target = _sentence_other(proposal, source, index)
+        if kind == "COERCE" and _closes_border_on(proposal, source, target):
+            kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
         if (
@@ -390,6 +397,17 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     return list(found.values()) if len(found) == 1 else []
 
 
+def _closes_border_on(proposal: Proposal, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
+    """ "New Delhi closed the main land crossing" in a story about Pakistan: a border closed on
+    another state (not a district sealed at home) is a break with that state."""
+    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
+        return False
+    if not object_lemmas(object_of(proposal.predicate)) & W["frontier_points"]:
+        return False
+    own = {a.ref.code for a in source if a.ref.code}
+    return bool(own) and any(a.ref.code and a.ref.code not in own and a.type == "state" for a in target)
+
+
 def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     """Who reports a passive clause that names no agent: the subject of the reporting verb."""
     clause = proposal.predicate
@@ -474,6 +492,10 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
             and f.predicate.head.i in assaults
         )
     ]
+    # "students occupied faculties, demanding the files": what a protest demands is its
+    # cause, part of the protest (PLOVER), not a request of its own
+    protesting = {f.predicate.i for f in frames if f.reading.type == "PROTEST"}
+    frames = [f for f in frames if not (f.reading.type == "REQUEST" and _protest_demand(f.predicate, protesting))]
     # "warned that Ankara would act in kind": a threat of one's own act is one event
     # (THREATEN); the warned-of act is part of it.
     inner_of_threats = {
@@ -485,6 +507,21 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
 
 
+def _protest_demand(verb: Token, protesting: set[int]) -> bool:
+    """Whether a participle ("..., demanding new elections") hangs on a protest: a clause coded
+    PROTEST, or one whose subject is protesters."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return False
+    clause = verb.head
+    while True:
+        subject = subject_of(clause)[0]
+        if clause.i in protesting or (subject is not None and lemma(subject) in W["protester_nouns"]):
+            return True
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
+            return False
+        clause = clause.head
+
+
 def _complete(frame: Frame, noun: Frame | None) -> Frame:
     """A verb whose subject is its own act named as a noun takes what the noun says and the verb
     does not: "a missile strike on Kharkiv killed seven" was aimed at Kharkiv."""
@@ -494,6 +531,42 @@ def _complete(frame: Frame, noun: Frame | None) -> Frame:
     codes = {a.ref.code for a in source}
     target = frame.roles.target or tuple(a for a in noun.roles.target if a.ref.code not in codes)
     return replace(frame, roles=replace(frame.roles, source=source, target=target))
+
+
+def _in_question(token: Token) -> bool:
+    """Whether an act is only what a question asks about ("asked whether Ankara would
+    retaliate", "Asked about new strikes, the minister said ..."): no one's act."""
+    while token.head.i != token.i:
+        head = token.head
+        if lemma(head) in W["question_verbs"]:
+            if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+                return True
+            if token.dep_ == "prep" and head.tag_ == "VBN" and not children(head, "nsubj", "nsubjpass"):
+                return True  # "Asked about new strikes on the port, ..."
+        token = head
+    return False
+
+
+def _in_name(token: Token) -> bool:
+    """Whether a trigger word is part of a name ("the Committee to Protect Journalists", "the
+    Union for Peace"): capitalised inside a sentence, where wire copy capitalises only names."""
+    if not token.text.istitle() or token.is_sent_start or token.i == 0:
+        return False
+    return not token.doc[token.i - 1].is_punct  # after a colon or an opening quote a sentence starts
+
+
+def _wished(token: Token) -> bool:
+    """Whether an act is only wished for ("wants Armenia in the bloc one day", "hopes talks will
+    resume", "is not seeking membership of the alliance"): an aspiration is a stance, no act."""
+    while token.head.i != token.i:
+        head = token.head
+        if token.dep_ in ("xcomp", "ccomp"):
+            if lemma(head) in W["desire_verbs"]:
+                return True
+            if lemma(head) == "seek" and any(c.dep_ == "neg" for c in head.children):
+                return True
+        token = head
+    return False
 
 
 def _happening(proposal: Proposal) -> bool:
@@ -571,7 +644,9 @@ def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
     """Whether every clause a warning reports has a subject that is no actor."""
     clauses = children(proposal.predicate, "ccomp")
-    subjects = [subject_of(c)[0] for c in clauses]
+    # "warned that power plants could be targeted next": a passive naming no doer speaks of
+    # what it befalls
+    subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
     return bool(clauses) and all(
         s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
     )

@@ -41,6 +41,8 @@ _NEEDS = {
     "xsubjother",
     "subjof",
     "notquestion",
+    "notobj",
+    "ownprep",
 }
 
 

@@ -33,6 +33,7 @@ from actorgraph.nlp.syntax import (
     future,
     lemma,
     no_longer,
+    not_yet,
     refusing,
     scheduled,
 )
@@ -98,6 +99,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             for c in (*predicate.children, *proposal.trigger.children)
         )
         or no_longer(predicate)
+        or not_yet(predicate)
         # "neither Athens nor Nicosia accepts it"
         or any(c.lower_ == "neither" for s in children(predicate, "nsubj", "nsubjpass") for c in s.children)
         # "arrested no one", "made no concession"
@@ -207,6 +209,15 @@ def standing(proposal: Proposal) -> bool:
         return True
     if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not proposal.noun:
         return True
+    if (
+        verb.dep_ == "relcl"
+        and not proposal.noun
+        and lemma(proposal.trigger) in W["side_verbs"]
+        and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
+    ):
+        return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
+    if proposal.entry.type == "COOPERATE" and lemma(proposal.trigger) == "join" and _in_a_year(verb):
+        return True  # "joined the alliance in 2009": how long a membership has stood, not news
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
         return False
     if _toll(proposal, verb):
@@ -214,6 +225,13 @@ def standing(proposal: Proposal) -> bool:
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
+    )
+
+
+def _in_a_year(verb: Token) -> bool:
+    """Whether a clause is dated by a bare year ("in 2009"): news is dated by day or month."""
+    return any(
+        p.lower_ == "in" and o.shape_ == "dddd" for p in children(verb, "prep") for o in children(p, "pobj")
     )
 
 

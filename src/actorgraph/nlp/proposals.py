@@ -40,6 +40,7 @@ from actorgraph.nlp.syntax import (
     preps,
     small_clause_subject,
     subject_of,
+    titles,
 )
 from actorgraph.nlp.verbmatch import VerbMatch
 from actorgraph.nlp.words import W
@@ -291,8 +292,13 @@ def _need_met(
         return obj is not None and bool(object_lemmas(obj) & values)
     if kind == "noobj":
         return obj is None
+    if kind == "notobj":
+        # "told journalists once the summit ended": the press is told, no one is met
+        told = [obj] if obj is not None else []
+        told += children(token, "dative", "iobj")
+        return not any(object_lemmas(o) & values for o in told)
     if kind == "pobj":
-        return any(lemma(pobj) in values for pobj in _measured(preps(token, depth=0).values()))
+        return any(({lemma(pobj)} | titles(pobj)) & values for pobj in _measured(preps(token, depth=0).values()))
     if kind == "notpobj":
         # "speaking to reporters" is no consultation
         return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
@@ -370,6 +376,10 @@ def _need_met(
         # the parser may end a sentence at the question's closing quote: look just before it too
         if any(t.text == "?" for t in token.doc[max(0, sentence.start - 3) : sentence.end]):
             return False
+        if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl") and not children(token, "nsubj", "nsubjpass"):
+            return False  # "Asked about the talks, the spokesman said ...": a reporter's question
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for cl in clauses for c in cl.children):
+            return False  # "asked whether Paris feared a backlash"
         return not any(t.tag_ in ("WDT", "WP", "WRB") for c in clauses for t in c.subtree)
     if kind == "subjof":
         # "the truce came into effect": the noun is the subject of one of these verbs
@@ -377,6 +387,13 @@ def _need_met(
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
         return not _clauses(token)
+    if kind == "ownprep":
+        # "called on Kosovo to ...", not "called the attack on its embassy a crime" (however
+        # the parser hangs "on": a label for the object says the verb characterises)
+        return not children(token, "oprd") and any(
+            c.lower_ in values and not any(o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))
+            for c in children(token, "prep", "prt")
+        )
     if kind == "noprep":
         return not set(preps(token, depth=0)) & values
     if kind == "notprt":
@@ -417,6 +434,12 @@ def _clauses(token: Token) -> list[Token]:
     return found
 
 
+def _time_clause(token: Token) -> bool:
+    """ "called the swap the largest since the war began": a clause that dates the judgement
+    is no part of it."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["time_marks"] for c in token.children)
+
+
 def _context_holds(value: str, token: Token, obj: Token | None, index: ActorIndex) -> bool:
     sentence = index.sentence(token)
     if value == "cyber":
@@ -427,13 +450,15 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
         words = {
             lemma(t)
             for c in token.children
-            if c.dep_ not in ("nsubj", "nsubjpass")
+            if c.dep_ not in ("nsubj", "nsubjpass") and not _time_clause(c)
             for t in c.subtree
             if not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
         }
         return bool(words & W["negative_words"])
     if value == "positive":
-        words = {lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree}
+        words = {
+            lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") and not _time_clause(c) for t in c.subtree
+        }
         return bool(words & W["praise_words"]) and not words & W["negative_words"]
     if value == "agreement":
         inner = children(token, "xcomp")

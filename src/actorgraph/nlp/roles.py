@@ -532,11 +532,21 @@ def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
                 found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
                 if found:
                     return found
-            if token.dep_ == "poss":
+            if token.dep_ == "poss" and not _under_patient_prep(token, head):
                 found = index.actors_of(token)
                 if found:
                     return found
     return []
+
+
+def _under_patient_prep(token: Token, head: Token) -> bool:
+    """ "a violation of Mexico's sovereignty", "an attack on Kenya's embassy": a possessor
+    reached through such a preposition is the one wronged, not the culprit."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in W["patient_preps"]:
+            return True
+        token = token.head
+    return False
 
 
 def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Event]) -> list[ArgActor]:

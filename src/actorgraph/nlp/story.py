@@ -6,15 +6,23 @@ from collections.abc import Mapping
 
 
 def story_state_of(
-    counts: Mapping[str, int], body_counts: Mapping[str, int], dateline: str | None, *, least: int = 1
+    counts: Mapping[str, int],
+    body_counts: Mapping[str, int],
+    dateline: str | None,
+    *,
+    least: int = 1,
+    lead: str | None = None,
 ) -> tuple[str, str] | None:
     """The state a story is about, and why, from how often it names each state (`counts`, and
-    `body_counts` outside title and dateline).
+    `body_counts` outside title and dateline) and the first state its body names (`lead`).
 
-    The dateline's state, unless another is named at least twice as often as any rival and the
-    body names the dateline's state never, or only in passing (a third as often or less: the
-    host of a summit, a minister quoted once). Else the dominant state, named at least `least`
-    times. Else none."""
+    - The dateline's state, when the body names it and no other state dwarfs it (named three
+      times as often: an "OUAGADOUGOU" story on a coup in Guinea that quotes Burkina Faso's
+      minister once).
+    - A dateline whose state the body never names is a foreign bureau's ("BANGKOK" on a story
+      about Myanmar): the state the lead names, unless another state dominates the story.
+    - Else the dominant state (named at least `least` times and twice as often as any other).
+    """
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     dominant = (
         ranked[0]
@@ -22,10 +30,12 @@ def story_state_of(
         else None
     )
     if dateline:
-        in_body = body_counts.get(dateline, 0)
-        passing = dominant is not None and 3 * in_body <= body_counts.get(dominant[0], 0)
-        if dominant is None or dominant[0] == dateline or not passing:
+        named = body_counts.get(dateline, 0)
+        dwarfed = dominant is not None and dominant[0] != dateline and dominant[1] >= 3 * max(1, named)
+        if named > 0 and not dwarfed:
             return dateline, "datelined"
+        if dominant is None or dominant[0] == dateline:
+            return (lead, "the lead") if lead else (dateline, "datelined")
     if dominant is not None:
         return dominant[0], f"named {dominant[1]} times"
     return None

@@ -113,11 +113,18 @@ def preps(token: Token, depth: int = 2) -> dict[str, Token]:
     return found
 
 
+def titles(token: Token) -> set[str]:
+    """The titles a name carries: "Ambassador Oleg Vasnetsov" is an ambassador."""
+    if token.pos_ != "PROPN":
+        return set()
+    return {lemma(c).lower() for c in token.children if c.dep_ == "compound"}
+
+
 def object_lemmas(token: Token | None) -> set[str]:
     """Words that say what an object is: itself, the goods of a quantity, its conjuncts."""
     if token is None:
         return set()
-    out = {token.lower_, lemma(token)}
+    out = {token.lower_, lemma(token)} | titles(token)
     if token.pos_ == "NUM" and any(c.lower_ in ("$", "€", "£", "usd", "dollars", "euros") for c in token.children):
         out.add("money")  # "released $50,000 for survivors"
     if token.lower_ in W["quantity"] or token.pos_ == "NUM":
@@ -198,6 +205,15 @@ def auxiliaries(token: Token) -> set[str]:
 
 def no_longer(token: Token) -> bool:
     return any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in token.children)
+
+
+def not_yet(token: Token) -> bool:
+    """ "has yet to approve the accession": not done so far."""
+    if token.dep_ == "xcomp" and token.head.lower_ in ("has", "have", "had", "is", "are", "was", "were"):
+        token = token.head  # the parser may make "has" the verb and "to approve" its complement
+    elif not any(c.lower_ == "to" and c.dep_ == "aux" for c in token.children):
+        return False
+    return any(c.lower_ == "yet" and c.dep_ == "advmod" for c in token.children)
 
 
 def ready_to(token: Token) -> bool:
@@ -305,6 +321,7 @@ __all__ = [
     "is_passive",
     "lemma",
     "no_longer",
+    "not_yet",
     "obligation_word",
     "object_lemmas",
     "object_of",

@@ -288,8 +288,8 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if obj is None:
             return []
         found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
-        if not index.covering(obj) and obj.pos_ != "PRON" and not describes(obj):
-            found = []
+        if not index.covering(obj) and obj.pos_ != "PRON" and (not describes(obj) or is_act(obj)):
+            found = []  # "the storming of the embassy" is an act, whoever it was done to
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
     if slot == "patient":
         # "Ankara was dismayed by Athens' step": the one a feeling is felt by
@@ -511,7 +511,9 @@ def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
                 found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
                 if found:
                     return found
-            if token.dep_ == "poss":
+            # "Yerevan's aggression", not "a violation of Mexico's sovereignty": the owner of
+            # the label itself, not of what it says was wronged
+            if token.dep_ == "poss" and (token.head.i == head.i or (token.head.dep_ == "conj" and token.head.head.i == head.i)):
                 found = index.actors_of(token)
                 if found:
                     return found
@@ -521,6 +523,7 @@ def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
 def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Event]) -> list[ArgActor]:
     """ "The White House condemned the cyber attack", "expressed concern about the decision":
     the target is who carried out the act referred to."""
+    named: list[Token] = []
     if proposal.noun:
         mentioned = [
             c for p in children(proposal.trigger, "prep") if p.lower_ in W["about"] for c in children(p, "pobj")
@@ -536,9 +539,17 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
             mentioned.append(proposal.trigger.doc[proposal.target_at])  # "the attacks were unacceptable"
         # "warned that the shelling would be answered": whoever shelled is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
+        # "condemned what she called a despicable attack": the act is the one so named
+        named = [
+            o
+            for c in children(proposal.predicate, "ccomp")
+            if any(w.lower_ == "what" for w in children(c, "dobj", "nsubjpass"))
+            for o in children(c, "oprd", "attr")
+        ]
+        mentioned = named + mentioned
     source_codes = {a.ref.code for a in source}
     for token in mentioned:
-        found = earlier_actors(token, earlier, source_codes)
+        found = earlier_actors(token, earlier, source_codes, definite=token in named, judge=source_codes)
         if found:
             return found
         if token.lower_ in ("it", "this") and token.pos_ == "PRON":
@@ -559,20 +570,59 @@ def _last_act(token: Token, earlier: Sequence[Event], exclude: set[str | None]) 
     return []
 
 
-def earlier_actors(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
-    """The source of the last earlier event a definite event noun ("the drills", "such a
-    move") refers back to."""
+def earlier_actors(
+    token: Token,
+    earlier: Sequence[Event],
+    exclude: set[str | None],
+    *,
+    definite: bool = False,
+    judge: set[str | None] | None = None,
+) -> list[ArgActor]:
+    """The source of the earlier event a definite event noun ("the drills", "such a move") refers
+    back to; `definite` when the phrase points back whatever its article ("what she called a
+    despicable attack"). A `judge` of the act (who condemns or welcomes it) most often speaks of
+    what was done to them: such an act comes first, then one told with the same word, then the
+    first of its kind in the story, which is what its lede is about."""
     kinds = EVENT_NOUN_TYPES.get(token.lower_) or EVENT_NOUN_TYPES.get(lemma(token))
-    if not kinds or not any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children):
+    if not kinds or not (definite or any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children)):
         return []
     agreement = lemma(token) in W["agreement_nouns"]
+    judges = {code for code in judge or () if code}
+    candidates, domestic = [], []
     for event in reversed(earlier):
-        if event.type not in kinds or not event.source or {r.code for r in event.source} & exclude:
-            continue
+        if event.type not in kinds or not any(r.code for r in event.source):
+            continue  # an act of no known author says nothing about whose it was
         if agreement and event.type == "SUPPORT" and event.lemma not in W["signing"]:
             continue  # "welcomed the deal": the one who signed it, not one who praised it
-        return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
-    return []
+        codes = {r.code for r in event.source}
+        if not codes & exclude:
+            candidates.append(event)
+        elif judges and codes <= judges and event.target and {r.code for r in event.target} <= codes:
+            domestic.append(event)
+    # "the minister called the unrest an attempted coup": an act inside the judge's own state,
+    # when the story tells of no one else's, is aimed at that state (PLOVER's domestic events)
+    candidates = candidates or domestic
+    if not candidates:
+        return []
+    word = lemma(token)
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda i: (
+            not (judges and judges & {r.code for r in candidates[i].target}),
+            not _same_word(word, candidates[i].lemma),
+            -i,
+        ),
+    )
+    named = candidates[ranked[0]]
+    return [ArgActor(r, None, "event", named.evidence.start, r.type) for r in named.source if r.code]
+
+
+def _same_word(noun: str, word: str | None) -> bool:
+    """Whether an event noun and an event's trigger are one word ("bombing" and "bomb")."""
+    if not word:
+        return False
+    stem = noun[:-3] if noun.endswith("ing") else noun.rstrip("s")
+    return noun == word or (len(stem) >= 4 and word.startswith(stem)) or (len(word) >= 4 and stem.startswith(word))
 
 
 __all__ = [

@@ -479,9 +479,9 @@ class ActorIndex:
         verb = token.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        if verb.dep_ == "relcl":
+        if verb.dep_ in ("relcl", "pcomp", "advcl"):
             # "Tehran said the attack answered the strike on its embassy, which it blamed on
-            # Israel": a relative clause inside what was reported is the reporter's too
+            # Israel": a clause inside what was reported is the reporter's too
             verb = next((a for a in verb.ancestors if a.dep_ == "ccomp"), verb)
         if verb.dep_ != "ccomp" or verb.head.i == verb.i:
             return []

@@ -168,6 +168,9 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "was indicted by the court and will resign": an active verb joined to a passive
         # one shares its patient ("the prime minister"), not its agent
         return children(token.head, "nsubjpass")[0], True
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        # "sent troops to the border after accusing its neighbour": the verb's subject does both
+        return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
     ):

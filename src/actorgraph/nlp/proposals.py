@@ -436,7 +436,7 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
     ):
         return head
     # "was put under investigation", "placed under house arrest"
-    if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in ("put", "place", "keep"):
+    if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in W["under_verbs"]:
         return head.head
     # "took responsibility for the ambush"
     if token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ("responsibility", "credit"):

@@ -72,9 +72,16 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = []
     if proposal.reverse:
         source, target = target, source
-    if proposal.noun and proposal.trigger.head.lower_ == "under" and children(proposal.predicate, "nsubjpass"):
-        # "a US national was put under investigation": the one under it
-        target = index.actors_of(children(proposal.predicate, "nsubjpass")[0]) or target
+    if proposal.noun and proposal.trigger.head.lower_ == "under":
+        # "a US national was put under investigation", "Glas is under investigation": the one
+        # under it, not its author
+        patient = children(proposal.predicate, "nsubjpass") or (
+            children(proposal.predicate, "nsubj") if lemma(proposal.predicate) in W["under_verbs"] else []
+        )
+        if patient:
+            target = index.actors_of(patient[0]) or target
+            patients = {_key(a) for a in index.actors_of(patient[0])}
+            source = [a for a in source if _key(a) not in patients]
     if reciprocal(proposal.predicate) and len({a.ref.code for a in source}) >= 2:
         # "Pristina and Belgrade blamed each other": each side is the other's target
         return Roles(tuple(source), tuple(source), reciprocal=True)
@@ -201,13 +208,15 @@ def _conventional_source(
         places = conventions.where_of(proposal.trigger, proposal.predicate, index)
         if places and places[0].ref.code and not kin:  # "Iran-backed militias" are no one's, not Syria's
             return [conventions.located(a, places[0]) for a in source]
+    undergone = "authorities" in proposal.entry.source or (proposal.noun and proposal.trigger.head.lower_ == "under")
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")
-        or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))
+        or (kind == "ACCUSE" and mode in ("investigate", "allege") and (is_passive(proposal.predicate) or undergone))
     ):
         found = conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
-        if not found and kind == "COERCE" and mode in conventions.STATE_POWERS:
-            # "a dozen of its activists were held": arrests and bans are the state's doing
+        if not found and (undergone or (kind == "COERCE" and mode in conventions.STATE_POWERS)):
+            # "a dozen of its activists were held", "two journalists face charges", "he is under
+            # investigation": arrests, bans and charges are the state's doing
             found = conventions.authorities(target, proposal.trigger, index)
         return found
     return source

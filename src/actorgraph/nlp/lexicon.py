@@ -35,6 +35,7 @@ _NEEDS = {
     "with",
     "phrase",
     "noclause",
+    "judged",
     "noprep",
     "notprt",
     "xsubjother",

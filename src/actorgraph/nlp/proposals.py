@@ -337,6 +337,14 @@ def _need_met(
     if kind == "subjof":
         # "the truce came into effect": the noun is the subject of one of these verbs
         return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values
+    if kind == "judged":
+        # "called the assaults an escalation", "branded the curbs hostile", "described it as a
+        # crime": the verb says what its object is (not "called on Israel to stop the attacks")
+        return obj is not None and bool(
+            children(token, "oprd", "attr")
+            or any(p.lower_ == "as" for p in children(token, "prep"))
+            or any(c.dep_ in ("amod", "acomp") and c.i > obj.i for c in obj.children)
+        )
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
         return not _clauses(token)

@@ -635,6 +635,8 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         subject = next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
+        if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+            continue  # "it would be wrong to enlarge the zone": an opinion of a course, no one's act judged
         speech = reported_by(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue

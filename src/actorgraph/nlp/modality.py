@@ -150,7 +150,11 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
                 warning = outer_at
                 token = head
                 continue
-            if not adjunct and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
+            # "said the boats had illegally entered its waters carrying materials for the ship,
+            # which it urged Manila to remove": a relative clause told inside a judgement is an
+            # act of its own, not what is judged
+            judged_aside = outer.entry.origin == "judgement" and "relcl" in path
+            if not adjunct and not judged_aside and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(
                     negated,
                     hypothetical,

@@ -555,8 +555,13 @@ PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judge
 
 def _behind_an_act(verb: Token) -> bool:
     """Whether a clause of being puts its subject behind an act: "was behind the attack", "is
-    responsible for the bombing"."""
+    responsible for the bombing", "an ELN unit was responsible", "was highly likely to be
+    responsible for the attack"."""
     heads = [verb, *children(verb, "acomp")]
+    # "likely to be responsible": the adjective of the clause the adjective governs
+    heads += [a for h in list(heads) for x in children(h, "xcomp") if lemma(x) == "be" for a in (x, *children(x, "acomp"))]
+    if any(lemma(h) == "responsible" and not children(h, "prep") for h in heads):
+        return True  # "said an ELN unit was responsible": for the act the story is about
     acts = [
         o
         for h in heads
@@ -566,6 +571,32 @@ def _behind_an_act(verb: Token) -> bool:
     ]
     named = W.table("event_nouns")
     return any(lemma(o) in named or o.lower_ in named for o in acts)
+
+
+def _first_to_strike(verb: Token) -> bool:
+    """ "Kyrgyz forces were the first to shoot": saying who fired first blames them."""
+    return any(
+        lemma(a) == "first" and any(lemma(x) in W["assault_verbs"] | {"open", "start", "violate", "break"} for x in children(a, "relcl", "acl", "xcomp"))
+        for a in children(verb, "attr")
+    )
+
+
+def _blamed_manner(verb: Token) -> bool:
+    """Whether a clause says its act was done in a blameworthy way: "had illegally entered
+    Chinese waters", "had tried to change the status quo unilaterally"."""
+    clauses = [verb, *children(verb, "xcomp")]
+    return any(lemma(c) in W["blame_adverbs"] for v in clauses for c in children(v, "advmod"))
+
+
+def _speech_over(verb: Token) -> Token | None:
+    """The verb of saying a clause is reported by, through the clauses it sits in ("said the
+    violence broke out because the Chinese side had tried to ...")."""
+    for _ in range(4):
+        speech = reported_by(verb)
+        if speech is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return speech
+        verb = verb.head
+    return None
 
 
 def _instigator(verb: Token) -> Token | None:
@@ -623,26 +654,37 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
                     Proposal(verb, verb, False, ATTRIBUTION, cameo=ATTRIBUTION.cameo, source_at=speaker.i, target_at=instigator.i)
                 )
             continue
+        wrongdoer = False
         if lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
-            if _behind_an_act(verb):
+            if _behind_an_act(verb) or _first_to_strike(verb):
                 kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
         elif lemma(verb) in W["violation_verbs"]:
             kind = CONDEMNATION  # "ministers say the deal breaches the old treaty"
+        elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
+            # "said Polish leaders had invented the story", "said the boats had illegally
+            # entered its waters": the speaker alleges a wrong by the one who did it
+            kind, wrongdoer = ATTRIBUTION, True
         else:
             continue
         subject = next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
+        if wrongdoer and not any(a.ref.code for a in index.actors_of(subject)):
+            continue  # "said the talks had stalled unilaterally": a wrong needs someone who did it
         if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
             continue  # "it would be wrong to enlarge the zone": an opinion of a course, no one's act judged
-        speech = reported_by(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
+        speech = _speech_over(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue
         speaker, _ = subject_of(speech)
         if speaker is None or not index.actors_of(speaker):
             continue
+        if wrongdoer and all(
+            any(same_side(a.ref, b.ref) for b in index.actors_of(speaker)) for a in index.actors_of(subject)
+        ):
+            continue  # a side does not allege its own wrongs: "the ships" read as the speaker's is misread
         found.append(Proposal(verb, verb, False, kind, cameo=kind.cameo, source_at=speaker.i, target_at=subject.i))
     return found
 

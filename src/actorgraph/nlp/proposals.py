@@ -588,6 +588,12 @@ def _blamed_manner(verb: Token) -> bool:
     return any(lemma(c) in W["blame_adverbs"] for v in clauses for c in children(v, "advmod"))
 
 
+def _names_an_act(token: Token) -> bool:
+    """Whether a subject names an act someone did ("such moves", "the tax") or points to one ("it")."""
+    acts = W.table("event_nouns")
+    return token.lower_ in ("it", "this", "that") or lemma(token) in acts or token.lower_ in acts or lemma(token) in W["unrest_nouns"]
+
+
 def _speech_over(verb: Token) -> Token | None:
     """The verb of saying a clause is reported by, through the clauses it sits in ("said the
     violence broke out because the Chinese side had tried to ...")."""
@@ -671,8 +677,10 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         subject = next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
-        if wrongdoer and not any(a.ref.code for a in index.actors_of(subject)):
-            continue  # "said the talks had stalled unilaterally": a wrong needs someone who did it
+        if (wrongdoer or lemma(verb) in W["violation_verbs"]) and not (
+            any(a.ref.code for a in index.actors_of(subject)) or _names_an_act(subject)
+        ):
+            continue  # "said the drought had worsened the crisis": a wrong needs someone who did it
         if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
             continue  # "it would be wrong to enlarge the zone": an opinion of a course, no one's act judged
         speech = _speech_over(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)

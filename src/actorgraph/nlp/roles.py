@@ -66,8 +66,12 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     target = slot_actors(proposal, entry.target, index, source)
     if proposal.target_at is not None:
         marked_at = proposal.trigger.doc[proposal.target_at]
-        authored = authors(marked_at, index) if is_act(marked_at) else []
-        target = authored or index.actors_of(marked_at) or index.owner_of(marked_at) or target
+        if is_act(marked_at):
+            # "such moves inflamed tensions": whoever made them, told here or before, not a
+            # description the words happen to fit
+            target = authors(marked_at, index) or target
+        else:
+            target = index.actors_of(marked_at) or index.owner_of(marked_at) or target
     if proposal.compound:
         target = []
     if proposal.reverse:
@@ -545,17 +549,21 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
             c for p in children(proposal.predicate, "prep") if p.lower_ in ("to", "against", "over") for c in children(p, "pobj")
         ]
         if proposal.target_at is not None:
-            mentioned.append(proposal.trigger.doc[proposal.target_at])  # "the attacks were unacceptable"
+            # "the attacks were unacceptable", "such moves inflamed tensions": what a reported
+            # judgement is about is an act already told, whatever its article
+            named.append(proposal.trigger.doc[proposal.target_at])
+            mentioned.append(named[-1])
         # "warned that the shelling would be answered": whoever shelled is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
         # "condemned what she called a despicable attack": the act is the one so named
-        named = [
+        so_named = [
             o
             for c in children(proposal.predicate, "ccomp")
             if any(w.lower_ == "what" for w in children(c, "dobj", "nsubjpass"))
             for o in children(c, "oprd", "attr")
         ]
-        mentioned = named + mentioned
+        named += so_named
+        mentioned = so_named + mentioned
     source_codes = {a.ref.code for a in source}
     for token in mentioned:
         found = earlier_actors(token, earlier, source_codes, definite=token in named, judge=source_codes)

@@ -269,7 +269,7 @@ def _need_met(
     if kind == "noobj":
         return obj is None
     if kind == "pobj":
-        return any(lemma(pobj) in values for pobj in _measured(preps(token, depth=0).values()))
+        return any(object_lemmas(pobj) & values for pobj in _measured(preps(token, depth=0).values()))
     if kind == "notpobj":
         # "speaking to reporters" is no consultation
         return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())

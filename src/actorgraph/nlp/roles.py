@@ -346,6 +346,18 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             if found:
                 return found
         return []
+    if slot == "envoy":
+        return _envoy_state(proposal, index, source)
+    if slot == "host":
+        # "the EU ambassador to Russia was summoned": by the state the envoy is posted to
+        envoy = _envoy(proposal)
+        for prep in children(envoy, "prep") if envoy is not None else []:
+            if prep.lower_ in ("to", "in"):
+                for pobj in children(prep, "pobj"):
+                    found = [a for a in index.actors_of(pobj) or conventions.placed_state(pobj, index) if a.ref.code]
+                    if found:
+                        return found
+        return []
     if slot == "complement":
         return _culprits(predicate, index)  # "termed the raid a provocation by Baku"
     if slot == "place":
@@ -387,6 +399,27 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             for a in index.actors_of(child)
         ]
     return []
+
+
+def _envoy(proposal: Proposal) -> Token | None:
+    """The envoy a summons names: its object, or what "called in" takes."""
+    found = object_of(proposal.predicate)
+    if found is None:
+        found = next((o for p in children(proposal.predicate, "prep") if p.lower_ == "in" for o in children(p, "pobj")), None)
+    return found
+
+
+def _envoy_state(proposal: Proposal, index: ActorIndex, source: Sequence[ArgActor]) -> list[ArgActor]:
+    """The state a summoned envoy speaks for ("Iran's ambassador", "the ambassadors of Britain
+    and France"): never the summoning state's own; a named envoy the text does not place
+    speaks for the other side of the story."""
+    envoy = _envoy(proposal)
+    if envoy is None:
+        return []
+    own = {a.ref.code for a in source if a.ref.code}
+    found = index.owner_of(envoy, tuple(own)) or index.actors_of(envoy)
+    found = [a for a in found if a.ref.code and a.ref.code not in own]
+    return found or (index.counterpart(own) if own else [])
 
 
 def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:

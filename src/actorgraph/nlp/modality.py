@@ -119,9 +119,12 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
     request_for: int | None = None
     token = predicate
     path: list[str] = []
+    independent = False  # a clause joined on with a subject of its own is no one's complement
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
         path.append(dep)
+        if dep == "conj" and children(token, "nsubj", "nsubjpass"):
+            independent = True
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
             hypothetical = True
         if dep in ("advcl", "relcl", "acl") and any(
@@ -153,7 +156,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             # "said the boats had illegally entered its waters carrying materials for the ship,
             # which it urged Manila to remove": a relative clause told inside a judgement is an
             # act of its own, not what is judged
-            judged_aside = outer.entry.origin == "judgement" and "relcl" in path
+            judged_aside = independent or (outer.entry.origin == "judgement" and "relcl" in path)
             if not adjunct and not judged_aside and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(
                     negated,

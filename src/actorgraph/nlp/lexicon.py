@@ -32,6 +32,7 @@ _NEEDS = {
     "notpobj",
     "subjword",
     "gov",
+    "notgov",
     "with",
     "phrase",
     "noclause",

@@ -326,6 +326,12 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "notgov":
+        # "lifted its objections", "sidestepped his objections": a complaint set aside is no new one
+        verbs = [governor] if governor is not None else []
+        if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            verbs.append(token.head)
+        return not any(lemma(v) in values for v in verbs)
     if kind == "notquestion":
         # "'What talks could there be with them?' he asked": a question put, no request made
         clauses = children(token, "ccomp", "parataxis")

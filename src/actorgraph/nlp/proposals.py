@@ -519,7 +519,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
             if clause.i in taken or not future(clause) or any(t.i in taken for t in children(clause, "xcomp")):
                 continue
             words = {lemma(t) for t in clause.subtree}
-            if not (words & W["reprisal_words"] or _act_of_war(clause) or _withheld_unless(clause)):
+            if not (words & W["reprisal_words"] or act_of_war(clause) or _withheld_unless(clause)):
                 continue
             others = [
                 t for t in clause.subtree
@@ -536,7 +536,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
     return found
 
 
-def _act_of_war(clause: Token) -> bool:
+def act_of_war(clause: Token) -> bool:
     """ "we would treat any blockade as an act of war": an act declared a cause of war."""
     return any(
         lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
@@ -703,4 +703,4 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
     return found
 
 
-__all__ = ["ATTRIBUTION", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "reported_by", "same_side"]
+__all__ = ["ATTRIBUTION", "act_of_war", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "reported_by", "same_side"]

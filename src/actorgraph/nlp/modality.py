@@ -157,6 +157,14 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             # which it urged Manila to remove": a relative clause told inside a judgement is an
             # act of its own, not what is judged
             judged_aside = independent or (outer.entry.origin == "judgement" and "relcl" in path)
+            # "told his counterpart by phone that the clash was the result of action by China":
+            # a judgement told in a call or a meeting is said in it, not a part of the act
+            judged_aside = judged_aside or (
+                proposal.entry.origin == "judgement"
+                and dep == "ccomp"
+                and lemma(head) in W["speech"]
+                and outer.entry.type == "CONSULT"
+            )
             if not adjunct and not judged_aside and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(
                     negated,

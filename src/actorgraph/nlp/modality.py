@@ -157,13 +157,13 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             # which it urged Manila to remove": a relative clause told inside a judgement is an
             # act of its own, not what is judged
             judged_aside = independent or (outer.entry.origin == "judgement" and "relcl" in path)
-            # "told his counterpart by phone that the clash was the result of action by China":
-            # a judgement told in a call or a meeting is said in it, not a part of the act
+            # "told his counterpart by phone that the clash was the result of action by China",
+            # "agreed that Russia was highly likely to be responsible": a judgement told in a
+            # call or stated as a finding is its own, not a part of the call or the agreement
             judged_aside = judged_aside or (
                 proposal.entry.origin == "judgement"
                 and dep == "ccomp"
-                and lemma(head) in W["speech"]
-                and outer.entry.type == "CONSULT"
+                and lemma(head) in W["speech"] | W["finding_verbs"]
             )
             if not adjunct and not judged_aside and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(

@@ -605,6 +605,8 @@ def _speech_over(verb: Token) -> Token | None:
     violence broke out because the Chinese side had tried to ...")."""
     for _ in range(4):
         speech = reported_by(verb)
+        if speech is None and verb.dep_ == "ccomp" and lemma(verb.head) in W["finding_verbs"]:
+            speech = verb.head  # "EU leaders agreed that Russia was highly likely to be responsible"
         if speech is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
             return speech
         verb = verb.head

@@ -594,6 +594,23 @@ def _blamed_manner(verb: Token) -> bool:
     return any(lemma(c) in W["blame_adverbs"] for v in clauses for c in children(v, "advmod"))
 
 
+def _unjustified(verb: Token) -> Token | None:
+    """What a clause says nothing justifies: "nothing could justify the violence", "there was
+    no justification for the strikes"."""
+    if lemma(verb) == "justify" and any(s.lower_ in ("nothing", "none") for s in children(verb, "nsubj")):
+        return object_of(verb)
+    if lemma(verb) == "be":
+        for attr in children(verb, "attr", "nsubj"):
+            if lemma(attr) in ("justification", "excuse") and any(c.lower_ == "no" for c in attr.children):
+                return next((o for p in children(attr, "prep") if p.lower_ == "for" for o in children(p, "pobj")), None)
+    return None
+
+
+def _runs_counter(verb: Token) -> bool:
+    """ "the measures ran counter to accepted norms": a reported judgement that an act breaks them."""
+    return lemma(verb) in ("run", "go") and any(c.lower_ == "counter" for c in verb.children)
+
+
 def _names_an_act(token: Token) -> bool:
     """Whether a subject names an act someone did ("such moves", "the tax") or points to one ("it")."""
     acts = W.table("event_nouns")
@@ -669,23 +686,28 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
                 )
             continue
         wrongdoer = False
-        if lemma(verb) == "be":
+        unjustified = _unjustified(verb)
+        if unjustified is not None:
+            # "said nothing could justify the violence", "there was no justification for the
+            # strikes": what cannot be justified is condemned
+            kind = CONDEMNATION
+        elif lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
             if _behind_an_act(verb) or _first_to_strike(verb):
                 kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
-        elif lemma(verb) in W["violation_verbs"]:
-            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty"
+        elif lemma(verb) in W["violation_verbs"] or _runs_counter(verb):
+            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "ran counter to the norms"
         elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
             # "said Polish leaders had invented the story", "said the boats had illegally
             # entered its waters": the speaker alleges a wrong by the one who did it
             kind, wrongdoer = ATTRIBUTION, True
         else:
             continue
-        subject = next(iter(children(verb, "nsubj")), None)
+        subject = unjustified or next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
-        if (wrongdoer or lemma(verb) in W["violation_verbs"]) and not (
+        if (wrongdoer or lemma(verb) in W["violation_verbs"] or _runs_counter(verb)) and not (
             any(a.ref.code for a in index.actors_of(subject)) or _names_an_act(subject)
         ):
             continue  # "said the drought had worsened the crisis": a wrong needs someone who did it

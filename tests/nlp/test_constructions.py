@@ -451,7 +451,11 @@ def test_what_is_told_in_a_phone_call_is_a_consultation(code) -> None:
     active = "Indian Foreign Minister Subrahmanyam Jaishankar told his Chinese counterpart in a phone call that the clash was premeditated."
     passive = "In a phone call, India's foreign minister was told by his Chinese counterpart that the clash was India's fault."
     assert brief(code(active, DAY)) == [("CONSULT", ("IND",), ("CHN",), "asserted")]
-    assert brief(code(passive, DAY)) == [("CONSULT", ("CHN",), ("IND",), "asserted")]
+    # the blame told in the call is an accusation besides (as the article gold codes it)
+    assert brief(code(passive, DAY)) == [
+        ("CONSULT", ("CHN",), ("IND",), "asserted"),
+        ("ACCUSE", ("CHN",), ("IND",), "asserted"),
+    ]
 
 
 def test_a_second_act_of_one_subject_is_aimed_where_the_first_was(code) -> None:

@@ -483,6 +483,10 @@ class ActorIndex:
         verb = token.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
+        if verb.dep_ in ("relcl", "pcomp", "advcl"):
+            # "Tehran said the attack answered the strike on its embassy, which it blamed on
+            # Israel": a clause inside what was reported is the reporter's too
+            verb = next((a for a in verb.ancestors if a.dep_ == "ccomp"), verb)
         if verb.dep_ != "ccomp" or verb.head.i == verb.i:
             return []
         matrix = verb.head
@@ -521,7 +525,9 @@ class ActorIndex:
             scopes = list(self.sentences[number - 1]) + scopes
         for candidate in reversed(scopes):
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i != token.i:
-                if candidate.pos_ == "PRON":
+                if candidate.pos_ == "PRON" or not _main_clause(candidate.head):
+                    # "Pakistan said the strikes had hit hideouts. It accused Tehran ...": the
+                    # subject of a reported clause is not what the text goes on about
                     continue
                 return not self.by_token.get(candidate.i)
         return False
@@ -730,6 +736,13 @@ def _from_context(arg: ArgActor) -> bool:
         return False
     here = [m for m in arg.actor.mentions if m.span.start == arg.start]
     return bool(here) and all(m.via == "context" for m in here)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Whether a verb heads its sentence, or a clause joined to the one that does."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _clause_verb(token: Token) -> Token | None:

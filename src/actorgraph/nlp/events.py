@@ -36,8 +36,15 @@ from actorgraph.nlp.modality import (
     read_clause,
     settle_nesting,
 )
-from actorgraph.nlp.proposals import Proposal, Proposer, reported_by
-from actorgraph.nlp.roles import Roles, assign_roles, earlier_actors, event_coreference, noun_own_source
+from actorgraph.nlp.proposals import Proposal, Proposer, act_of_war, reported_by
+from actorgraph.nlp.roles import (
+    EVENT_NOUN_TYPES,
+    Roles,
+    assign_roles,
+    earlier_actors,
+    event_coreference,
+    noun_own_source,
+)
 from actorgraph.nlp.syntax import (
     attributions,
     children,
@@ -172,7 +179,10 @@ class EventExtractor:
             if kind == "THREATEN" and not own:
                 if _warns_of_things(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
-                kind, mode = "ACCUSE", "disapprove"
+                if children(proposal.predicate, "xcomp") and object_of(proposal.predicate) is not None:
+                    kind, mode = "REQUEST", None  # "warned Washington to stop meddling": a demand
+                else:
+                    kind, mode = "ACCUSE", "disapprove"
         if (
             kind in ("ACCUSE", "THREATEN")
             and source
@@ -591,14 +601,17 @@ def _restates(frame: Frame, verbs: dict[int, str]) -> bool:
 def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
     """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
-    if any(lemma(o) in W["reprisal_words"] for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")):
+    warned_of = [o for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    if any(lemma(o) in W["reprisal_words"] for o in warned_of):
         return True  # "warned Tehran of serious consequences"
+    if any(set(EVENT_NOUN_TYPES.get(lemma(o), ())) & {"SANCTION", "COERCE", "ASSAULT"} for o in warned_of):
+        return True  # "warns of further significant measures if Pyongyang tests again"
     for clause in children(proposal.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (W["future"] | W["modals"] | {"must"}):
             continue
-        if {lemma(t) for t in clause.subtree} & W["reprisal_words"]:
-            return True  # "the shelling would be answered", "they will regret it"
+        if {lemma(t) for t in clause.subtree} & W["reprisal_words"] or act_of_war(clause):
+            return True  # "the shelling would be answered", "they will regret it", "would be a declaration of war"
         subject, _ = subject_of(clause)
         if subject is None:
             continue

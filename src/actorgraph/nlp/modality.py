@@ -122,9 +122,12 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
     request_for: int | None = None
     token = predicate
     path: list[str] = []
+    independent = False  # a clause joined on with a subject of its own is no one's complement
     while token.head.i != token.i:
         dep, head = token.dep_, token.head
         path.append(dep)
+        if dep == "conj" and children(token, "nsubj", "nsubjpass"):
+            independent = True
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
             hypothetical = True
         if dep in ("advcl", "relcl", "acl") and any(
@@ -156,7 +159,19 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
                 warning = outer_at
                 token = head
                 continue
-            if not adjunct and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
+            # "said the boats had illegally entered its waters carrying materials for the ship,
+            # which it urged Manila to remove": a relative clause told inside a judgement is an
+            # act of its own, not what is judged
+            judged_aside = independent or (outer.entry.origin == "judgement" and "relcl" in path)
+            # "told his counterpart by phone that the clash was the result of action by China",
+            # "agreed that Russia was highly likely to be responsible": a judgement told in a
+            # call or stated as a finding is its own, not a part of the call or the agreement
+            judged_aside = judged_aside or (
+                proposal.entry.origin == "judgement"
+                and dep == "ccomp"
+                and lemma(head) in W["speech"] | W["finding_verbs"]
+            )
+            if not adjunct and not judged_aside and dep in _COMPLEMENT_DEPS and not _separate_clause(token, proposal, outer):
                 return Clause(
                     negated,
                     hypothetical,
@@ -272,11 +287,17 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
     """An adverbial clause is an act of its own ("condemned the attack, while welcoming the
     arrests"), unless it is a purpose ("to punish them") or restates the outer act in a
     participle ("criticised the decision, calling it a provocation")."""
+    if token.dep_ == "prep" and token.lower_ in W["time_marks"] and inner.entry.type == "ACCUSE" and not inner.noun:
+        return True  # "sent troops to the border after accusing its neighbour of ..."
     if token.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "aux")}
     if marks & {"while", "whereas"}:
         return True  # two acts side by side
+    if marks & W["time_marks"] and inner.entry.type == "ACCUSE":
+        # "expelled 23 diplomats after London blamed Moscow": the accusation is an act of its
+        # own, told as the time of the news (other acts so told are left to their own rules)
+        return True
     if marks:
         return False  # a purpose, a time or a cause is part of the outer act's story
     return inner.entry.type != outer.entry.type

@@ -298,7 +298,7 @@ def _need_met(
         told += children(token, "dative", "iobj")
         return not any(object_lemmas(o) & values for o in told)
     if kind == "pobj":
-        return any(({lemma(pobj)} | titles(pobj)) & values for pobj in _measured(preps(token, depth=0).values()))
+        return any((object_lemmas(pobj) | titles(pobj)) & values for pobj in _measured(preps(token, depth=0).values()))
     if kind == "notpobj":
         # "speaking to reporters" is no consultation
         return not any(lemma(pobj) in values for pobj in preps(token, depth=0).values())
@@ -369,6 +369,12 @@ def _need_met(
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
+    if kind == "notgov":
+        # "lifted its objections", "sidestepped his objections": a complaint set aside is no new one
+        verbs = [governor] if governor is not None else []
+        if token.dep_ in ("dobj", "obj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            verbs.append(token.head)
+        return not any(lemma(v) in values for v in verbs)
     if kind == "notquestion":
         # "'What talks could there be with them?' he asked": a question put, no request made
         clauses = children(token, "ccomp", "parataxis")
@@ -384,6 +390,14 @@ def _need_met(
     if kind == "subjof":
         # "the truce came into effect": the noun is the subject of one of these verbs
         return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values
+    if kind == "judged":
+        # "called the assaults an escalation", "branded the curbs hostile", "described it as a
+        # crime": the verb says what its object is (not "called on Israel to stop the attacks")
+        return obj is not None and bool(
+            children(token, "oprd", "attr")
+            or any(p.lower_ == "as" for p in children(token, "prep"))
+            or any(c.dep_ in ("amod", "acomp") and c.i > obj.i for c in obj.children)
+        )
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
         return not _clauses(token)
@@ -498,7 +512,7 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
     ):
         return head
     # "was put under investigation", "placed under house arrest"
-    if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in ("put", "place", "keep"):
+    if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in W["under_verbs"]:
         return head.head
     # "took responsibility for the ambush"
     if token.dep_ == "pobj" and head.lower_ == "for" and lemma(head.head) in ("responsibility", "credit"):
@@ -567,7 +581,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
             if clause.i in taken or not future(clause) or any(t.i in taken for t in children(clause, "xcomp")):
                 continue
             words = {lemma(t) for t in clause.subtree}
-            if not (words & W["reprisal_words"] or _act_of_war(clause) or _withheld_unless(clause)):
+            if not (words & W["reprisal_words"] or act_of_war(clause) or _withheld_unless(clause)):
                 continue
             others = [
                 t for t in clause.subtree
@@ -584,7 +598,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
     return found
 
 
-def _act_of_war(clause: Token) -> bool:
+def act_of_war(clause: Token) -> bool:
     """ "we would treat any blockade as an act of war": an act declared a cause of war."""
     return any(
         lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
@@ -609,8 +623,13 @@ PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judge
 
 def _behind_an_act(verb: Token) -> bool:
     """Whether a clause of being puts its subject behind an act: "was behind the attack", "is
-    responsible for the bombing"."""
+    responsible for the bombing", "an ELN unit was responsible", "was highly likely to be
+    responsible for the attack"."""
     heads = [verb, *children(verb, "acomp")]
+    # "likely to be responsible": the adjective of the clause the adjective governs
+    heads += [a for h in list(heads) for x in children(h, "xcomp") if lemma(x) == "be" for a in (x, *children(x, "acomp"))]
+    if any(lemma(h) == "responsible" and not children(h, "prep") for h in heads):
+        return True  # "said an ELN unit was responsible": for the act the story is about
     acts = [
         o
         for h in heads
@@ -620,6 +639,57 @@ def _behind_an_act(verb: Token) -> bool:
     ]
     named = W.table("event_nouns")
     return any(lemma(o) in named or o.lower_ in named for o in acts)
+
+
+def _first_to_strike(verb: Token) -> bool:
+    """ "Kyrgyz forces were the first to shoot": saying who fired first blames them."""
+    return any(
+        lemma(a) == "first" and any(lemma(x) in W["assault_verbs"] | {"open", "start", "violate", "break"} for x in children(a, "relcl", "acl", "xcomp"))
+        for a in children(verb, "attr")
+    )
+
+
+def _blamed_manner(verb: Token) -> bool:
+    """Whether a clause says its act was done in a blameworthy way: "had illegally entered
+    Chinese waters", "had tried to change the status quo unilaterally"."""
+    clauses = [verb, *children(verb, "xcomp")]
+    return any(lemma(c) in W["blame_adverbs"] for v in clauses for c in children(v, "advmod"))
+
+
+def _unjustified(verb: Token) -> Token | None:
+    """What a clause says nothing justifies: "nothing could justify the violence", "there was
+    no justification for the strikes"."""
+    if lemma(verb) == "justify" and any(s.lower_ in ("nothing", "none") for s in children(verb, "nsubj")):
+        return object_of(verb)
+    if lemma(verb) == "be":
+        for attr in children(verb, "attr", "nsubj"):
+            if lemma(attr) in ("justification", "excuse") and any(c.lower_ == "no" for c in attr.children):
+                return next((o for p in children(attr, "prep") if p.lower_ == "for" for o in children(p, "pobj")), None)
+    return None
+
+
+def _runs_counter(verb: Token) -> bool:
+    """ "the measures ran counter to accepted norms": a reported judgement that an act breaks them."""
+    return lemma(verb) in ("run", "go") and any(c.lower_ == "counter" for c in verb.children)
+
+
+def _names_an_act(token: Token) -> bool:
+    """Whether a subject names an act someone did ("such moves", "the tax") or points to one ("it")."""
+    acts = W.table("event_nouns")
+    return token.lower_ in ("it", "this", "that") or lemma(token) in acts or token.lower_ in acts or lemma(token) in W["unrest_nouns"]
+
+
+def _speech_over(verb: Token) -> Token | None:
+    """The verb of saying a clause is reported by, through the clauses it sits in ("said the
+    violence broke out because the Chinese side had tried to ...")."""
+    for _ in range(4):
+        speech = reported_by(verb)
+        if speech is None and verb.dep_ == "ccomp" and lemma(verb.head) in W["finding_verbs"]:
+            speech = verb.head  # "EU leaders agreed that Russia was highly likely to be responsible"
+        if speech is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
+            return speech
+        verb = verb.head
+    return None
 
 
 def _instigator(verb: Token) -> Token | None:
@@ -677,26 +747,46 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
                     Proposal(verb, verb, False, ATTRIBUTION, cameo=ATTRIBUTION.cameo, source_at=speaker.i, target_at=instigator.i)
                 )
             continue
-        if lemma(verb) == "be":
+        wrongdoer = False
+        unjustified = _unjustified(verb)
+        if unjustified is not None:
+            # "said nothing could justify the violence", "there was no justification for the
+            # strikes": what cannot be justified is condemned
+            kind: Trigger | None = CONDEMNATION
+        elif lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
-            if _behind_an_act(verb):
+            if _behind_an_act(verb) or _first_to_strike(verb):
                 kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
-        elif lemma(verb) in W["violation_verbs"]:
-            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty"
+        elif lemma(verb) in W["violation_verbs"] or _runs_counter(verb):
+            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "ran counter to the norms"
+        elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
+            # "said Polish leaders had invented the story", "said the boats had illegally
+            # entered its waters": the speaker alleges a wrong by the one who did it
+            kind, wrongdoer = ATTRIBUTION, True
         else:
             continue
-        subject = next(iter(children(verb, "nsubj")), None)
+        subject = unjustified or next(iter(children(verb, "nsubj")), None)
         if kind is None or subject is None:
             continue
-        speech = reported_by(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
+        if (wrongdoer or lemma(verb) in W["violation_verbs"] or _runs_counter(verb)) and not (
+            any(a.ref.code for a in index.actors_of(subject)) or _names_an_act(subject)
+        ):
+            continue  # "said the drought had worsened the crisis": a wrong needs someone who did it
+        if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
+            continue  # "it would be wrong to enlarge the zone": an opinion of a course, no one's act judged
+        speech = _speech_over(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue
         speaker, _ = subject_of(speech)
         if speaker is None or not index.actors_of(speaker):
             continue
+        if wrongdoer and all(
+            any(same_side(a.ref, b.ref) for b in index.actors_of(speaker)) for a in index.actors_of(subject)
+        ):
+            continue  # a side does not allege its own wrongs: "the ships" read as the speaker's is misread
         found.append(Proposal(verb, verb, False, kind, cameo=kind.cameo, source_at=speaker.i, target_at=subject.i))
     return found
 
 
-__all__ = ["ATTRIBUTION", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "reported_by", "same_side"]
+__all__ = ["ATTRIBUTION", "act_of_war", "CONDEMNATION", "DICTIONARY_TARGETS", "OBLIGATION", "PRAISE", "REPORTING", "THREAT", "Proposal", "Proposer", "light_governor", "needs_met", "reported_by", "same_side"]

@@ -66,15 +66,26 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     target = slot_actors(proposal, entry.target, index, source)
     if proposal.target_at is not None:
         marked_at = proposal.trigger.doc[proposal.target_at]
-        authored = authors(marked_at, index) if is_act(marked_at) else []
-        target = authored or index.actors_of(marked_at) or index.owner_of(marked_at) or target
+        if is_act(marked_at):
+            # "such moves inflamed tensions": whoever made them, told here or before, not a
+            # description the words happen to fit
+            target = authors(marked_at, index) or target
+        else:
+            target = index.actors_of(marked_at) or index.owner_of(marked_at) or target
     if proposal.compound:
         target = []
     if proposal.reverse:
         source, target = target, source
-    if proposal.noun and proposal.trigger.head.lower_ == "under" and children(proposal.predicate, "nsubjpass"):
-        # "a US national was put under investigation": the one under it
-        target = index.actors_of(children(proposal.predicate, "nsubjpass")[0]) or target
+    if proposal.noun and proposal.trigger.head.lower_ == "under":
+        # "a US national was put under investigation", "Glas is under investigation": the one
+        # under it, not its author
+        patient = children(proposal.predicate, "nsubjpass") or (
+            children(proposal.predicate, "nsubj") if lemma(proposal.predicate) in W["under_verbs"] else []
+        )
+        if patient:
+            target = index.actors_of(patient[0]) or target
+            patients = {_key(a) for a in index.actors_of(patient[0])}
+            source = [a for a in source if _key(a) not in patients]
     if reciprocal(proposal.predicate) and len({a.ref.code for a in source}) >= 2:
         # "Pristina and Belgrade blamed each other": each side is the other's target
         return Roles(tuple(source), tuple(source), reciprocal=True)
@@ -211,13 +222,15 @@ def _conventional_source(
         places = conventions.where_of(proposal.trigger, proposal.predicate, index)
         if places and places[0].ref.code and not kin:  # "Iran-backed militias" are no one's, not Syria's
             return [conventions.located(a, places[0]) for a in source]
+    undergone = "authorities" in proposal.entry.source or (proposal.noun and proposal.trigger.head.lower_ == "under")
     if not source and (
         (kind in ("ASSAULT", "COERCE") and mode != "cyber")
-        or (kind == "ACCUSE" and mode in ("investigate", "allege") and is_passive(proposal.predicate))
+        or (kind == "ACCUSE" and mode in ("investigate", "allege") and (is_passive(proposal.predicate) or undergone))
     ):
         found = conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
-        if not found and kind == "COERCE" and mode in conventions.STATE_POWERS:
-            # "a dozen of its activists were held": arrests and bans are the state's doing
+        if not found and (undergone or (kind == "COERCE" and mode in conventions.STATE_POWERS)):
+            # "a dozen of its activists were held", "two journalists face charges", "he is under
+            # investigation": arrests, bans and charges are the state's doing
             found = conventions.authorities(target, proposal.trigger, index)
         return found
     return source
@@ -298,8 +311,8 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if obj is None:
             return []
         found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
-        if not index.covering(obj) and obj.pos_ != "PRON" and not describes(obj):
-            found = []
+        if not index.covering(obj) and obj.pos_ != "PRON" and (not describes(obj) or is_act(obj)):
+            found = []  # "the storming of the embassy" is an act, whoever it was done to
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
     if slot == "patient":
         # "Ankara was dismayed by Athens' step": the one a feeling is felt by
@@ -343,6 +356,18 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             if found:
                 return found
         return []
+    if slot == "envoy":
+        return _envoy_state(proposal, index, source)
+    if slot == "host":
+        # "the EU ambassador to Russia was summoned": by the state the envoy is posted to
+        envoy = _envoy(proposal)
+        for prep in children(envoy, "prep") if envoy is not None else []:
+            if prep.lower_ in ("to", "in"):
+                for pobj in children(prep, "pobj"):
+                    found = [a for a in index.actors_of(pobj) or conventions.placed_state(pobj, index) if a.ref.code]
+                    if found:
+                        return found
+        return []
     if slot == "complement":
         return _culprits(predicate, index)  # "termed the raid a provocation by Baku"
     if slot == "place":
@@ -384,6 +409,27 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             for a in index.actors_of(child)
         ]
     return []
+
+
+def _envoy(proposal: Proposal) -> Token | None:
+    """The envoy a summons names: its object, or what "called in" takes."""
+    found = object_of(proposal.predicate)
+    if found is None:
+        found = next((o for p in children(proposal.predicate, "prep") if p.lower_ == "in" for o in children(p, "pobj")), None)
+    return found
+
+
+def _envoy_state(proposal: Proposal, index: ActorIndex, source: Sequence[ArgActor]) -> list[ArgActor]:
+    """The state a summoned envoy speaks for ("Iran's ambassador", "the ambassadors of Britain
+    and France"): never the summoning state's own; a named envoy the text does not place
+    speaks for the other side of the story."""
+    envoy = _envoy(proposal)
+    if envoy is None:
+        return []
+    own = {a.ref.code for a in source if a.ref.code}
+    found = index.owner_of(envoy, tuple(own)) or index.actors_of(envoy)
+    found = [a for a in found if a.ref.code and a.ref.code not in own]
+    return found or (index.counterpart(own) if own else [])
 
 
 def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:
@@ -532,7 +578,9 @@ def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
                 found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
                 if found:
                     return found
-            if token.dep_ == "poss" and not _under_patient_prep(token, head):
+            # "Yerevan's aggression", not "a violation of Mexico's sovereignty": the owner of
+            # the label itself, not of what it says was wronged
+            if token.dep_ == "poss" and not _under_patient_prep(token, head) and (token.head.i == head.i or (token.head.dep_ == "conj" and token.head.head.i == head.i)):
                 found = index.actors_of(token)
                 if found:
                     return found
@@ -552,6 +600,7 @@ def _under_patient_prep(token: Token, head: Token) -> bool:
 def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Event]) -> list[ArgActor]:
     """ "The White House condemned the cyber attack", "expressed concern about the decision":
     the target is who carried out the act referred to."""
+    named: list[Token] = []
     if proposal.noun:
         mentioned = [
             c for p in children(proposal.trigger, "prep") if p.lower_ in W["about"] for c in children(p, "pobj")
@@ -564,12 +613,24 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
             c for p in children(proposal.predicate, "prep") if p.lower_ in ("to", "against", "over") for c in children(p, "pobj")
         ]
         if proposal.target_at is not None:
-            mentioned.append(proposal.trigger.doc[proposal.target_at])  # "the attacks were unacceptable"
+            # "the attacks were unacceptable", "such moves inflamed tensions": what a reported
+            # judgement is about is an act already told, whatever its article
+            named.append(proposal.trigger.doc[proposal.target_at])
+            mentioned.append(named[-1])
         # "warned that the shelling would be answered": whoever shelled is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
+        # "condemned what she called a despicable attack": the act is the one so named
+        so_named = [
+            o
+            for c in children(proposal.predicate, "ccomp")
+            if any(w.lower_ == "what" for w in children(c, "dobj", "nsubjpass"))
+            for o in children(c, "oprd", "attr")
+        ]
+        named += so_named
+        mentioned = so_named + mentioned
     source_codes = {a.ref.code for a in source}
     for token in mentioned:
-        found = earlier_actors(token, earlier, source_codes)
+        found = earlier_actors(token, earlier, source_codes, definite=token in named, judge=source_codes)
         if found:
             return found
         if token.lower_ in ("it", "this") and token.pos_ == "PRON":
@@ -590,20 +651,59 @@ def _last_act(token: Token, earlier: Sequence[Event], exclude: set[str | None]) 
     return []
 
 
-def earlier_actors(token: Token, earlier: Sequence[Event], exclude: set[str | None]) -> list[ArgActor]:
-    """The source of the last earlier event a definite event noun ("the drills", "such a
-    move") refers back to."""
+def earlier_actors(
+    token: Token,
+    earlier: Sequence[Event],
+    exclude: set[str | None],
+    *,
+    definite: bool = False,
+    judge: set[str | None] | None = None,
+) -> list[ArgActor]:
+    """The source of the earlier event a definite event noun ("the drills", "such a move") refers
+    back to; `definite` when the phrase points back whatever its article ("what she called a
+    despicable attack"). A `judge` of the act (who condemns or welcomes it) most often speaks of
+    what was done to them: such an act comes first, then one told with the same word, then the
+    first of its kind in the story, which is what its lede is about."""
     kinds = EVENT_NOUN_TYPES.get(token.lower_) or EVENT_NOUN_TYPES.get(lemma(token))
-    if not kinds or not any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children):
+    if not kinds or not (definite or any(c.dep_ == "det" and c.lower_ in W["definite"] for c in token.children)):
         return []
     agreement = lemma(token) in W["agreement_nouns"]
+    judges = {code for code in judge or () if code}
+    candidates, domestic = [], []
     for event in reversed(earlier):
-        if event.type not in kinds or not event.source or {r.code for r in event.source} & exclude:
-            continue
+        if event.type not in kinds or not any(r.code for r in event.source):
+            continue  # an act of no known author says nothing about whose it was
         if agreement and event.type == "SUPPORT" and event.lemma not in W["signing"]:
             continue  # "welcomed the deal": the one who signed it, not one who praised it
-        return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source]
-    return []
+        codes = {r.code for r in event.source}
+        if not codes & exclude:
+            candidates.append(event)
+        elif judges and codes <= judges and event.target and {r.code for r in event.target} <= codes:
+            domestic.append(event)
+    # "the minister called the unrest an attempted coup": an act inside the judge's own state,
+    # when the story tells of no one else's, is aimed at that state (PLOVER's domestic events)
+    candidates = candidates or domestic
+    if not candidates:
+        return []
+    word = lemma(token)
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda i: (
+            not (judges and judges & {r.code for r in candidates[i].target}),
+            not _same_word(word, candidates[i].lemma),
+            -i,
+        ),
+    )
+    named = candidates[ranked[0]]
+    return [ArgActor(r, None, "event", named.evidence.start, r.type) for r in named.source if r.code]
+
+
+def _same_word(noun: str, word: str | None) -> bool:
+    """Whether an event noun and an event's trigger are one word ("bombing" and "bomb")."""
+    if not word:
+        return False
+    stem = noun[:-3] if noun.endswith("ing") else noun.rstrip("s")
+    return noun == word or (len(stem) >= 4 and word.startswith(stem)) or (len(word) >= 4 and stem.startswith(word))
 
 
 __all__ = [

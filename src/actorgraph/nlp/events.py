@@ -605,7 +605,7 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
     if any(lemma(o) in W["reprisal_words"] for o in warned_of):
         return True  # "warned Tehran of serious consequences"
     if any(set(EVENT_NOUN_TYPES.get(lemma(o), ())) & {"SANCTION", "COERCE", "ASSAULT"} for o in warned_of):
-        return True  # "warns of further significant measures if Pyongyang tests again"
+        return True  # "warns of harsher steps should Tehran enrich further"
     for clause in children(proposal.predicate, "ccomp", "xcomp"):
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (W["future"] | W["modals"] | {"must"}):

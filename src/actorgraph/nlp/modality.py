@@ -160,11 +160,11 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
                 token = head
                 continue
             # "said the boats had illegally entered its waters carrying materials for the ship,
-            # which it urged Manila to remove": a relative clause told inside a judgement is an
+            # which it asked Hanoi to take down": a relative clause told inside a judgement is an
             # act of its own, not what is judged
             judged_aside = independent or (outer.entry.origin == "judgement" and "relcl" in path)
-            # "told his counterpart by phone that the clash was the result of action by China",
-            # "agreed that Russia was highly likely to be responsible": a judgement told in a
+            # "told his opposite number by phone that the skirmish was Delhi's doing",
+            # "concluded that Minsk was almost certainly behind it": a judgement told in a
             # call or stated as a finding is its own, not a part of the call or the agreement
             judged_aside = judged_aside or (
                 proposal.entry.origin == "judgement"

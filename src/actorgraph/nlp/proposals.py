@@ -642,7 +642,7 @@ def _behind_an_act(verb: Token) -> bool:
 
 
 def _first_to_strike(verb: Token) -> bool:
-    """ "Kyrgyz forces were the first to shoot": saying who fired first blames them."""
+    """ "Eritrean gunners opened fire first": saying who fired first blames them."""
     return any(
         lemma(a) == "first" and any(lemma(x) in W["assault_verbs"] | {"open", "start", "violate", "break"} for x in children(a, "relcl", "acl", "xcomp"))
         for a in children(verb, "attr")
@@ -651,7 +651,7 @@ def _first_to_strike(verb: Token) -> bool:
 
 def _blamed_manner(verb: Token) -> bool:
     """Whether a clause says its act was done in a blameworthy way: "had illegally entered
-    Chinese waters", "had tried to change the status quo unilaterally"."""
+    Chinese waters", "had sought to redraw the line on its own"."""
     clauses = [verb, *children(verb, "xcomp")]
     return any(lemma(c) in W["blame_adverbs"] for v in clauses for c in children(v, "advmod"))
 
@@ -681,11 +681,11 @@ def _names_an_act(token: Token) -> bool:
 
 def _speech_over(verb: Token) -> Token | None:
     """The verb of saying a clause is reported by, through the clauses it sits in ("said the
-    violence broke out because the Chinese side had tried to ...")."""
+    fighting started because the other army had moved first")."""
     for _ in range(4):
         speech = reported_by(verb)
         if speech is None and verb.dep_ == "ccomp" and lemma(verb.head) in W["finding_verbs"]:
-            speech = verb.head  # "EU leaders agreed that Russia was highly likely to be responsible"
+            speech = verb.head  # "the allies agreed that Minsk was almost certainly behind it"
         if speech is not None or verb.dep_ not in ("advcl", "xcomp", "conj") or verb.head.i == verb.i:
             return speech
         verb = verb.head
@@ -750,7 +750,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         wrongdoer = False
         unjustified = _unjustified(verb)
         if unjustified is not None:
-            # "said nothing could justify the violence", "there was no justification for the
+            # "said nothing could excuse the raids", "there was no justification for the
             # strikes": what cannot be justified is condemned
             kind: Trigger | None = CONDEMNATION
         elif lemma(verb) == "be":
@@ -761,7 +761,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         elif lemma(verb) in W["violation_verbs"] or _runs_counter(verb):
             kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "ran counter to the norms"
         elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
-            # "said Polish leaders had invented the story", "said the boats had illegally
+            # "said Latvian officials had made up the report", "said the boats had illegally
             # entered its waters": the speaker alleges a wrong by the one who did it
             kind, wrongdoer = ATTRIBUTION, True
         else:
@@ -774,7 +774,7 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
         ):
             continue  # "said the drought had worsened the crisis": a wrong needs someone who did it
         if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
-            continue  # "it would be wrong to enlarge the zone": an opinion of a course, no one's act judged
+            continue  # "it would be a mistake to widen the zone": an opinion of a course, no one's act judged
         speech = _speech_over(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue

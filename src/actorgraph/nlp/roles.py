@@ -619,7 +619,7 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
             mentioned.append(named[-1])
         # "warned that the shelling would be answered": whoever shelled is threatened
         mentioned += [s for c in children(proposal.predicate, "ccomp") for s in children(c, "nsubj", "nsubjpass")]
-        # "condemned what she called a despicable attack": the act is the one so named
+        # "denounced what he termed a cowardly raid": the act is the one so named
         so_named = [
             o
             for c in children(proposal.predicate, "ccomp")
@@ -680,7 +680,7 @@ def earlier_actors(
             candidates.append(event)
         elif judges and codes <= judges and event.target and {r.code for r in event.target} <= codes:
             domestic.append(event)
-    # "the minister called the unrest an attempted coup": an act inside the judge's own state,
+    # "the premier termed the riots a plot against the state": an act inside the judge's own state,
     # when the story tells of no one else's, is aimed at that state (PLOVER's domestic events)
     candidates = candidates or domestic
     if not candidates:

@@ -265,7 +265,7 @@ def test_police_act_where_the_sentence_puts_them(code) -> None:
 
 
 def test_the_north_is_the_northern_state_named_before(code) -> None:
-    text = "North Korea fired two missiles on Monday. Seoul accused the North of jamming GPS signals."
+    text = "North Korea fired two missiles on Monday. South Korea accused the North of jamming GPS navigation."
     assert brief(code(text, DAY)) == [
         ("MOBILIZE", ("PRK",), (), "asserted"),
         ("ACCUSE", ("KOR",), ("PRK",), "asserted"),
@@ -298,7 +298,7 @@ def test_former_states_are_coded_as_their_continuators(code) -> None:
 
 
 def test_an_act_announced_to_someone_is_aimed_at_them(code) -> None:
-    text = "Ankara told Stockholm on Monday that it would cut diplomatic ties if the protests went on."
+    text = "Ankara told Stockholm on Monday that it would sever diplomatic relations if the protests went on."
     assert brief(code(text, DAY)) == [("THREATEN", ("TUR",), ("SWE",), "asserted")]
 
 
@@ -389,8 +389,8 @@ def test_stopping_supplies_to_a_state_sanctions_it(code, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Pakistan closed its airspace to Indian airlines on Thursday.",
-        "Pakistan closed its airspace to Indian airlines on Thursday, officials in Islamabad said.",
+        "Pakistan closed its airspace to all Indian carriers on Thursday.",
+        "Pakistan closed its airspace to all Indian carriers on Thursday, officials in Islamabad said.",
         "Its airspace was closed to Indian airlines by Pakistan on Thursday.",
     ],
 )
@@ -402,7 +402,7 @@ def test_closing_a_frontier_to_another_states_people_sanctions_it(code, text: st
     ("text", "expected"),
     [
         ("Troops from Russia have been stationed in Transnistria since the early 1990s.", []),
-        ("Milorad Dodik has been under U.S. sanctions since 2017.", []),
+        ("Milorad Dodik has been under American sanctions since 2017.", []),
         ("The Serbian government's refusal to recognise Kosovo remains the main obstacle.", []),
         # recent, or an act done again and again, is news
         ("Israel has struck Lebanon repeatedly since Monday.", [("ASSAULT", ("ISR",), ("LBN",), "asserted")]),
@@ -420,8 +420,8 @@ def test_a_state_of_long_standing_is_no_event(code, text: str, expected: list) -
 @pytest.mark.parametrize(
     "text",
     [
-        "India and Japan began a naval exercise in the Bay of Bengal on Tuesday.",
-        "India and Japan began a naval exercise in the Bay of Bengal on Tuesday, the Indian navy said.",
+        "India and Japan began a naval exercise in the Andaman Sea on Tuesday.",
+        "India and Japan began a naval exercise in the Andaman Sea on Tuesday, the Indian navy said.",
         "A naval exercise was begun by India and Japan in the Bay of Bengal on Tuesday.",
     ],
 )
@@ -448,7 +448,7 @@ def test_freeing_frozen_money_eases_a_sanction(code, text: str) -> None:
 
 
 def test_what_is_told_in_a_phone_call_is_a_consultation(code) -> None:
-    active = "Indian Foreign Minister Subrahmanyam Jaishankar told his Chinese counterpart in a phone call that the clash was premeditated."
+    active = "India's foreign minister told his Chinese counterpart in a phone call that the clash had been planned."
     passive = "In a phone call, India's foreign minister was told by his Chinese counterpart that the clash was India's fault."
     assert brief(code(active, DAY)) == [("CONSULT", ("IND",), ("CHN",), "asserted")]
     # the blame told in the call is an accusation besides (as the article gold codes it)
@@ -501,7 +501,7 @@ def test_court_orders_raids_and_a_dissolved_government_coerce(code) -> None:
         ("The last border crossing with Russia was closed by Finland on Thursday.", [("SANCTION", ("FIN",), ("RUS",), "asserted")]),
         # hung on what the other side does, through the verb it completes, it is a threat
         (
-            "Poland, Lithuania and Latvia could jointly decide to shut their borders with Belarus if there were incidents.",
+            "Poland, Lithuania and Latvia might together decide to close their frontiers with Belarus if there were incidents.",
             [("THREATEN", ("POL", "LTU", "LVA"), ("BLR",), "asserted")],
         ),
     ],
@@ -819,7 +819,7 @@ def test_a_judgement_of_a_deal_or_of_it_is_aimed_at_whoever_made_it(code) -> Non
     text = (
         "Egypt and Turkey agreed on Monday to restore full diplomatic relations. "
         "The Arab League welcomed the announcement. Jordan and Qatar praised it. "
-        "The White House said it welcomed the deal."
+        "The White House said that it welcomed the deal."
     )
     assert brief(code(text, DAY)) == [
         ("AGREE", ("EGY", "TUR"), ("EGY", "TUR"), "asserted"),
@@ -857,7 +857,7 @@ def test_slamming_into_a_place_is_an_impact_and_slamming_a_decision_a_rebuke(cod
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Armenia's parliament pulled out of a planned meeting with Turkish lawmakers.", [("REJECT", ("ARM",), ("TUR",), "asserted")]),
+        ("Armenia's parliament pulled out of a scheduled meeting with Turkish lawmakers.", [("REJECT", ("ARM",), ("TUR",), "asserted")]),
         ("Serbia postponed talks with Kosovo on Monday.", [("REJECT", ("SRB",), ("XKX",), "asserted")]),
         # PLOVER's gold codes a called-off visit as SANCTION
         ("A Dutch minister cancelled a planned visit to Suriname.", [("SANCTION", ("NLD",), ("SUR",), "asserted")]),

@@ -23,7 +23,7 @@ CASES = [
         id="floor-and-exact",
     ),
     pytest.param(
-        "Dozens of NATO peacekeepers were injured in clashes with Serb protesters in Zvecan.",
+        "Dozens of NATO peacekeepers were injured in clashes with Serb demonstrators in Zvecan.",
         [("ASSAULT", [("wounded", None, True, "Dozens")])],
         id="vague-quantity-has-no-number",
     ),
@@ -63,12 +63,12 @@ CASES = [
         id="ships-are-no-head-count",
     ),
     pytest.param(
-        "Security forces in Iran had killed at least 185 people, among them 19 children, by Monday, a rights group said.",
+        "Security forces in Iran had killed at least 185 people, 19 of them children, by Monday, a rights group said.",
         [("ASSAULT", [("killed", 185, True, "at least 185")])],
         id="a-part-of-the-dead-is-not-counted-again",
     ),
     pytest.param(
-        "Pakistan closed its airspace to Indian airlines after an attack in Kashmir that killed 26 tourists.",
+        "Pakistan closed its airspace to all Indian carriers after an attack in Kashmir that killed 26 tourists.",
         [("SANCTION", [])],
         id="a-recalled-attack-lends-its-dead-to-no-other-act",
     ),

@@ -67,7 +67,7 @@ def test_pronoun_and_definite_description_point_back(code) -> None:
 
 
 def test_unnamed_attacker_tied_to_a_state(code) -> None:
-    found = brief(code("Hackers believed to be linked to Russia hacked government websites in Montenegro.", DAY))
+    found = brief(code("Hackers thought to be linked to Russia hacked ministry websites in Montenegro.", DAY))
     assert any(t == "COERCE" and s == ("RUS",) and g == ("MNE",) for t, s, g, _m in found)
 
 

@@ -44,7 +44,7 @@ def test_an_unbalanced_mark_swallows_nothing(code) -> None:
 
 
 def test_reported_speech_and_according_to(code) -> None:
-    text = "EU foreign policy chief Josep Borrell said that both sides had agreed to meet again in Brussels in March."
+    text = "The EU's foreign policy chief, Josep Borrell, said that both sides had agreed to meet again in Brussels in March."
     [quote] = [q for q in code(text, DAY).quotes if not q.direct]
     assert quote.speaker is not None and quote.speaker.code == "EU"
     assert quote.content.text.startswith("both sides had agreed to meet again")
@@ -60,7 +60,7 @@ def test_stances_for_against_and_neutral(code) -> None:
     text = (
         "Kosovo welcomed the defence agreement on Tuesday. Serbia reacted strongly to the agreement. "
         "NATO refrained from making a definitive statement about the pact. "
-        "Albania has expressed unequivocal support for the United States."
+        "Albania has voiced its unequivocal support for the United States."
     )
     stances = {(s.holder.code, s.polarity) for s in code(text, DAY).stances}
     assert {("XKX", "support"), ("SRB", "oppose"), ("NATO", "neutral"), ("ALB", "support")} <= stances
@@ -109,7 +109,7 @@ def test_positions_on_policies_are_stances(code) -> None:
         ("MDA", "oppose", "RUS")
     ]
     # a plan backed by two holders: two stances
-    text = "The talks follow a Norwegian peace plan, which is backed by the African Union and the United Nations."
+    text = "The talks follow a Norwegian peace plan, which is backed by the African Union as well as the United Nations."
     assert sorted(_positions(code(text, DAY))) == [("AU", "support", "NOR"), ("UN", "support", "NOR")]
     assert _positions(code("Thousands marched in Skopje on Sunday against the new language law.", DAY)) == [
         ("MKD", "oppose", "language law")

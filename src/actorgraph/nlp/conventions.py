@@ -66,6 +66,12 @@ def where_of(trigger: Token, predicate: Token, index: ActorIndex) -> list[ArgAct
     return location_actors((trigger, predicate, object_of(predicate)), index)
 
 
+def where_act_fell(act: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state where an attack named by a noun fell, however deep its phrase names the place
+    ("an ambush on a convoy near Timbuktu")."""
+    return location_actors((act, *(o for p in children(act, "prep") for o in children(p, "pobj"))), index)
+
+
 def unattributed(
     trigger: Token, predicate: Token, noun: bool, mode: str | None, index: ActorIndex
 ) -> list[ArgActor]:
@@ -77,7 +83,7 @@ def unattributed(
         subject, _ = subject_of(predicate)
         if subject is not None and not children(predicate, "nsubjpass") and lemma(subject) in W["attack_nouns"]:
             # "an attack on a police school in Bamako killed 70": where the attack fell
-            places = location_actors((subject, *(o for p in children(subject, "prep") for o in children(p, "pobj"))), index)
+            places = where_act_fell(subject, index)
         if not places and subject is not None and not children(predicate, "nsubjpass"):
             for word, pobj in preps(subject, depth=0).items():
                 if word in ("in", "at", "near", "outside", "inside") and pobj.dep_ == "pobj":
@@ -269,5 +275,6 @@ __all__ = [
     "residents",
     "story_state",
     "unattributed",
+    "where_act_fell",
     "where_of",
 ]

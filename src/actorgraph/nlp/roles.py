@@ -254,7 +254,7 @@ def _aim_of_act(act: Token | None, index: ActorIndex) -> list[ArgActor]:
                 found = [a for a in index.actors_of(aim) or index.owner_of(aim) if a.ref.code]
                 if found:
                     return found
-    return conventions.location_actors((act, *(o for p in children(act, "prep") for o in children(p, "pobj"))), index)
+    return conventions.where_act_fell(act, index)
 
 
 def _other_side_of_fighting(predicate: Token, index: ActorIndex) -> list[ArgActor]:

@@ -178,8 +178,11 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         # "was indicted by the court and will resign": an active verb joined to a passive
         # one shares its patient ("the prime minister"), not its agent
         return children(token.head, "nsubjpass")[0], True
-    if token.dep_ == "pcomp" and token.head.lower_ == "by" and token.head.dep_ == "prep":
-        # "responded by announcing a grace period": the means is the subject's own act
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep" and (
+        token.head.lower_ == "by" or (token.head.lower_ == "after" and token.head.head.pos_ in ("VERB", "AUX"))
+    ):
+        # "responded by announcing a grace period": the means is the subject's own act, and so
+        # is the sequel ("left after meeting the envoy"); "without consulting" is no act at all
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") or (
         token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
@@ -195,10 +198,6 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return subject_of(token.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return token.head, True
-    if token.dep_ == "prep" and token.lower_ in ("by", "after") and token.head.pos_ in ("VERB", "AUX"):
-        # "answered by ordering the envoys out": the means or the sequel is the verb's subject's
-        # own act ("without consulting" and "instead of meeting" are not acts at all)
-        return subject_of(token.head, depth + 1)
     return None, False
 
 

@@ -483,9 +483,9 @@ class ActorIndex:
         verb = token.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head
-        if verb.dep_ in ("relcl", "pcomp", "advcl"):
-            # "Tehran said the attack answered the strike on its embassy, which it blamed on
-            # Israel": a clause inside what was reported is the reporter's too
+        if verb.dep_ in ("relcl", "advcl"):
+            # "Ankara said the raid answered the bombing of its consulate, which it blamed on
+            # the PKK": a clause inside what was reported is the reporter's too
             verb = next((a for a in verb.ancestors if a.dep_ == "ccomp"), verb)
         if verb.dep_ != "ccomp" or verb.head.i == verb.i:
             return []
@@ -526,7 +526,7 @@ class ActorIndex:
         for candidate in reversed(scopes):
             if candidate.dep_ in ("nsubj", "nsubjpass") and candidate.i != token.i:
                 if candidate.pos_ == "PRON" or not _main_clause(candidate.head):
-                    # "Pakistan said the strikes had hit hideouts. It accused Tehran ...": the
+                    # "Egypt said the talks had stalled. It accused Addis Ababa ...": the
                     # subject of a reported clause is not what the text goes on about
                     continue
                 return not self.by_token.get(candidate.i)

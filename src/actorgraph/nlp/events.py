@@ -243,6 +243,10 @@ class EventExtractor:
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
+        if kind == "ACCUSE" and not target and "complement" in proposal.entry.target:
+            # "part of what it termed a pattern of meddling": a characterisation that names no
+            # one and points to no act told before blames no one we can code
+            return None
         if (
             source
             and all(a.ref.code is None and a.type not in _STATELESS_ORGS for a in source)
@@ -342,6 +346,8 @@ def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
     or the wire's trailing attribution ("..., the army said"), is sourcing, not an accusation."""
     if event.type not in ("ASSAULT", "COERCE") or event.modality != "asserted" or event.trigger is None:
         return None
+    if all(a.via == "location" for a in frame.roles.source):
+        return None  # "the blast at its consulate in Erbil": no one is named for it
     clause = frame.predicate
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head  # "said Indian troops had crossed the border and attacked"

@@ -288,14 +288,14 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
     arrests"), unless it is a purpose ("to punish them") or restates the outer act in a
     participle ("criticised the decision, calling it a provocation")."""
     if token.dep_ == "prep" and token.lower_ in W["time_marks"] and inner.entry.type == "ACCUSE" and not inner.noun:
-        return True  # "sent troops to the border after accusing its neighbour of ..."
+        return True  # "closed the crossing after accusing Tirana of ..."
     if token.dep_ != "advcl":
         return False
     marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "aux")}
     if marks & {"while", "whereas"}:
         return True  # two acts side by side
     if marks & W["time_marks"] and inner.entry.type == "ACCUSE":
-        # "expelled 23 diplomats after London blamed Moscow": the accusation is an act of its
+        # "recalled its envoy after Rome blamed Cairo": the accusation is an act of its
         # own, told as the time of the news (other acts so told are left to their own rules)
         return True
     if marks:

@@ -392,7 +392,7 @@ def _need_met(
         return token.dep_ in ("nsubj", "nsubjpass") and lemma(token.head) in values
     if kind == "judged":
         # "called the assaults an escalation", "branded the curbs hostile", "described it as a
-        # crime": the verb says what its object is (not "called on Israel to stop the attacks")
+        # crime": the verb says what its object is (not "called on Kigali to stop the attacks")
         return obj is not None and bool(
             children(token, "oprd", "attr")
             or any(p.lower_ == "as" for p in children(token, "prep"))
@@ -461,14 +461,30 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
     if value == "strike":
         return any(t.lower_ in W["military_words"] for t in sentence)
     if value == "negative":
-        words = {
-            lemma(t)
-            for c in token.children
-            if c.dep_ not in ("nsubj", "nsubjpass") and not _time_clause(c)
+        # "called the raid a provocation": the label, where there is one, is the judgement
+        # ("called the junta's takeover an opening for reform" blames no one); words of a clause
+        # hung on the verb ("since the war began") or inside the label's own time clause are not
+        aside = {
+            t.i
+            for c in token.subtree
+            if c.dep_ == "advcl" and any(m.lower_ in W["time_marks"] for m in children(c, "mark"))
             for t in c.subtree
-            if not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
         }
-        return bool(words & W["negative_words"])
+
+        def said(parts: Iterable[Token]) -> set[str]:
+            return {
+                lemma(t)
+                for c in parts
+                for t in c.subtree
+                if t.i not in aside and not (t.i >= 2 and t.doc[t.i - 2].lower_ == "anti")  # "anti-terrorist measures"
+            }
+
+        label = children(token, "oprd", "attr") + [o for p in children(token, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
+        parts = [c for c in token.children if c.dep_ not in ("nsubj", "nsubjpass")]
+        return bool(
+            said(label) & W["negative_words"]
+            or (said(parts) & W["negative_words"] and not said(label) & (W["praise_words"] | W["praise_nouns"]))
+        )
     if value == "positive":
         words = {
             lemma(t) for c in token.children if c.dep_ not in ("nsubj", "nsubjpass") and not _time_clause(c) for t in c.subtree
@@ -623,13 +639,13 @@ PRAISE = Trigger("be", "V", (), "SUPPORT", None, ("none",), (), 0, origin="judge
 
 def _behind_an_act(verb: Token) -> bool:
     """Whether a clause of being puts its subject behind an act: "was behind the attack", "is
-    responsible for the bombing", "an ELN unit was responsible", "was highly likely to be
+    responsible for the bombing", "an FARC faction was responsible", "was highly likely to be
     responsible for the attack"."""
     heads = [verb, *children(verb, "acomp")]
     # "likely to be responsible": the adjective of the clause the adjective governs
     heads += [a for h in list(heads) for x in children(h, "xcomp") if lemma(x) == "be" for a in (x, *children(x, "acomp"))]
     if any(lemma(h) == "responsible" and not children(h, "prep") for h in heads):
-        return True  # "said an ELN unit was responsible": for the act the story is about
+        return True  # "said an FARC faction was responsible": for the act the story is about
     acts = [
         o
         for h in heads
@@ -669,7 +685,7 @@ def _unjustified(verb: Token) -> Token | None:
 
 
 def _runs_counter(verb: Token) -> bool:
-    """ "the measures ran counter to accepted norms": a reported judgement that an act breaks them."""
+    """ "the curbs run counter to international practice": a reported judgement that an act breaks them."""
     return lemma(verb) in ("run", "go") and any(c.lower_ == "counter" for c in verb.children)
 
 
@@ -748,18 +764,19 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
                 )
             continue
         wrongdoer = False
+        kind: Trigger | None
         unjustified = _unjustified(verb)
         if unjustified is not None:
             # "said nothing could excuse the raids", "there was no justification for the
             # strikes": what cannot be justified is condemned
-            kind: Trigger | None = CONDEMNATION
+            kind = CONDEMNATION
         elif lemma(verb) == "be":
             words = {lemma(t) for c in children(verb, "acomp", "attr") for t in (c, *children(c, "amod", "conj"))}
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
             if _behind_an_act(verb) or _first_to_strike(verb):
                 kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
         elif lemma(verb) in W["violation_verbs"] or _runs_counter(verb):
-            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "ran counter to the norms"
+            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "runs counter to the charter"
         elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
             # "said Latvian officials had made up the report", "said the boats had illegally
             # entered its waters": the speaker alleges a wrong by the one who did it
@@ -773,8 +790,10 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
             any(a.ref.code for a in index.actors_of(subject)) or _names_an_act(subject)
         ):
             continue  # "said the drought had worsened the crisis": a wrong needs someone who did it
-        if subject.lower_ == "it" and any(c.dep_ == "xcomp" and c.i > verb.i for c in verb.children):
-            continue  # "it would be a mistake to widen the zone": an opinion of a course, no one's act judged
+        if subject.lower_ == "it" and any(
+            c.dep_ == "xcomp" and c.i > verb.i for h in (verb, *children(verb, "acomp", "attr")) for c in h.children
+        ):
+            continue  # "it would be a mistake to widen the bloc": an opinion of a course, no one's act judged
         speech = _speech_over(verb) or next((c for c in children(verb, "parataxis", "ccomp") if lemma(c) in REPORTING), None)
         if speech is None:
             continue

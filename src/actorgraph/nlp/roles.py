@@ -67,7 +67,7 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if proposal.target_at is not None:
         marked_at = proposal.trigger.doc[proposal.target_at]
         if is_act(marked_at):
-            # "such moves inflamed tensions": whoever made them, told here or before, not a
+            # "such steps stoked tensions": whoever made them, told here or before, not a
             # description the words happen to fit
             target = authors(marked_at, index) or target
         else:
@@ -77,7 +77,7 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if proposal.reverse:
         source, target = target, source
     if proposal.noun and proposal.trigger.head.lower_ == "under":
-        # "a US national was put under investigation", "Glas is under investigation": the one
+        # "a US national was put under investigation", "the former minister is under investigation": the one
         # under it, not its author
         patient = children(proposal.predicate, "nsubjpass") or (
             children(proposal.predicate, "nsubj") if lemma(proposal.predicate) in W["under_verbs"] else []
@@ -229,7 +229,7 @@ def _conventional_source(
     ):
         found = conventions.unattributed(proposal.trigger, proposal.predicate, proposal.noun, mode, index)
         if not found and (undergone or (kind == "COERCE" and mode in conventions.STATE_POWERS)):
-            # "a dozen of its activists were held", "two journalists face charges", "he is under
+            # "a dozen of its activists were held", "three activists face charges", "she is under
             # investigation": arrests, bans and charges are the state's doing
             found = conventions.authorities(target, proposal.trigger, index)
         return found
@@ -312,7 +312,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
             return []
         found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
         if not index.covering(obj) and obj.pos_ != "PRON" and (not describes(obj) or is_act(obj)):
-            found = []  # "the storming of the embassy" is an act, whoever it was done to
+            found = []  # "the sacking of the consulate" is an act, whoever it was done to
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"
     if slot == "patient":
         # "Ankara was dismayed by Athens' step": the one a feeling is felt by
@@ -359,7 +359,7 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
     if slot == "envoy":
         return _envoy_state(proposal, index, source)
     if slot == "host":
-        # "the EU ambassador to Russia was summoned": by the state the envoy is posted to
+        # "the German ambassador to Iran was summoned": by the state the envoy is posted to
         envoy = _envoy(proposal)
         for prep in children(envoy, "prep") if envoy is not None else []:
             if prep.lower_ in ("to", "in"):
@@ -572,13 +572,19 @@ def _culprits(predicate: Token, index: ActorIndex) -> list[ArgActor]:
     """Who a characterisation blames: "a provocation by Baku", "Yerevan's aggression"."""
     heads = children(predicate, "oprd", "attr", "xcomp", "ccomp")
     heads += [o for p in children(predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
+    if any(o.lower_ == "what" for o in children(predicate, "dobj")):
+        # "a warning to what she called the rogue governments of Syria and Iran": the
+        # label is the thing judged
+        found = unique_args(a for head in heads for t in head.subtree for a in index.covering(t) if a.ref.code)
+        if found:
+            return found
     for head in heads:
         for token in head.subtree:
             if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by"):
                 found = [a for o in children(token, "pobj") for a in index.actors_of(o)]
                 if found:
                     return found
-            # "Yerevan's aggression", not "a violation of Mexico's sovereignty": the owner of
+            # "Yerevan's aggression", not "a violation of Peru's sovereignty": the owner of
             # the label itself, not of what it says was wronged
             if token.dep_ == "poss" and not _under_patient_prep(token, head) and (token.head.i == head.i or (token.head.dep_ == "conj" and token.head.head.i == head.i)):
                 found = index.actors_of(token)
@@ -602,8 +608,11 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
     the target is who carried out the act referred to."""
     named: list[Token] = []
     if proposal.noun:
+        # "expressed concern about the decision", "voiced outrage at the attack" (the parser may
+        # hang the preposition on the light verb)
+        holders = [proposal.trigger] + ([proposal.predicate] if proposal.predicate.i != proposal.trigger.i else [])
         mentioned = [
-            c for p in children(proposal.trigger, "prep") if p.lower_ in W["about"] for c in children(p, "pobj")
+            c for h in holders for p in children(h, "prep") if p.lower_ in W["about"] for c in children(p, "pobj")
         ][:1]
     else:
         obj = object_of(proposal.predicate)
@@ -613,7 +622,7 @@ def event_coreference(proposal: Proposal, source: Sequence[ArgActor], earlier: S
             c for p in children(proposal.predicate, "prep") if p.lower_ in ("to", "against", "over") for c in children(p, "pobj")
         ]
         if proposal.target_at is not None:
-            # "the attacks were unacceptable", "such moves inflamed tensions": what a reported
+            # "the attacks were unacceptable", "such steps stoked tensions": what a reported
             # judgement is about is an act already told, whatever its article
             named.append(proposal.trigger.doc[proposal.target_at])
             mentioned.append(named[-1])

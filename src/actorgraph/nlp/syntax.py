@@ -135,7 +135,7 @@ def object_lemmas(token: Token | None) -> set[str]:
                     if pobj.dep_ == "pobj":
                         out |= {pobj.lower_, lemma(pobj)}
     if token.pos_ == "PROPN":
-        # "Ambassador Oleg Vasnetsov": a name says what it is by its title
+        # "Ambassador Ivan Petrov": a name says what it is by its title
         out |= {lemma(c) for c in token.children if c.dep_ == "compound"}
     for conj in token.conjuncts:
         out |= {conj.lower_, lemma(conj)}

@@ -54,6 +54,7 @@ from actorgraph.nlp.syntax import (
     object_lemmas,
     object_of,
     reduced_passive,
+    reprisal,
     subject_of,
 )
 from actorgraph.nlp.temporal import sentence_date
@@ -608,7 +609,7 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
     """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
     warned_of = [o for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    if any(lemma(o) in W["reprisal_words"] for o in warned_of):
+    if any(reprisal(o) for o in warned_of):
         return True  # "warned Tehran of serious consequences"
     if any(set(EVENT_NOUN_TYPES.get(lemma(o), ())) & {"SANCTION", "COERCE", "ASSAULT"} for o in warned_of):
         return True  # "warns of harsher steps should Tehran enrich further"
@@ -616,7 +617,7 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
         auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if not auxes & (W["future"] | W["modals"] | {"must"}):
             continue
-        if {lemma(t) for t in clause.subtree} & W["reprisal_words"] or act_of_war(clause):
+        if any(reprisal(t) for t in clause.subtree) or act_of_war(clause):
             return True  # "the shelling would be answered", "they will regret it", "would be a declaration of war"
         subject, _ = subject_of(clause)
         if subject is None:

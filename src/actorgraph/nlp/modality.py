@@ -35,6 +35,7 @@ from actorgraph.nlp.syntax import (
     no_longer,
     not_yet,
     refusing,
+    reprisal,
     scheduled,
 )
 from actorgraph.nlp.words import W
@@ -253,7 +254,7 @@ def _in_a_year(verb: Token) -> bool:
 def vows_reprisal(verb: Token) -> bool:
     """Whether what a promise promises is reprisal: a reprisal noun as its object ("promised a
     stern retaliation") or making someone pay ("swore to make Seoul pay")."""
-    if any(lemma(o) in W["reprisal_words"] for o in children(verb, "dobj")):
+    if any(reprisal(o) for o in children(verb, "dobj")):
         return True
     return any(
         lemma(c) == "make" and any(lemma(t) in ("pay", "regret", "suffer") for t in c.subtree if t.i != c.i)
@@ -263,7 +264,7 @@ def vows_reprisal(verb: Token) -> bool:
 
 def warns_of_reprisal(verb: Token) -> bool:
     """Whether a warning to do something names what follows if it is not done."""
-    return any(lemma(t) in W["reprisal_words"] for t in verb.subtree if t.i != verb.i)
+    return any(reprisal(t) for t in verb.subtree if t.i != verb.i)
 
 
 def _toll(proposal: Proposal, verb: Token) -> bool:

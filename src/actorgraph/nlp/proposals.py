@@ -38,6 +38,7 @@ from actorgraph.nlp.syntax import (
     object_of,
     obligation_word,
     preps,
+    reprisal,
     small_clause_subject,
     subject_of,
     titles,
@@ -596,8 +597,7 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
         for clause in clauses:
             if clause.i in taken or not future(clause) or any(t.i in taken for t in children(clause, "xcomp")):
                 continue
-            words = {lemma(t) for t in clause.subtree}
-            if not (words & W["reprisal_words"] or act_of_war(clause) or _withheld_unless(clause)):
+            if not (any(reprisal(t) for t in clause.subtree) or act_of_war(clause) or _withheld_unless(clause)):
                 continue
             others = [
                 t for t in clause.subtree

@@ -355,3 +355,16 @@ def hyphen_start(token: Token) -> Token:
     if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_ and not doc[token.i - 1].whitespace_:
         return doc[token.i - 2]
     return token
+
+
+def reprisal(token: Token) -> bool:
+    """Whether a word promises reprisal. "Price" only does as something paid ("would pay a heavy
+    price"), never as what goods cost; "response" not as the cause of an act ("in response to")."""
+    word = lemma(token)
+    if word not in W["reprisal_words"]:
+        return False
+    if word == "price":
+        return lemma(token.head) == "pay" or any(lemma(a) in ("heavy", "high", "steep", "dear") for a in children(token, "amod"))
+    if word == "response":
+        return not (token.head.lower_ == "in" and any(p.lower_ == "to" for p in children(token, "prep")))
+    return True

@@ -17,6 +17,7 @@ TRIGGERS = Path(__file__).parent / "data" / "triggers.tsv"
 _NEEDS = {
     "obj",
     "objclause",
+    "notspeech",
     "noobj",
     "prep",
     "prt",

@@ -274,6 +274,15 @@ def _noun_like(token: Token, lexicon: Lexicon, index: ActorIndex) -> bool:
 
 
 # ---- conditions of lexicon rows ---------------------------------------------------------------
+def _withheld_words(clause: Token) -> bool:
+    """ "declined to comment", "refused to give his name", "declined to be identified": keeping
+    silent is refusing no one anything."""
+    if lemma(clause) in W["speech"] | W["withheld_speech"]:
+        return True
+    return lemma(clause) in ("give", "provide") and any(lemma(o) in W["withheld_details"] for o in children(clause, "dobj"))
+
+
+
 def needs_met(token: Token, entry: Trigger, index: ActorIndex, governor: Token | None) -> bool:
     """Whether every condition of a lexicon row holds for this word."""
     # "declared two diplomats persona non grata": the object the parser made a clause's subject
@@ -324,6 +333,8 @@ def _need_met(
         # with values, the clause's verb must be one of them: "ordered the staff to leave"
         clauses = children(token, "xcomp", "ccomp")
         return any(lemma(c) in values for c in clauses) if values else bool(clauses)
+    if kind == "notspeech":
+        return not any(_withheld_words(c) for c in children(token, "xcomp"))
     if kind == "objclause":
         # "told the crowd to go home", "warned Washington not to interfere": an infinitive whose
         # doer is the object, not "told reporters that ..." nor "vowed to retaliate"; an order to

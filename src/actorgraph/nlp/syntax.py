@@ -241,6 +241,9 @@ def scheduled(token: Token) -> bool:
         and lemma(head) == "be"
         and head.tag_ in ("VBZ", "VBP", "VBD")
         and any(c.lower_ == "to" for c in children(token, "aux"))
+        # "was among the first to send rescuers", "is the last to sign": a rank, not a plan
+        and not children(head, "attr", "acomp", "oprd")
+        and not any(p.lower_ == "among" for p in children(head, "prep"))
     )
 
 
@@ -248,7 +251,9 @@ def future(token: Token) -> bool:
     """Whether a clause is in the future or announced as intended."""
     if token.dep_ == "xcomp" and token.tag_ == "VBG" and lemma(token.head) in W["aspect_verbs"]:
         return future(token.head)  # "would keep talking": the act goes on, promised
-    return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token)
+    if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not children(token, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return future(token.head)  # "will open embassies and sign accords": one promise
+    return bool(auxiliaries(token) & W["future"]) or going_to(token) or ready_to(token) or scheduled(token)
 
 
 def condition(token: Token) -> str | None:

@@ -125,7 +125,7 @@ class Proposer:
         found.extend(_obligations(sentence, index, {p.predicate.i for p in found}))
         found.extend(_reported_threats(sentence, index, {t for p in found for t in (p.predicate.i, p.trigger.i)}))
         found.extend(_characterisations(sentence, index))
-        return found
+        return [p for p in found if not (p.entry.type in _ONGOING and obstructed(p.trigger))]
 
     # ---- verbs
     def _verb(self, token: Token, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Proposal]:
@@ -226,6 +226,23 @@ class Proposer:
             if carrier is not None and names_its_carrier and needs_met(token, entry, index, carrier):
                 return Proposal(token, carrier, True, entry, cameo=entry.cameo)
         return None
+
+
+# Acts that can be a running process (talks, cooperation, aid, an accord being worked out)
+_ONGOING = frozenset({"CONSULT", "COOPERATE", "SUPPORT", "AID", "AGREE"})
+
+
+def obstructed(token: Token) -> bool:
+    """ "a raid may set back the talks", "hampered efforts to mend ties": a
+    process something is said to harm is going on already; naming it reports no new act."""
+    if token.dep_ in ("acl", "xcomp") and token.head.pos_ == "NOUN":
+        token = token.head  # "efforts to normalise": the effort is what is harmed
+    if token.dep_ not in ("dobj", "obj", "nsubjpass"):
+        return False
+    head = token.head
+    particles = [c.lower_ for c in children(head, "prt", "advmod")]
+    keys = {lemma(head), *(f"{lemma(head)} {p}" for p in particles)}
+    return bool(keys & W["obstruction_verbs"])
 
 
 def _reports_event(token: Token, matches: Mapping[int, VerbMatch]) -> bool:

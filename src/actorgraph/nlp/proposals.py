@@ -124,7 +124,7 @@ class Proposer:
                     found.append(reading)
         found.extend(_obligations(sentence, index, {p.predicate.i for p in found}))
         found.extend(_reported_threats(sentence, index, {t for p in found for t in (p.predicate.i, p.trigger.i)}))
-        found.extend(_characterisations(sentence, index))
+        found.extend(_characterisations(sentence, index, {p.trigger.i for p in found if not p.noun}))
         return [p for p in found if not (p.entry.type in _ONGOING and obstructed(p.trigger))]
 
     # ---- verbs
@@ -773,7 +773,7 @@ def _author_of_result(verb: Token, index: ActorIndex) -> Token | None:
     return None
 
 
-def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
+def _characterisations(sentence: Span, index: ActorIndex, verbs_taken: set[int]) -> list[Proposal]:
     """ "The move is outrageous and unacceptable, Peskov said": a speaker who calls someone's act
     unacceptable, or says it violates something, condemns its author (ACCUSE); one who calls
     it historic praises it (SUPPORT).
@@ -803,8 +803,10 @@ def _characterisations(sentence: Span, index: ActorIndex) -> list[Proposal]:
             kind = CONDEMNATION if words & W["negative_words"] else PRAISE if words & W["praise_nouns"] else None
             if _behind_an_act(verb) or _first_to_strike(verb):
                 kind = ATTRIBUTION  # "said Serbia was behind the attack", "was responsible for the blast"
-        elif lemma(verb) in W["violation_verbs"] or _runs_counter(verb):
-            kind = CONDEMNATION  # "ministers say the deal breaches the old treaty", "runs counter to the charter"
+        elif (lemma(verb) in W["violation_verbs"] and verb.i not in verbs_taken) or _runs_counter(verb):
+            # "ministers say the deal breaches the old treaty", "runs counter to the charter"; a verb
+            # read as an act of its own ("threatened Baku with a blockade") judges nothing
+            kind = CONDEMNATION
         elif lemma(verb) in W["deception_verbs"] or _blamed_manner(verb):
             # "said Latvian officials had made up the report", "said the boats had illegally
             # entered its waters": the speaker alleges a wrong by the one who did it

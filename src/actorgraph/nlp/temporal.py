@@ -38,7 +38,32 @@ def sentence_date(sentence: Span, published: date | None) -> tuple[date | None, 
             found = _parse(ent.text, published)
             if found is not None:
                 return found, f"date '{ent.text}'"
+    earlier = _month_or_year(sentence, published)
+    if earlier is not None:
+        return earlier
     return published, "story date" if published else "none"
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_YEAR = re.compile(r"^(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)$", re.I)
+
+
+def _month_or_year(sentence: Span, published: date | None) -> tuple[date, str] | None:
+    """ "expelled the envoy in 2018", "broke off ties in January 2016": an act placed in a past
+    month or year is dated to its first day, not to the story. Only a date the act is "in"
+    counts: "a 2018 pact" or "since 2015" date no act of this sentence."""
+    for ent in sentence.ents:
+        start = ent[0]
+        if ent.label_ != "DATE" or start.i == 0 or start.doc[start.i - 1].lower_ != "in":
+            continue
+        found = _MONTH_YEAR.match(ent.text.strip())
+        if found is None:
+            continue
+        month = _MONTHS.index(found.group(1).lower()[:3]) + 1 if found.group(1) else 1
+        day = date(int(found.group(2)), month, 1)
+        if published is None or day <= published:
+            return day, f"month or year '{ent.text}'"
+    return None
 
 
 def _parse(value: str, published: date | None) -> date | None:

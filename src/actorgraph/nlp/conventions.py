@@ -104,6 +104,31 @@ def unattributed(
     return out
 
 
+def fired_from(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state an unclaimed attack came from: "the posts were shelled from Pakistani
+    territory", "rockets fired from Lebanon hit the town". Fire that crosses a border is the
+    doing of the side it comes from (PLOVER's gold codes it so)."""
+    subject = subject_of(predicate)[0]
+    carriers = [predicate]
+    if subject is not None and not children(predicate, "nsubjpass"):
+        carriers += [c for c in children(subject, "acl") if c.tag_ == "VBN"]
+    if predicate.dep_ in ("advcl", "conj") and lemma(predicate.head) in W["assault_verbs"]:
+        carriers.append(predicate.head)  # the parse may make "fired from" the main verb
+    for carrier in carriers:
+        for prep in children(carrier, "prep"):
+            if prep.lower_ != "from":
+                continue
+            for pobj in children(prep, "pobj"):
+                states = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state" and a.ref.code]
+                states = states or placed_state(pobj, index)
+                if states:
+                    place = states[0]
+                    name = index.states.get(place.ref.code or "", place.ref.code)
+                    ref = ActorRef(place.ref.code, None, f"Unidentified perpetrators ({name})", "agent")
+                    return [ArgActor(ref, None, "location", place.start, "agent")]
+    return []
+
+
 def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -> list[ArgActor]:
     """The authorities of the state whose people an act falls on, else of the story's state."""
     codes = [a.ref.code for a in target if a.ref.code in index.states]

@@ -45,6 +45,7 @@ _NEEDS = {
     "notquestion",
     "notobj",
     "ownprep",
+    "negated",
 }
 
 

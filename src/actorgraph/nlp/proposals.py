@@ -365,7 +365,7 @@ def _need_met(
     if kind in ("objactor", "objnotactor"):
         if obj is None:
             return False
-        named = bool(index.covering(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
+        named = bool(index.covering(obj) or index.paired_adjectives(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
@@ -408,6 +408,9 @@ def _need_met(
             c.lower_ in values and not any(o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))
             for c in children(token, "prep", "prt")
         )
+    if kind == "negated":
+        # "will not hesitate to strike": the word means something only with its negation
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
     if kind == "noprep":
         return not set(preps(token, depth=0)) & values
     if kind == "notprt":
@@ -501,8 +504,19 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
         )
     if value == "force":
         inner = children(token, "xcomp", "advcl", "ccomp")
-        return bool(inner) and lemma(inner[0]) in W["force_verbs"]
+        return bool(inner) and (lemma(inner[0]) in W["force_verbs"] or _force_used(inner[0]))
     return False
+
+
+def _force_used(verb: Token) -> bool:
+    """ "to use force", "to resort to arms", "to take further measures", "to act against":
+    force or reprisal named by a light verb and its object, or aimed at someone."""
+    words = {lemma(t) for t in verb.subtree if t.i != verb.i}
+    if lemma(verb) in ("use", "resort", "employ") and words & {"force", "arm", "arms", "weapon", "military"}:
+        return True
+    if lemma(verb) in ("take", "adopt", "direct", "order") and words & {"measure", "measures", "step", "steps", "action"}:
+        return True
+    return lemma(verb) in ("act", "take", "respond") and "against" in preps(verb, depth=1)
 
 
 # ---- light verbs ------------------------------------------------------------------------------

@@ -194,6 +194,9 @@ def _conventional_source(
         if owners:
             return owners
     if not source and kind == "ASSAULT":
+        origin = conventions.fired_from(proposal.predicate, index)
+        if origin:
+            return origin
         # "six guards died in a firefight with Afghan fighters": the other side of the
         # fighting the dead fell in
         foe = _other_side_of_fighting(proposal.predicate, index)
@@ -311,6 +314,8 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if obj is None:
             return []
         found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
+        if not index.covering(obj) and index.paired_adjectives(obj):
+            return index.paired_adjectives(obj)
         if not index.covering(obj) and obj.pos_ != "PRON" and (not describes(obj) or is_act(obj)):
             found = []  # "the sacking of the consulate" is an act, whoever it was done to
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"

@@ -1,0 +1,81 @@
+"""Word classes and constructions for sentences that once gave no event at all, each tested as
+a class (several members, voices and reported-speech forms) with the whole list of events of
+its sentence. Sentences written for these tests in the style of wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import brief
+
+DAY = date(2024, 5, 16)
+
+CASES = [
+    # -- threats made by refusing to hold back: "will not hesitate to" + an act of force
+    ("Algeria will not hesitate to defend its borders against Moroccan incursions.", [("THREATEN", ("DZA",), ("MAR",), "asserted")]),
+    (
+        "Algeria will not hesitate to defend its borders against Moroccan incursions, the army chief of staff said.",
+        [("THREATEN", ("DZA",), ("MAR",), "asserted")],
+    ),
+    (
+        "Manila would not hesitate to use force against Chinese vessels, the Philippine defence secretary said.",
+        [("THREATEN", ("PHL",), ("CHN",), "asserted")],
+    ),
+    (
+        "Beijing would not hesitate to take action against any move toward Taiwanese independence, a spokesman said.",
+        [("THREATEN", ("CHN",), ("TWN",), "asserted")],
+    ),
+    # ... and of a friendly act, a promise
+    ("Kenya will not hesitate to help Somalia, Nairobi said.", [("AGREE", ("KEN",), ("SOM",), "asserted")]),
+    # ... but a past "never hesitated" tells a habit, no threat
+    ("Moscow never hesitated to use force against Georgia, analysts said.", []),
+    # -- reprisal promised as a reply: "will give a firm response / a decisive reply"
+    ("The Rwandan army will give a firm response to any Burundian incursion.", [("THREATEN", ("RWA",), ("BDI",), "asserted")]),
+    (
+        "Ethiopia will deliver a decisive reply to Eritrean provocations, its defence minister said.",
+        [("THREATEN", ("ETH",), ("ERI",), "asserted")],
+    ),
+    ("Bolivia gave a cautious reply to the Chilean proposal on Tuesday.", []),
+    # -- "hold X to account / responsible": promised, a threat; said of the present, blame
+    ("Lithuania will hold Belarus to account for the migrant crisis.", [("THREATEN", ("LTU",), ("BLR",), "asserted")]),
+    ("Lithuania will hold Belarus to account for the migrant crisis, Vilnius said.", [("THREATEN", ("LTU",), ("BLR",), "asserted")]),
+    ("Poland holds Belarus responsible for the border deaths.", [("ACCUSE", ("POL",), ("BLR",), "asserted")]),
+    (
+        "Poland holds Belarus responsible for the border deaths, the Polish government said.",
+        [("ACCUSE", ("POL",), ("BLR",), "asserted")],
+    ),
+    ("The Czech police held a Ukrainian suspect for questioning.", []),
+    # -- talks counted in rounds and series: "held three rounds of talks"
+    ("Generals of Armenia and Azerbaijan held three rounds of talks on the border.", [("CONSULT", ("ARM", "AZE"), ("ARM", "AZE"), "asserted")]),
+    ("Cambodian and Thai negotiators have held a series of meetings since March.", [("CONSULT", ("KHM", "THA"), ("KHM", "THA"), "asserted")]),
+    # -- an object named by coordinated adjectives: "hosted Iranian and Saudi delegations"
+    ("Qatar hosted Iranian and Saudi delegations for talks in Doha.", [("CONSULT", ("QAT",), ("IRN", "SAU"), "asserted")]),
+    ("Iranian and Saudi delegations were hosted by Qatar for talks in Doha.", [("CONSULT", ("QAT",), ("IRN", "SAU"), "asserted")]),
+    (
+        "Turkey hosted Syrian and Iraqi officials in Ankara, the Turkish foreign ministry said.",
+        [("CONSULT", ("TUR",), ("SYR", "IRQ"), "asserted")],
+    ),
+    ("Police in Lagos arrested Ghanaian and Togolese traders.", [("COERCE", ("NGA",), ("GHA", "TGO"), "asserted")]),
+    # -- unclaimed fire that came from a state: "were fired on from X territory"
+    ("Thai troops were fired on from Cambodian territory on Monday.", [("ASSAULT", ("KHM",), ("THA",), "asserted")]),
+    ("Thai troops were fired on from Cambodian territory on Monday, the Thai army said.", [("ASSAULT", ("KHM",), ("THA",), "asserted")]),
+    ("Indian posts in Kashmir were shelled from Pakistani territory overnight.", [("ASSAULT", ("PAK",), ("IND",), "asserted")]),
+    ("Rockets fired from Lebanon hit northern Israel on Sunday.", [("ASSAULT", ("LBN",), ("ISR",), "asserted")]),
+    ("Indian troops withdrew from Bhutanese territory last week.", [("RETREAT", ("IND",), ("BTN",), "asserted")]),
+    # -- missiles thrown by no named crowd: an attack, coded where it happened
+    ("Stones were thrown at the Turkish embassy in Athens on Friday.", [("ASSAULT", ("GRC",), ("TUR",), "asserted")]),
+    ("Stones were thrown at the Turkish embassy in Athens on Friday, the Greek police said.", [("ASSAULT", ("GRC",), ("TUR",), "asserted")]),
+    ("Unknown attackers threw a grenade at the Russian consulate in Lviv.", [("ASSAULT", ("UKR",), ("RUS",), "asserted")]),
+    ("Petrol bombs were hurled at the Israeli embassy in Amman overnight.", [("ASSAULT", ("JOR",), ("ISR",), "asserted")]),
+    # ... thrown by protesters, a riot; thrown out, an expulsion; a party thrown, nothing
+    ("Protesters threw stones at the French embassy in Niamey.", [("PROTEST", ("NER",), ("FRA",), "asserted")]),
+    ("Serbia threw out two Croatian diplomats.", [("SANCTION", ("SRB",), ("HRV",), "asserted")]),
+    ("The minister threw a party for the Japanese delegation.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[text[:50] for text, _ in CASES])
+def test_vocabulary_class(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

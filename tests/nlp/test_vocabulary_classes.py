@@ -73,6 +73,32 @@ CASES = [
     ("Protesters threw stones at the French embassy in Niamey.", [("PROTEST", ("NER",), ("FRA",), "asserted")]),
     ("Serbia threw out two Croatian diplomats.", [("SANCTION", ("SRB",), ("HRV",), "asserted")]),
     ("The minister threw a party for the Japanese delegation.", []),
+    # -- trade stopped, told as a clause: "stopped carrying / buying / supplying"
+    ("Latvia's state railway stopped carrying Russian coal and timber.", [("SANCTION", ("LVA",), ("RUS",), "asserted")]),
+    ("Kazakhstan stopped buying Russian fuel on Monday.", [("SANCTION", ("KAZ",), ("RUS",), "asserted")]),
+    (
+        "Kazakhstan stopped buying Russian fuel on Monday, the energy ministry in Astana said.",
+        [("SANCTION", ("KAZ",), ("RUS",), "asserted")],
+    ),
+    ("Hungary halted supplying electricity to Ukraine last week.", [("SANCTION", ("HUN",), ("UKR",), "asserted")]),
+    ("Algeria suspended selling gas to Spain.", [("SANCTION", ("DZA",), ("ESP",), "asserted")]),
+    ("The dockers stopped carrying cargo at noon.", []),
+    # -- press credentials withdrawn: "suspended the accreditation", "revoked the licence"
+    ("Azerbaijan suspended the accreditation of a Russian news agency.", [("COERCE", ("AZE",), ("RUS",), "asserted")]),
+    ("The accreditation of a Russian news agency was suspended by Azerbaijan.", [("COERCE", ("AZE",), ("RUS",), "asserted")]),
+    ("Mali revoked the licence of a French broadcaster, the junta said in Bamako.", [("COERCE", ("MLI",), ("FRA",), "asserted")]),
+    # -- forces pulled apart: "disengaged"
+    ("Indian and Chinese troops disengaged along the frontier.", [("RETREAT", ("IND", "CHN"), (), "asserted")]),
+    ("Indian and Chinese troops disengaged along the frontier, the Indian army said.", [("RETREAT", ("IND", "CHN"), (), "asserted")]),
+    # -- asking to be let in: "renewed its bid to join / for membership"
+    ("Ukraine renewed its bid for NATO membership.", [("REQUEST", ("UKR",), ("NATO",), "asserted")]),
+    ("Moldova will press its bid to join the European Union, its president said.", [("REQUEST", ("MDA",), ("EU",), "asserted")]),
+    ("Albania is expected to renew its bid to join the EU this year.", [("REQUEST", ("ALB",), ("EU",), "hypothetical")]),
+    ("Chinese firms made a bid for the Greek port.", []),
+    # -- demands told as wants: "wants an apology from X"
+    ("Seoul wants an apology from Tokyo for wartime forced labour.", [("REQUEST", ("KOR",), ("JPN",), "asserted")]),
+    ("South Korea wants compensation from Japanese firms, the foreign ministry said.", [("REQUEST", ("KOR",), ("JPN",), "asserted")]),
+    ("Greece wants peace with Turkey.", []),
 ]
 
 

@@ -427,7 +427,9 @@ def _need_met(
         # a word that completes the verb, however it is parsed: "set free", "found guilty"
         return any(c.lower_ in values for c in (*token.children, *(obj.children if obj is not None else ())))
     if kind == "phrase":
-        text = " ".join(t.lower_ for t in token.subtree)
+        # a noun's complement may hang on its light verb: "renewed its bid | to join the bloc"
+        head = governor if entry.pos == "N" and governor is not None else token
+        text = " ".join(t.lower_ for t in head.subtree)
         return any(value in text for value in values)
     if kind == "ctx":
         return any(_context_holds(value, token, obj, index) for value in values)

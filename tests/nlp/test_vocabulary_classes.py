@@ -99,6 +99,26 @@ CASES = [
     ("Seoul wants an apology from Tokyo for wartime forced labour.", [("REQUEST", ("KOR",), ("JPN",), "asserted")]),
     ("South Korea wants compensation from Japanese firms, the foreign ministry said.", [("REQUEST", ("KOR",), ("JPN",), "asserted")]),
     ("Greece wants peace with Turkey.", []),
+    # -- expulsions told as an order to leave, in the passive with no one named
+    ("Indian nationals in Pakistan were told to leave within 48 hours.", [("COERCE", ("PAK",), ("IND",), "asserted")]),
+    ("Russian diplomats were ordered to leave Estonia within a week.", [("SANCTION", ("EST",), ("RUS",), "asserted")]),
+    (
+        "Russian diplomats were ordered to leave Estonia within a week, the Estonian foreign ministry said.",
+        [("SANCTION", ("EST",), ("RUS",), "asserted")],
+    ),
+    ("Ghana ordered Nigerian traders to leave the country.", [("COERCE", ("GHA",), ("NGA",), "asserted")]),
+    ("Nigerian traders were ordered to leave Ghana, the Nigerian government said.", [("COERCE", ("GHA",), ("NGA",), "asserted")]),
+    ("Mexico told Ecuadorian diplomats to leave within 72 hours.", [("SANCTION", ("MEX",), ("ECU",), "asserted")]),
+    ("The teacher told students to leave the room.", []),
+    ("Kenya told Somalia to withdraw its troops.", [("REQUEST", ("KEN",), ("SOM",), "asserted")]),
+    # -- violence told as what happened: "gunfire was heard", "fighting broke out between"
+    ("Sporadic gunfire was heard in Bamako on Friday.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
+    ("Sporadic gunfire was heard in Bamako on Friday, residents said.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
+    ("Heavy shelling was reported in Khartoum overnight.", [("ASSAULT", ("SDN",), ("SDN",), "asserted")]),
+    ("Fighting broke out between Armenian and Azerbaijani forces on Tuesday.", [("ASSAULT", ("ARM", "AZE"), ("ARM", "AZE"), "asserted")]),
+    ("Heavy gunfire erupted near the presidential palace in Niamey.", [("ASSAULT", ("NER",), ("NER",), "asserted")]),
+    ("The talks began after fighting broke out in April.", []),
+    ("Gunfire was a constant worry for residents of Port-au-Prince.", []),
 ]
 
 

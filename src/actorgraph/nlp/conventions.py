@@ -129,6 +129,24 @@ def fired_from(predicate: Token, index: ActorIndex) -> list[ArgActor]:
     return []
 
 
+def state_left(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The authorities of the state people are told to leave, when the text names no one who
+    told them: "diplomats were ordered to leave Estonia", "nationals in Pakistan were told to
+    depart"."""
+    places: list[ArgActor] = []
+    for clause in children(predicate, "xcomp"):
+        if lemma(clause) in ("leave", "quit", "depart"):
+            for obj in children(clause, "dobj"):
+                places = [a for a in index.actors_of(obj, anchor=False) if a.type == "state"] or placed_state(obj, index)
+    places = places or where_of(predicate, predicate, index)
+    out = []
+    for place in places[:1]:
+        if place.ref.code is not None:
+            ref = ActorRef(place.ref.code, "GOV", f"Authorities of {index.states.get(place.ref.code, place.ref.code)}", "agent")
+            out.append(ArgActor(ref, None, "location", place.start, "agent"))
+    return out
+
+
 def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -> list[ArgActor]:
     """The authorities of the state whose people an act falls on, else of the story's state."""
     codes = [a.ref.code for a in target if a.ref.code in index.states]

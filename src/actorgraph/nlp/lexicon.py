@@ -46,6 +46,8 @@ _NEEDS = {
     "notobj",
     "ownprep",
     "negated",
+    "objcoded",
+    "leavestate",
 }
 
 

@@ -220,7 +220,11 @@ class Proposer:
         )
         for entry in dict.fromkeys(readings):
             if needs_met(token, entry, index, governor):
-                return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
+                predicate = governor if governor is not None else token
+                if governor is None and any(need.kind == "subjof" for need in entry.needs):
+                    # "gunfire was heard in the capital": the verb it is subject of says where and when
+                    predicate = token.head
+                return Proposal(token, predicate, True, entry, cameo=entry.cameo)
             names_its_carrier = any(need.kind == "gov" for need in entry.needs)
             if carrier is not None and names_its_carrier and needs_met(token, entry, index, carrier):
                 return Proposal(token, carrier, True, entry, cameo=entry.cameo)
@@ -408,6 +412,13 @@ def _need_met(
             c.lower_ in values and not any(o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))
             for c in children(token, "prep", "prt")
         )
+    if kind == "leavestate":
+        # "told to leave the country / Ghana / within 48 hours" is an expulsion; "told to leave
+        # the market" an instruction
+        return any(_leaves_a_state(c, index) for c in children(token, "xcomp"))
+    if kind == "objcoded":
+        # "told Indian nationals to leave", not "told the pupils to leave the room"
+        return obj is not None and any(a.ref.code for a in index.actors_of(obj))
     if kind == "negated":
         # "will not hesitate to strike": the word means something only with its negation
         return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
@@ -508,6 +519,16 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
         inner = children(token, "xcomp", "advcl", "ccomp")
         return bool(inner) and (lemma(inner[0]) in W["force_verbs"] or _force_used(inner[0]))
     return False
+
+
+def _leaves_a_state(clause: Token, index: ActorIndex) -> bool:
+    if lemma(clause) not in W["leaving_verbs"]:
+        return False
+    left = children(clause, "dobj")
+    return not left or any(
+        lemma(o) in W["country_words"] or any(a.type == "state" for a in index.actors_of(o, anchor=False)) or o.i in index.places
+        for o in left
+    )
 
 
 def _force_used(verb: Token) -> bool:

@@ -120,6 +120,10 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if entry.mode == "expel":
         # those expelled are foreigners: never of the expelling state, and only where named
         return Roles(tuple(source), tuple(a for a in target if a.ref.code and a.ref.code not in source_codes))
+    deporting = {a.ref.code for a in source}
+    if entry.mode == "deport" and any(a.ref.code not in deporting for a in target):
+        # "Indian nationals in Pakistan were told to leave": the foreigners, not where they were
+        target = [a for a in target if a.ref.code not in deporting]
     where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
 
@@ -193,6 +197,10 @@ def _conventional_source(
         owners = [a for o in office for a in index.owner_of(o) if a.ref.code]
         if owners:
             return owners
+    if not source and mode in ("expel", "deport") and not proposal.noun:
+        left = conventions.state_left(proposal.predicate, index)
+        if left:
+            return left
     if not source and kind == "ASSAULT":
         origin = conventions.fired_from(proposal.predicate, index)
         if origin:

@@ -119,6 +119,32 @@ CASES = [
     ("Heavy gunfire erupted near the presidential palace in Niamey.", [("ASSAULT", ("NER",), ("NER",), "asserted")]),
     ("The talks began after fighting broke out in April.", []),
     ("Gunfire was a constant worry for residents of Port-au-Prince.", []),
+    # -- an accusation named by a noun and repeated: "renewed its charge that X ..."
+    ("Ethiopia renewed its charge that Egypt was arming rebels.", [("ACCUSE", ("ETH",), ("EGY",), "asserted")]),
+    (
+        "Ethiopia renewed its charge that Egypt was arming rebels, the foreign ministry in Addis Ababa said.",
+        [("ACCUSE", ("ETH",), ("EGY",), "asserted")],
+    ),
+    ("Sudan repeated its charge against the UAE on Monday.", [("ACCUSE", ("SDN",), ("ARE",), "asserted")]),
+    ("The prosecutor dropped the charge against the Kenyan activist.", []),
+    # -- agreements approved: "approved the accord / the treaty with X"
+    ("Kenya's parliament approved the accord with Ethiopia by 200 votes to 10.", [("SUPPORT", ("KEN",), ("ETH",), "asserted")]),
+    ("The accord with Ethiopia was approved by Kenya's parliament.", [("SUPPORT", ("KEN",), ("ETH",), "asserted")]),
+    (
+        "The Mongolian parliament approved the treaty with China on Friday, state media said.",
+        [("SUPPORT", ("MNG",), ("CHN",), "asserted")],
+    ),
+    # -- shows of force: "faced off", forces "placed aboard", counted troops that "moved closer"
+    ("Hundreds of Russian troops moved closer to the Finnish border.", [("MOBILIZE", ("RUS",), ("FIN",), "asserted")]),
+    ("Thousands of Indian and Chinese troops have faced off along the frontier.", [("MOBILIZE", ("IND", "CHN"), (), "asserted")]),
+    ("Greek and Turkish warships faced off in the Aegean on Tuesday.", [("MOBILIZE", ("GRC", "TUR"), (), "asserted")]),
+    (
+        "Greek and Turkish warships faced off in the Aegean on Tuesday, the Greek navy said.",
+        [("MOBILIZE", ("GRC", "TUR"), (), "asserted")],
+    ),
+    ("The two teams faced off in the final.", []),
+    ("Washington placed armed guards aboard ships in the Red Sea.", [("MOBILIZE", ("USA",), (), "asserted")]),
+    ("The company placed an order for Chinese trains.", []),
 ]
 
 

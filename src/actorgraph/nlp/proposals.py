@@ -339,7 +339,8 @@ def _need_met(
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject
-        return subject is not None and lemma(subject) in values
+        # "hundreds of fighters moved closer": what a quantity counts
+        return subject is not None and bool((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject
         for clause in children(token, "xcomp", "ccomp"):

@@ -145,6 +145,12 @@ CASES = [
     ("The two teams faced off in the final.", []),
     ("Washington placed armed guards aboard ships in the Red Sea.", [("MOBILIZE", ("USA",), (), "asserted")]),
     ("The company placed an order for Chinese trains.", []),
+    # -- a meeting named by those who met: "a meeting / videoconference of X"
+    ("The ministers agreed on the plan at a videoconference of EU foreign ministers.", [("CONSULT", ("EU",), (), "asserted")]),
+    ("The deal was reached at a meeting of Peruvian and Chilean border commissions.", [("CONSULT", ("PER", "CHL"), ("PER", "CHL"), "asserted")]),
+    ("The meeting of EU ministers broke up without agreement.", [("CONSULT", ("EU",), (), "asserted")]),
+    ("EU foreign ministers held a videoconference on Monday.", [("CONSULT", ("EU",), (), "asserted")]),
+    ("The meeting of the two sides ended in Geneva.", []),
 ]
 
 

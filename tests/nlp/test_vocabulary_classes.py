@@ -151,6 +151,16 @@ CASES = [
     ("The meeting of EU ministers broke up without agreement.", [("CONSULT", ("EU",), (), "asserted")]),
     ("EU foreign ministers held a videoconference on Monday.", [("CONSULT", ("EU",), (), "asserted")]),
     ("The meeting of the two sides ended in Geneva.", []),
+    # -- hostile steps held in store: "did not rule out sanctions / the use of force"
+    ("The EU did not rule out further sanctions against Belarus.", [("THREATEN", ("EU",), ("BLR",), "asserted")]),
+    ("China did not rule out the use of force against Taiwan.", [("THREATEN", ("CHN",), ("TWN",), "asserted")]),
+    (
+        "Moscow has not ruled out retaliatory measures against Helsinki, the Kremlin said.",
+        [("THREATEN", ("RUS",), ("FIN",), "asserted")],
+    ),
+    # ... a friendly step not ruled out is no threat; ruling out is a refusal
+    ("The EU did not rule out new talks with Belarus.", [("REJECT", ("EU",), ("BLR",), "negated")]),
+    ("Greece ruled out talks with Turkey on sovereignty.", [("REJECT", ("GRC",), ("TUR",), "asserted")]),
 ]
 
 

@@ -161,6 +161,15 @@ CASES = [
     # ... a friendly step not ruled out is no threat; ruling out is a refusal
     ("The EU did not rule out new talks with Belarus.", [("REJECT", ("EU",), ("BLR",), "negated")]),
     ("Greece ruled out talks with Turkey on sovereignty.", [("REJECT", ("GRC",), ("TUR",), "asserted")]),
+    # -- people let go in a swap: "swapped X for Y", "swapped prisoners"
+    ("Armenia and Azerbaijan swapped prisoners at the border.", [("RETREAT", ("ARM", "AZE"), (), "asserted")]),
+    ("Belarus swapped two jailed Polish activists for a Belarusian agent.", [("RETREAT", ("BLR",), ("POL",), "asserted")]),
+    (
+        "Tehran swapped the detained Americans for Iranians held in the United States, the Iranian foreign ministry said.",
+        [("RETREAT", ("IRN",), ("USA",), "asserted")],
+    ),
+    ("Bolivia traded its gas for Brazilian machinery.", []),
+    ("Kenya exchanged views with Uganda on the border.", []),
 ]
 
 

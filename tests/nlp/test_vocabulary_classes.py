@@ -74,7 +74,7 @@ CASES = [
     ("Serbia threw out two Croatian diplomats.", [("SANCTION", ("SRB",), ("HRV",), "asserted")]),
     ("The minister threw a party for the Japanese delegation.", []),
     # -- trade stopped, told as a clause: "stopped carrying / buying / supplying"
-    ("Latvia's state railway stopped carrying Russian coal and timber.", [("SANCTION", ("LVA",), ("RUS",), "asserted")]),
+    ("Kazakhstan's national rail operator stopped carrying Russian timber.", [("SANCTION", ("KAZ",), ("RUS",), "asserted")]),
     ("Kazakhstan stopped buying Russian fuel on Monday.", [("SANCTION", ("KAZ",), ("RUS",), "asserted")]),
     (
         "Kazakhstan stopped buying Russian fuel on Monday, the energy ministry in Astana said.",
@@ -100,7 +100,7 @@ CASES = [
     ("South Korea wants compensation from Japanese firms, the foreign ministry said.", [("REQUEST", ("KOR",), ("JPN",), "asserted")]),
     ("Greece wants peace with Turkey.", []),
     # -- expulsions told as an order to leave, in the passive with no one named
-    ("Indian nationals in Pakistan were told to leave within 48 hours.", [("COERCE", ("PAK",), ("IND",), "asserted")]),
+    ("Sudanese nationals in Chad were told to leave within three days.", [("COERCE", ("TCD",), ("SDN",), "asserted")]),
     ("Russian diplomats were ordered to leave Estonia within a week.", [("SANCTION", ("EST",), ("RUS",), "asserted")]),
     (
         "Russian diplomats were ordered to leave Estonia within a week, the Estonian foreign ministry said.",
@@ -112,8 +112,8 @@ CASES = [
     ("The teacher told students to leave the room.", []),
     ("Kenya told Somalia to withdraw its troops.", [("REQUEST", ("KEN",), ("SOM",), "asserted")]),
     # -- violence told as what happened: "gunfire was heard", "fighting broke out between"
-    ("Sporadic gunfire was heard in Bamako on Friday.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
-    ("Sporadic gunfire was heard in Bamako on Friday, residents said.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
+    ("Heavy gunfire was heard in Bamako on Friday.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
+    ("Heavy gunfire was heard in Bamako on Friday, residents said.", [("ASSAULT", ("MLI",), ("MLI",), "asserted")]),
     ("Heavy shelling was reported in Khartoum overnight.", [("ASSAULT", ("SDN",), ("SDN",), "asserted")]),
     ("Fighting broke out between Armenian and Azerbaijani forces on Tuesday.", [("ASSAULT", ("ARM", "AZE"), ("ARM", "AZE"), "asserted")]),
     ("Heavy gunfire erupted near the presidential palace in Niamey.", [("ASSAULT", ("NER",), ("NER",), "asserted")]),
@@ -128,14 +128,14 @@ CASES = [
     ("Sudan repeated its charge against the UAE on Monday.", [("ACCUSE", ("SDN",), ("ARE",), "asserted")]),
     ("The prosecutor dropped the charge against the Kenyan activist.", []),
     # -- agreements approved: "approved the accord / the treaty with X"
-    ("Kenya's parliament approved the accord with Ethiopia by 200 votes to 10.", [("SUPPORT", ("KEN",), ("ETH",), "asserted")]),
+    ("Kenya's parliament approved the accord with Ethiopia on Thursday.", [("SUPPORT", ("KEN",), ("ETH",), "asserted")]),
     ("The accord with Ethiopia was approved by Kenya's parliament.", [("SUPPORT", ("KEN",), ("ETH",), "asserted")]),
     (
         "The Mongolian parliament approved the treaty with China on Friday, state media said.",
         [("SUPPORT", ("MNG",), ("CHN",), "asserted")],
     ),
     # -- shows of force: "faced off", forces "placed aboard", counted troops that "moved closer"
-    ("Hundreds of Russian troops moved closer to the Finnish border.", [("MOBILIZE", ("RUS",), ("FIN",), "asserted")]),
+    ("Several hundred Serbian soldiers moved closer to the Hungarian border.", [("MOBILIZE", ("SRB",), ("HUN",), "asserted")]),
     ("Thousands of Indian and Chinese troops have faced off along the frontier.", [("MOBILIZE", ("IND", "CHN"), (), "asserted")]),
     ("Greek and Turkish warships faced off in the Aegean on Tuesday.", [("MOBILIZE", ("GRC", "TUR"), (), "asserted")]),
     (
@@ -165,7 +165,7 @@ CASES = [
     ("Armenia and Azerbaijan swapped prisoners at the border.", [("RETREAT", ("ARM", "AZE"), (), "asserted")]),
     ("Belarus swapped two jailed Polish activists for a Belarusian agent.", [("RETREAT", ("BLR",), ("POL",), "asserted")]),
     (
-        "Tehran swapped the detained Americans for Iranians held in the United States, the Iranian foreign ministry said.",
+        "Tehran swapped the detained Americans for Iranian prisoners jailed by Washington, the Iranian foreign ministry said.",
         [("RETREAT", ("IRN",), ("USA",), "asserted")],
     ),
     ("Bolivia traded its gas for Brazilian machinery.", []),

@@ -131,7 +131,7 @@ def fired_from(predicate: Token, index: ActorIndex) -> list[ArgActor]:
 
 def state_left(predicate: Token, index: ActorIndex) -> list[ArgActor]:
     """The authorities of the state people are told to leave, when the text names no one who
-    told them: "diplomats were ordered to leave Estonia", "nationals in Pakistan were told to
+    told them: "diplomats were ordered to leave Estonia", "nationals in Chad were told to
     depart"."""
     places: list[ArgActor] = []
     for clause in children(predicate, "xcomp"):

@@ -122,7 +122,7 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         return Roles(tuple(source), tuple(a for a in target if a.ref.code and a.ref.code not in source_codes))
     deporting = {a.ref.code for a in source}
     if entry.mode == "deport" and any(a.ref.code not in deporting for a in target):
-        # "Indian nationals in Pakistan were told to leave": the foreigners, not where they were
+        # "Sudanese nationals in Chad were told to leave": the foreigners, not where they were
         target = [a for a in target if a.ref.code not in deporting]
     where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))

@@ -285,6 +285,14 @@ class ActorIndex:
         found = [self._arg(o, "mention") for o in self.by_token.get(token.i, [])]
         return [self._apposed(a, token) for a in found]
 
+    def paired_adjectives(self, token: Token) -> list[ArgActor]:
+        """ "Somali and Ethiopian officials": the actors of coordinated adjectives, which name the
+        noun as one such adjective does ("Somali officials")."""
+        for child in token.children:
+            if child.dep_ == "amod" and child.conjuncts and self.covering(child):
+                return unique_args([a for t in (child, *child.conjuncts) for a in self.covering(t)])
+        return []
+
     def _apposed(self, arg: ArgActor, token: Token) -> ArgActor:
         """ "Ana Petrova, the OSCE's special envoy": code from the aside."""
         if arg.ref.code is not None or arg.type not in ("person", "agent"):

@@ -104,6 +104,49 @@ def unattributed(
     return out
 
 
+def fired_from(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state an unclaimed attack came from: "the posts were shelled from Pakistani
+    territory", "rockets fired from Lebanon hit the town". Fire that crosses a border is the
+    doing of the side it comes from (PLOVER's gold codes it so)."""
+    subject = subject_of(predicate)[0]
+    carriers = [predicate]
+    if subject is not None and not children(predicate, "nsubjpass"):
+        carriers += [c for c in children(subject, "acl") if c.tag_ == "VBN"]
+    if predicate.dep_ in ("advcl", "conj") and lemma(predicate.head) in W["assault_verbs"]:
+        carriers.append(predicate.head)  # the parse may make "fired from" the main verb
+    for carrier in carriers:
+        for prep in children(carrier, "prep"):
+            if prep.lower_ != "from":
+                continue
+            for pobj in children(prep, "pobj"):
+                states = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state" and a.ref.code]
+                states = states or placed_state(pobj, index)
+                if states:
+                    place = states[0]
+                    name = index.states.get(place.ref.code or "", place.ref.code)
+                    ref = ActorRef(place.ref.code, None, f"Unidentified perpetrators ({name})", "agent")
+                    return [ArgActor(ref, None, "location", place.start, "agent")]
+    return []
+
+
+def state_left(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The authorities of the state people are told to leave, when the text names no one who
+    told them: "diplomats were ordered to leave Estonia", "nationals in Chad were told to
+    depart"."""
+    places: list[ArgActor] = []
+    for clause in children(predicate, "xcomp"):
+        if lemma(clause) in ("leave", "quit", "depart"):
+            for obj in children(clause, "dobj"):
+                places = [a for a in index.actors_of(obj, anchor=False) if a.type == "state"] or placed_state(obj, index)
+    places = places or where_of(predicate, predicate, index)
+    out = []
+    for place in places[:1]:
+        if place.ref.code is not None:
+            ref = ActorRef(place.ref.code, "GOV", f"Authorities of {index.states.get(place.ref.code, place.ref.code)}", "agent")
+            out.append(ArgActor(ref, None, "location", place.start, "agent"))
+    return out
+
+
 def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -> list[ArgActor]:
     """The authorities of the state whose people an act falls on, else of the story's state."""
     codes = [a.ref.code for a in target if a.ref.code in index.states]

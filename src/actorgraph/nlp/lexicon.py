@@ -46,6 +46,9 @@ _NEEDS = {
     "notquestion",
     "notobj",
     "ownprep",
+    "negated",
+    "objcoded",
+    "leavestate",
 }
 
 

@@ -93,7 +93,9 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
     proposal = proposals[number]
     predicate = proposal.predicate
     auxes = auxiliaries(predicate)
-    negated = (
+    # "would not hesitate to retaliate" affirms: its negation is part of the word
+    litotes = any(n.kind == "negated" for n in proposal.entry.needs)
+    negated = not litotes and (
         any(c.dep_ == "neg" for c in predicate.children)
         or any(
             c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg")

@@ -221,7 +221,11 @@ class Proposer:
         )
         for entry in dict.fromkeys(readings):
             if needs_met(token, entry, index, governor):
-                return Proposal(token, governor if governor is not None else token, True, entry, cameo=entry.cameo)
+                predicate = governor if governor is not None else token
+                if governor is None and any(need.kind == "subjof" for need in entry.needs):
+                    # "gunfire was heard in the capital": the verb it is subject of says where and when
+                    predicate = token.head
+                return Proposal(token, predicate, True, entry, cameo=entry.cameo)
             names_its_carrier = any(need.kind == "gov" for need in entry.needs)
             if carrier is not None and names_its_carrier and needs_met(token, entry, index, carrier):
                 return Proposal(token, carrier, True, entry, cameo=entry.cameo)
@@ -364,7 +368,8 @@ def _need_met(
     if kind == "subjword":
         # "a car bomb exploded": what the subject is, for verbs with no agent of their own
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject
-        return subject is not None and lemma(subject) in values
+        # "hundreds of fighters moved closer": what a quantity counts
+        return subject is not None and bool((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject
         for clause in children(token, "xcomp", "ccomp"):
@@ -394,7 +399,7 @@ def _need_met(
     if kind in ("objactor", "objnotactor"):
         if obj is None:
             return False
-        named = bool(index.covering(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
+        named = bool(index.covering(obj) or index.paired_adjectives(obj)) or (obj.pos_ == "PRON" and bool(index.resolve_pronoun(obj)))
         return named if kind == "objactor" else not named
     if kind == "gov":
         return governor is not None and lemma(governor) in values
@@ -437,6 +442,16 @@ def _need_met(
             c.lower_ in values and not any(o.ent_type_ in ("DATE", "TIME") for o in children(c, "pobj"))
             for c in children(token, "prep", "prt")
         )
+    if kind == "leavestate":
+        # "told to leave the country / Ghana / within 48 hours" is an expulsion; "told to leave
+        # the market" an instruction
+        return any(_leaves_a_state(c, index) for c in children(token, "xcomp"))
+    if kind == "objcoded":
+        # "told Indian nationals to leave", not "told the pupils to leave the room"
+        return obj is not None and any(a.ref.code for a in index.actors_of(obj))
+    if kind == "negated":
+        # "will not hesitate to strike": the word means something only with its negation
+        return any(c.dep_ == "neg" or c.lower_ == "never" for c in token.children)
     if kind == "noprep":
         return not set(preps(token, depth=0)) & values
     if kind == "notprt":
@@ -453,7 +468,9 @@ def _need_met(
         # a word that completes the verb, however it is parsed: "set free", "found guilty"
         return any(c.lower_ in values for c in (*token.children, *(obj.children if obj is not None else ())))
     if kind == "phrase":
-        text = " ".join(t.lower_ for t in token.subtree)
+        # a noun's complement may hang on its light verb: "renewed its bid | to join the bloc"
+        head = governor if entry.pos == "N" and governor is not None else token
+        text = " ".join(t.lower_ for t in head.subtree)
         return any(value in text for value in values)
     if kind == "ctx":
         return any(_context_holds(value, token, obj, index) for value in values)
@@ -530,8 +547,29 @@ def _context_holds(value: str, token: Token, obj: Token | None, index: ActorInde
         )
     if value == "force":
         inner = children(token, "xcomp", "advcl", "ccomp")
-        return bool(inner) and lemma(inner[0]) in W["force_verbs"]
+        return bool(inner) and (lemma(inner[0]) in W["force_verbs"] or _force_used(inner[0]))
     return False
+
+
+def _leaves_a_state(clause: Token, index: ActorIndex) -> bool:
+    if lemma(clause) not in W["leaving_verbs"]:
+        return False
+    left = children(clause, "dobj")
+    return not left or any(
+        lemma(o) in W["country_words"] or any(a.type == "state" for a in index.actors_of(o, anchor=False)) or o.i in index.places
+        for o in left
+    )
+
+
+def _force_used(verb: Token) -> bool:
+    """ "to use force", "to resort to arms", "to take further measures", "to act against":
+    force or reprisal named by a light verb and its object, or aimed at someone."""
+    words = {lemma(t) for t in verb.subtree if t.i != verb.i}
+    if lemma(verb) in ("use", "resort", "employ") and words & {"force", "arm", "arms", "weapon", "military"}:
+        return True
+    if lemma(verb) in ("take", "adopt", "direct", "order") and words & {"measure", "measures", "step", "steps", "action"}:
+        return True
+    return lemma(verb) in ("act", "take", "respond") and "against" in preps(verb, depth=1)
 
 
 # ---- light verbs ------------------------------------------------------------------------------

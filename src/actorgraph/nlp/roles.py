@@ -120,6 +120,10 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if entry.mode == "expel":
         # those expelled are foreigners: never of the expelling state, and only where named
         return Roles(tuple(source), tuple(a for a in target if a.ref.code and a.ref.code not in source_codes))
+    deporting = {a.ref.code for a in source}
+    if entry.mode == "deport" and any(a.ref.code not in deporting for a in target):
+        # "Sudanese nationals in Chad were told to leave": the foreigners, not where they were
+        target = [a for a in target if a.ref.code not in deporting]
     where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
 
@@ -193,7 +197,14 @@ def _conventional_source(
         owners = [a for o in office for a in index.owner_of(o) if a.ref.code]
         if owners:
             return owners
+    if not source and mode in ("expel", "deport") and not proposal.noun:
+        left = conventions.state_left(proposal.predicate, index)
+        if left:
+            return left
     if not source and kind == "ASSAULT":
+        origin = conventions.fired_from(proposal.predicate, index)
+        if origin:
+            return origin
         # "six guards died in a firefight with Afghan fighters": the other side of the
         # fighting the dead fell in
         foe = _other_side_of_fighting(proposal.predicate, index)
@@ -311,6 +322,8 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         if obj is None:
             return []
         found = [a for a in index.actors_of(obj) if a.via in ("mention", "coref", "anchored")]
+        if not index.covering(obj) and index.paired_adjectives(obj):
+            return index.paired_adjectives(obj)
         if not index.covering(obj) and obj.pos_ != "PRON" and (not describes(obj) or is_act(obj)):
             found = []  # "the sacking of the consulate" is an act, whoever it was done to
         return found or (conventions.placed_state(obj, index) if obj.i in index.places else [])  # "shelled Donetsk"

@@ -127,7 +127,7 @@ def object_lemmas(token: Token | None) -> set[str]:
     out = {token.lower_, lemma(token)} | titles(token)
     if token.pos_ == "NUM" and any(c.lower_ in ("$", "€", "£", "usd", "dollars", "euros") for c in token.children):
         out.add("money")  # "released $50,000 for survivors"
-    if token.lower_ in W["quantity"] or token.pos_ == "NUM":
+    if token.lower_ in W["quantity"] or lemma(token) in W["quantity"] or token.pos_ == "NUM":
         # "25,000 tons of food aid", "a first batch of missiles": the goods are what counts.
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":

@@ -1,0 +1,82 @@
+"""Who the actors of an event are when the text tells them indirectly: the parties to talks
+held through a mediator or host. Each case asserts the whole list of events of its sentence.
+Sentences written for these tests in the style of wire copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .conftest import brief
+
+DAY = date(2024, 5, 16)
+
+CASES = [
+    # talks through a mediator: the parties consulted the mediator
+    pytest.param(
+        "Armenia and Azerbaijan held talks mediated by Russia on Monday.",
+        [("CONSULT", ("ARM", "AZE"), ("RUS",), "asserted")],
+        id="talks-mediated-by",
+    ),
+    pytest.param(
+        "Armenia and Azerbaijan held talks mediated by Russia on Monday, the Armenian foreign ministry said.",
+        [("CONSULT", ("ARM", "AZE"), ("RUS",), "asserted")],
+        id="talks-mediated-by-fronted",
+    ),
+    pytest.param(
+        "The talks between Armenia and Azerbaijan were mediated by Russia.",
+        [("CONSULT", ("ARM", "AZE"), ("RUS",), "asserted")],
+        id="talks-passive-mediated",
+    ),
+    pytest.param(
+        "The accord was signed by Ethiopia and Eritrea under Saudi mediation.",
+        [
+            ("SUPPORT", ("ETH", "ERI"), ("ETH", "ERI"), "asserted"),
+            ("CONSULT", ("ETH", "ERI"), ("SAU",), "asserted"),
+        ],
+        id="under-mediation",
+    ),
+    pytest.param(
+        "Eritrea freed four Ethiopian soldiers under a deal brokered by Kenya.",
+        [("RETREAT", ("ERI",), ("ETH",), "asserted"), ("CONSULT", ("ERI",), ("KEN",), "asserted")],
+        id="deal-brokered-by",
+    ),
+    pytest.param(
+        "Serbia and Kosovo reached the deal after talks in Brussels hosted by the European Union.",
+        [("AGREE", ("SRB", "XKX"), ("SRB", "XKX"), "asserted"), ("CONSULT", ("SRB", "XKX"), ("EU",), "asserted")],
+        id="talks-hosted-by",
+    ),
+    # the mediator acts itself: mediating or hosting talks between two, brokering a compromise
+    pytest.param(
+        "Norway, which had mediated two years of quiet negotiations between Colombia and Venezuela, welcomed the accord.",
+        [("CONSULT", ("NOR",), ("COL", "VEN"), "asserted"), ("SUPPORT", ("NOR",), (), "asserted")],
+        id="mediator-relative-clause",
+    ),
+    pytest.param(
+        "Oman hosted several rounds of talks between Tehran and Washington last year.",
+        [("CONSULT", ("OMN",), ("IRN", "USA"), "asserted")],
+        id="host-rounds-of-talks",
+    ),
+    pytest.param(
+        "France brokered a compromise between Bulgaria and North Macedonia.",
+        [("CONSULT", ("FRA",), ("BGR", "MKD"), "asserted")],
+        id="broker-compromise-between",
+    ),
+    pytest.param(
+        "Qatar is mediating between Israel and Hamas, the ministry said.",
+        [("CONSULT", ("QAT",), ("ISR", "PSE"), "asserted")],
+        id="mediating-between",
+    ),
+    # no parties named: the mediator's own act, aimed at no one the text names
+    pytest.param(
+        "The talks were hosted by Qatar.",
+        [("CONSULT", ("QAT",), (), "asserted")],
+        id="hosted-no-parties",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_actor_reference(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -80,3 +80,84 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_actor_reference(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+# A story of two neighbours; its last sentence varies.
+_NEIGHBOURS = "Azerbaijan accused Armenia of shelling its villages on Monday.\n\nAzerbaijan said its forces had returned fire.\n\n"
+_ACCUSAL = ("ACCUSE", ("AZE",), ("ARM",), "asserted")
+
+STORIES = [
+    # forces sent toward a border the sentence names no side of: the story's other side
+    pytest.param(
+        "Armenia was moving troops and artillery towards the border, the defence ministry said.",
+        [_ACCUSAL, ("MOBILIZE", ("ARM",), ("AZE",), "asserted")],
+        id="toward-the-border-fronted",
+    ),
+    pytest.param(
+        "The defence ministry said Armenia was moving troops and artillery towards the border.",
+        [_ACCUSAL, ("MOBILIZE", ("ARM",), ("AZE",), "asserted")],
+        id="toward-the-border",
+    ),
+    pytest.param(
+        "Troops and artillery were being moved towards the border by Armenia, the ministry said.",
+        [_ACCUSAL, ("MOBILIZE", ("ARM",), ("AZE",), "asserted")],
+        id="toward-the-border-passive",
+    ),
+    # a border whose side is named lies toward that side
+    pytest.param(
+        "Armenia was moving troops towards its northern border with Georgia.",
+        [_ACCUSAL, ("MOBILIZE", ("ARM",), ("GEO",), "asserted")],
+        id="border-with-named-side",
+    ),
+    # forces deployed at home, no one else named: a domestic act, aimed at their own state
+    pytest.param(
+        "Armenian soldiers patrolled the streets of Yerevan.",
+        [_ACCUSAL, ("MOBILIZE", ("ARM",), ("ARM",), "asserted")],
+        id="patrol-at-home",
+    ),
+]
+
+
+@pytest.mark.parametrize(("last", "expected"), STORIES)
+def test_actor_reference_in_story(code, last: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(_NEIGHBOURS + last, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ecuadorean soldiers patrolled the streets of Quito on Tuesday.",
+            [("MOBILIZE", ("ECU",), ("ECU",), "asserted")],
+            id="patrol-domestic",
+        ),
+        pytest.param(
+            "Ecuadorean soldiers patrolled the streets of Quito on Tuesday, the defence ministry said.",
+            [("MOBILIZE", ("ECU",), ("ECU",), "asserted")],
+            id="patrol-domestic-fronted",
+        ),
+        pytest.param(
+            "Ecuadorean troops were deployed in Quito on Tuesday.",
+            [("MOBILIZE", ("ECU",), ("ECU",), "asserted")],
+            id="deployed-domestic-passive",
+        ),
+        pytest.param(
+            "Ecuador deployed troops to the border with Colombia.",
+            [("MOBILIZE", ("ECU",), ("COL",), "asserted")],
+            id="deployed-to-named-border",
+        ),
+        # weapons tests and drills face no one the text names
+        pytest.param(
+            "Iran test-fired a new ballistic missile on Sunday.",
+            [("MOBILIZE", ("IRN",), (), "asserted")],
+            id="missile-test-no-target",
+        ),
+        pytest.param(
+            "Iranian naval units held drills in the Gulf on Sunday.",
+            [("MOBILIZE", ("IRN",), (), "asserted")],
+            id="drills-no-target",
+        ),
+    ],
+)
+def test_domestic_deployment(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

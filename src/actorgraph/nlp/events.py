@@ -235,7 +235,7 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
-            target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
+            target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:

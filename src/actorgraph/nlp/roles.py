@@ -546,7 +546,17 @@ def _across_a_border(trigger: Token, index: ActorIndex, source_codes: set[str | 
         found = [a for a in index.across(token) if a.ref.code and a.ref.code not in source_codes]
         if found:
             return found
+    for token in sentence[trigger.i - sentence.start + 1 :]:
+        if lemma(token) in W["border_nouns"] and _unnamed_side(token, index):
+            # "moved troops closer to the frontier": in a story of two neighbours, the other's
+            return index.counterpart(source_codes)
     return []
+
+
+def _unnamed_side(border: Token, index: ActorIndex) -> bool:
+    """A definite border whose phrase names no one ("the border", not "Poland's border")."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in border.children)
+    return definite and not any(index.covering(t) or t.i in index.places for t in border.subtree if t.i != border.i)
 
 
 def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) -> list[ArgActor]:

@@ -161,3 +161,34 @@ def test_actor_reference_in_story(code, last: str, expected: list) -> None:  # n
 )
 def test_domestic_deployment(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a city name two states share belongs to the state the story is about
+        pytest.param(
+            "Lebanese troops patrolled the streets of Tripoli on Saturday after two bombs hit mosques in the "
+            "northern city.\n\nLebanon's army said it had arrested three suspects in Beirut.\n\n"
+            "The Lebanese government condemned the bombings in Tripoli.",
+            [
+                ("MOBILIZE", ("LBN",), ("LBN",), "asserted"),
+                ("COERCE", ("LBN",), ("LBN", "LBN"), "asserted"),
+                ("ACCUSE", ("LBN",), ("LBN",), "asserted"),
+            ],
+            id="shared-city-name-lebanon",
+        ),
+        pytest.param(
+            "Libyan militias clashed in Tripoli on Saturday.",
+            [("ASSAULT", ("LBY",), ("LBY",), "asserted")],
+            id="shared-city-name-libya",
+        ),
+        pytest.param(
+            "The government in Tripoli said on Sunday it would not recognise the rival parliament in Tobruk.",
+            [("REJECT", ("LBY",), ("LBY",), "asserted")],
+            id="shared-capital-libya",
+        ),
+    ],
+)
+def test_shared_place_names(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -192,3 +192,42 @@ def test_domestic_deployment(code, text: str, expected: list) -> None:  # noqa: 
 )
 def test_shared_place_names(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+_SUMMIT = (
+    "NAIROBI, May 16 (Reuters) - Kenyan President William Ruto on Saturday urged Sudan, Somalia and Eritrea "
+    "to stay in the regional bloc after all.\n\n"
+)
+_URGED = ("REQUEST", ("KEN",), ("SDN", "SOM", "ERI"), "asserted")
+_THREE = ("SDN", "SOM", "ERI")
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # "the three juntas" are the three named before, not the state the story is filed from;
+        # so is the "they" of what they announced
+        pytest.param(
+            "The three juntas announced in March that they were quitting IGAD, calling its sanctions unjust.",
+            [_URGED, ("SANCTION", _THREE, ("IGAD",), "asserted"), ("ACCUSE", _THREE, ("IGAD",), "asserted")],
+            id="counted-description-reports",
+        ),
+        pytest.param(
+            "They were quitting IGAD with immediate effect, the three juntas said in March.",
+            [_URGED, ("SANCTION", _THREE, ("IGAD",), "asserted")],
+            id="counted-description-fronted",
+        ),
+        pytest.param(
+            "The three juntas accused IGAD of serving foreign interests.",
+            [_URGED, ("ACCUSE", _THREE, ("IGAD",), "asserted")],
+            id="counted-description-subject",
+        ),
+        pytest.param(
+            "The three juntas were accused by IGAD of destabilising the region.",
+            [_URGED, ("ACCUSE", ("IGAD",), _THREE, "asserted")],
+            id="counted-description-passive",
+        ),
+    ],
+)
+def test_counted_description_in_a_datelined_story(code, last: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(_SUMMIT + last, DAY)) == expected

@@ -187,6 +187,13 @@ class ActorIndex:
                 # "the ministers in Athens and Ankara" in a story filed from Athens: the states
                 # the phrase names, not the dateline's
                 covering = [replace(a, ref=replace(a.ref, code=None)) for a in covering]
+            if covering and all(_from_context(a) for a in covering) and item.lower_ in _MULTI_PEOPLE | _MULTI_NOUNS:
+                # "the three juntas" in a story filed from Abuja: the sides named before, not
+                # the dateline's state
+                sides = self.resolve_description(item)
+                if len(sides) >= 2:
+                    found.extend(sides)
+                    continue
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
                 # "the mission" after "KFOR": a definite description of a named body
                 described = (
@@ -493,10 +500,17 @@ class ActorIndex:
         if matrix.lemma_.lower() not in W["speech"] | W["belief"]:
             return []
         subjects = [c for c in matrix.children if c.dep_ == "nsubj"]
+        if not subjects and matrix.dep_ == "acl" and matrix.head.dep_ == "ROOT" and matrix.head.pos_ == "NOUN":
+            subjects = [matrix.head]  # "The juntas announced that ...", parsed as a noun the verb modifies
         if not subjects:
             return []
-        inside = {t.i for t in subjects[0].subtree}
+        inside = {t.i for t in subjects[0].subtree if t.i < matrix.i}
         found = [o for o in candidates if o.token in inside]
+        if kind != "person" and all(o.actor.code is None or self._from_story(o) for o in found):
+            # "The three juntas announced they were leaving": a reporter named by a description
+            described = self.resolve_description(subjects[0])
+            if len(described) >= 2 if kind == "plural" else len(described) == 1:
+                return described
         if kind == "person":
             found = [o for o in found if o.actor.type == "person" or self._one_person(o)]
         elif kind == "single":
@@ -506,6 +520,12 @@ class ActorIndex:
         if kind != "plural" or len({o.actor.id for o in found}) < 2:
             found = found[:1]
         return unique_args([self._arg(o, "coref") for o in found])
+
+    @staticmethod
+    def _from_story(occurrence: _Occurrence) -> bool:
+        """Whether a mention got its state from the story (its dateline), not from its words."""
+        here = [m for m in occurrence.actor.mentions if m.span.start == occurrence.start]
+        return bool(here) and all(m.via == "context" for m in here)
 
     def _one_person(self, occurrence: _Occurrence) -> bool:
         """Whether an agent mention names one person ("a spokeswoman", "the minister")."""

@@ -231,3 +231,41 @@ _THREE = ("SDN", "SOM", "ERI")
 )
 def test_counted_description_in_a_datelined_story(code, last: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(_SUMMIT + last, DAY)) == expected
+
+
+_AU_SUMMIT = (
+    "Heads of state of the African Union opened a two-day summit in Addis Ababa on Saturday.\n\n"
+    "The Ethiopian prime minister told the gathering that the region faced grave threats.\n\n"
+)
+_OPENED = ("CONSULT", ("AU",), ("ETH",), "asserted")
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # "the leaders" at a summit the story tells: the organisation holding it
+        pytest.param(
+            "At the summit, the leaders lifted the suspension of Gabon.",
+            [_OPENED, ("CONCEDE", ("AU",), ("GAB",), "asserted")],
+            id="summit-leaders",
+        ),
+        pytest.param(
+            "The leaders lifted the suspension of Gabon, the bloc's commission chairman said.",
+            [_OPENED, ("CONCEDE", ("AU",), ("GAB",), "asserted")],
+            id="summit-leaders-fronted",
+        ),
+        pytest.param(
+            "The suspension of Gabon was lifted by the leaders on Sunday.",
+            [_OPENED, ("CONCEDE", ("AU",), ("GAB",), "asserted")],
+            id="summit-leaders-passive",
+        ),
+        # leaders the phrase names are those states
+        pytest.param(
+            "The leaders of Kenya and Ethiopia also urged Sudan to agree to a ceasefire.",
+            [_OPENED, ("REQUEST", ("KEN", "ETH"), ("SDN",), "asserted")],
+            id="named-leaders-at-summit",
+        ),
+    ],
+)
+def test_leaders_of_a_summit(code, last: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(_AU_SUMMIT + last, DAY)) == expected

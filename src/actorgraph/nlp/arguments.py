@@ -567,6 +567,11 @@ class ActorIndex:
             return []
         lemma = token.lemma_.lower()
         candidates = self._before(token, 4)
+        if token.lower_ in _MULTI_PEOPLE and determiners == {"the"}:
+            # "the leaders" of a summit the story tells: the organisation that holds it
+            host = self._summit_host(token, candidates)
+            if host:
+                return host
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
@@ -626,6 +631,14 @@ class ActorIndex:
                 ref = ActorRef(state.code, kind, name, "agent")
                 return [ArgActor(ref, None, "coref", pick[-1].start, "agent")]
         return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _summit_host(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
+        """The organisation named last before a plural "the leaders", when the story has told of
+        a summit by then."""
+        if not any(t.lemma_.lower() == "summit" for t in self.doc[: token.i]):
+            return []
+        igos = [o for o in candidates if o.actor.type == "igo" and o.actor.code]
+        return [self._arg(igos[-1], "coref")] if igos else []
 
     def _head_lemma(self, occurrence: _Occurrence) -> str:
         """The noun a mention names or modifies: "U.S. State Department" → department."""

@@ -269,3 +269,32 @@ _OPENED = ("CONSULT", ("AU",), ("ETH",), "asserted")
 )
 def test_leaders_of_a_summit(code, last: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(_AU_SUMMIT + last, DAY)) == expected
+
+
+_TIES = "Chile, a member of the Pacific Alliance, has long had tense relations with Bolivia. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the country" as a subject continues the last subject, not the nearest state named
+        pytest.param(
+            _TIES + "The country has also joined sanctions against Venezuela.",
+            [("SANCTION", ("CHL",), ("VEN",), "asserted")],
+            id="the-country-continues-subject",
+        ),
+        pytest.param(
+            _TIES + "The country has also joined sanctions against Venezuela, the foreign ministry said.",
+            [("SANCTION", ("CHL",), ("VEN",), "asserted")],
+            id="the-country-continues-subject-fronted",
+        ),
+        # with no state as the last subject, the nearest state named
+        pytest.param(
+            "Talks with Bolivia have stalled for years. The country has also joined sanctions against Venezuela.",
+            [("SANCTION", ("BOL",), ("VEN",), "asserted")],
+            id="the-country-nearest-state",
+        ),
+    ],
+)
+def test_the_country(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -613,6 +613,12 @@ class ActorIndex:
             return []  # "four opposition groups" is no group named before
         if kind == "state":
             pick = [o for o in candidates if o.actor.type == "state"]
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                # "Chile has tense ties with Lima. The country has also ...": a subject
+                # description continues the last subject, not the nearest name
+                number = self._sentence_of[token.i]
+                subjects = [o for o in pick if o.subject and self._sentence_of[o.token] >= number - 1]
+                pick = subjects or pick
         elif kind == "alliance":
             pick = [o for o in candidates if o.actor.code in ("NATO", "CSTO") or "alliance" in o.actor.name.lower()]
         elif kind == "bloc":

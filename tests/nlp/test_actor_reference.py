@@ -298,3 +298,30 @@ _TIES = "Chile, a member of the Pacific Alliance, has long had tense relations w
 )
 def test_the_country(code, text: str, expected: list) -> None:  # noqa: ANN001
     assert brief(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name before a joined clause's own auxiliary is that clause's subject, even when the
+        # parser joined it to the object before it
+        pytest.param(
+            "Serbia will lift its ban on imports from Kosovo and Pristina will scrap its tariffs.",
+            [("CONCEDE", ("SRB",), ("XKX",), "asserted"), ("CONCEDE", ("XKX",), ("SRB",), "asserted")],
+            id="stray-subject",
+        ),
+        pytest.param(
+            "Serbia will lift its ban on imports from Kosovo and Pristina will scrap its tariffs, the two governments said.",
+            [("CONCEDE", ("SRB",), ("XKX",), "asserted"), ("CONCEDE", ("XKX",), ("SRB",), "asserted")],
+            id="stray-subject-fronted",
+        ),
+        # a clause with no subject of its own keeps the first one's
+        pytest.param(
+            "Serbia will lift its ban on imports from Kosovo and Albania and will scrap its tariffs.",
+            [("CONCEDE", ("SRB",), ("XKX", "ALB"), "asserted"), ("CONCEDE", ("SRB",), ("XKX", "ALB"), "asserted")],
+            id="shared-subject",
+        ),
+    ],
+)
+def test_subject_of_a_joined_clause(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert brief(code(text, DAY)) == expected

@@ -187,6 +187,13 @@ class ActorIndex:
                 # "the ministers in Athens and Ankara" in a story filed from Athens: the states
                 # the phrase names, not the dateline's
                 covering = [replace(a, ref=replace(a.ref, code=None)) for a in covering]
+            if covering and all(_from_context(a) for a in covering) and item.lower_ in _MULTI_PEOPLE | _MULTI_NOUNS:
+                # "the three juntas" in a story filed from Abuja: the sides named before, not
+                # the dateline's state
+                sides = self.resolve_description(item)
+                if len(sides) >= 2:
+                    found.extend(sides)
+                    continue
             if covering and all(a.ref.code is None and a.type == "agent" for a in covering):
                 # "the mission" after "KFOR": a definite description of a named body
                 described = (
@@ -501,10 +508,17 @@ class ActorIndex:
         if matrix.lemma_.lower() not in W["speech"] | W["belief"]:
             return []
         subjects = [c for c in matrix.children if c.dep_ == "nsubj"]
+        if not subjects and matrix.dep_ == "acl" and matrix.head.dep_ == "ROOT" and matrix.head.pos_ == "NOUN":
+            subjects = [matrix.head]  # "The juntas announced that ...", parsed as a noun the verb modifies
         if not subjects:
             return []
-        inside = {t.i for t in subjects[0].subtree}
+        inside = {t.i for t in subjects[0].subtree if t.i < matrix.i}
         found = [o for o in candidates if o.token in inside]
+        if kind != "person" and all(o.actor.code is None or self._from_story(o) for o in found):
+            # "The three juntas announced they were leaving": a reporter named by a description
+            described = self.resolve_description(subjects[0])
+            if len(described) >= 2 if kind == "plural" else len(described) == 1:
+                return described
         if kind == "person":
             found = [o for o in found if o.actor.type == "person" or self._one_person(o)]
         elif kind == "single":
@@ -514,6 +528,12 @@ class ActorIndex:
         if kind != "plural" or len({o.actor.id for o in found}) < 2:
             found = found[:1]
         return unique_args([self._arg(o, "coref") for o in found])
+
+    @staticmethod
+    def _from_story(occurrence: _Occurrence) -> bool:
+        """Whether a mention got its state from the story (its dateline), not from its words."""
+        here = [m for m in occurrence.actor.mentions if m.span.start == occurrence.start]
+        return bool(here) and all(m.via == "context" for m in here)
 
     def _one_person(self, occurrence: _Occurrence) -> bool:
         """Whether an agent mention names one person ("a spokeswoman", "the minister")."""
@@ -555,6 +575,11 @@ class ActorIndex:
             return []
         lemma = token.lemma_.lower()
         candidates = self._before(token, 4)
+        if token.lower_ in _MULTI_PEOPLE and determiners == {"the"}:
+            # "the leaders" of a summit the story tells: the organisation that holds it
+            host = self._summit_host(token, candidates)
+            if host:
+                return host
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
@@ -596,6 +621,12 @@ class ActorIndex:
             return []  # "four opposition groups" is no group named before
         if kind == "state":
             pick = [o for o in candidates if o.actor.type == "state"]
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                # "Chile has tense ties with Lima. The country has also ...": a subject
+                # description continues the last subject, not the nearest name
+                number = self._sentence_of[token.i]
+                subjects = [o for o in pick if o.subject and self._sentence_of[o.token] >= number - 1]
+                pick = subjects or pick
         elif kind == "alliance":
             pick = [o for o in candidates if o.actor.code in ("NATO", "CSTO") or "alliance" in o.actor.name.lower()]
         elif kind == "bloc":
@@ -614,6 +645,14 @@ class ActorIndex:
                 ref = ActorRef(state.code, kind, name, "agent")
                 return [ArgActor(ref, None, "coref", pick[-1].start, "agent")]
         return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _summit_host(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
+        """The organisation named last before a plural "the leaders", when the story has told of
+        a summit by then."""
+        if not any(t.lemma_.lower() == "summit" for t in self.doc[: token.i]):
+            return []
+        igos = [o for o in candidates if o.actor.type == "igo" and o.actor.code]
+        return [self._arg(igos[-1], "coref")] if igos else []
 
     def _head_lemma(self, occurrence: _Occurrence) -> str:
         """The noun a mention names or modifies: "U.S. State Department" → department."""

@@ -26,6 +26,8 @@ from actorgraph.types import ActorRef, Place
 # Acts only a state's authorities do: when the text names no one, they did it.
 STATE_POWERS = frozenset({"arrest", "deport", "restrict", "curfew", "censor", "martial-law", "seize"})
 _DOMESTIC_TYPES = {"CONCEDE", "RETREAT", "COERCE", "ASSAULT", "PROTEST", "REJECT", "AGREE", "ACCUSE", "REQUEST", "THREATEN"}
+# Forces and police sent out at home are a domestic act; weapons tests and drills face no one.
+_DOMESTIC_MOBILIZE = {"troops", "police", "militia"}
 
 
 def placed_state(token: Token, index: ActorIndex) -> list[ArgActor]:
@@ -224,11 +226,17 @@ def domestic(
 
 
 def domestic_default(
-    kind: str, trigger: Token, source: Sequence[ArgActor], target: Sequence[ArgActor], index: ActorIndex
+    kind: str,
+    trigger: Token,
+    source: Sequence[ArgActor],
+    target: Sequence[ArgActor],
+    index: ActorIndex,
+    mode: str | None = None,
 ) -> list[ArgActor]:
     """With no target named, an act of one state's actors that mentions no other state is
     domestic: PLOVER codes its target as that state."""
-    if target or kind not in _DOMESTIC_TYPES:
+    domestic_kind = kind in _DOMESTIC_TYPES or (kind == "MOBILIZE" and mode in _DOMESTIC_MOBILIZE)
+    if target or not domestic_kind:
         return list(target)
     if kind in ("THREATEN", "SANCTION", "REJECT", "ACCUSE") and source and all(a.type == "state" for a in source):
         return []  # a state as such does not threaten, punish, rebuff or blame itself

@@ -43,6 +43,7 @@ from actorgraph.nlp.roles import (
     assign_roles,
     earlier_actors,
     event_coreference,
+    mediated_act,
     noun_own_source,
 )
 from actorgraph.nlp.syntax import (
@@ -235,7 +236,7 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
-            target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
+            target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
@@ -496,6 +497,14 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
     lenders = {f.trigger.head.i: f for f in restating if f.trigger.dep_ == "nsubj"}
     lenders |= {f.trigger.head.head.i: f for f in restating if f.trigger.head.dep_ == "agent"}
     frames = [_complete(f, lenders.get(f.predicate.i)) for f in frames if not any(f is r for r in restating)]
+    # "the talks between Baku and Yerevan were mediated by Moscow": one act, told with its mediator
+    mediated = {f.trigger.i: f for f in frames if f.proposal.entry.mode == "third-party" and not f.reading.nested}
+    told = {act.i for f in mediated.values() if (act := mediated_act(f.proposal, index)) is not None}
+    frames = [
+        f
+        for f in frames
+        if not (f.proposal.noun and f.trigger.i in told and f.proposal.entry.type == "CONSULT" and f.trigger.i not in mediated)
+    ]
     # "killed one soldier and wounded two others": casualties joined to an attack are that
     # attack's toll, one event.
     assaults = {f.predicate.i for f in frames if not f.proposal.noun and f.proposal.entry.type == "ASSAULT"}

@@ -290,6 +290,8 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
     """An adverbial clause is an act of its own ("condemned the attack, while welcoming the
     arrests"), unless it is a purpose ("to punish them") or restates the outer act in a
     participle ("criticised the decision, calling it a provocation")."""
+    if token.dep_ == "acl" and inner.entry.mode == "third-party" and children(token, "agent"):
+        return True  # "talks mediated by Qatar": the mediator's part is told of its own
     if token.dep_ == "prep" and token.lower_ in W["time_marks"] and inner.entry.type == "ACCUSE" and not inner.noun:
         return True  # "closed the crossing after accusing Tirana of ..."
     if token.dep_ != "advcl":

@@ -62,6 +62,9 @@ def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
 def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     """Source and target of a proposal, from its slots, the parse and PLOVER's conventions."""
     entry, kind = proposal.entry, proposal.entry.type
+    mediated = mediated_roles(proposal, index)
+    if mediated is not None:
+        return mediated
     source = _source(proposal, index)
     target = slot_actors(proposal, entry.target, index, source)
     if proposal.target_at is not None:
@@ -126,6 +129,74 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = [a for a in target if a.ref.code not in deporting]
     where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
+
+
+def mediated_roles(proposal: Proposal, index: ActorIndex) -> Roles | None:
+    """Talks told as held through a mediator or host: the parties consulted the mediator ("a
+    truce brokered by Egypt", "talks hosted by Oman", "under AU mediation"). None when the text
+    names no parties, or tells the mediator's own act ("Oman hosted talks between ...",
+    "France brokered a settlement"), where the mediator meets the parties."""
+    if proposal.entry.mode != "third-party":
+        return None
+    found = _mediator_and_act(proposal, index)
+    if found is None:
+        return None
+    mediator, act = found
+    codes = {a.ref.code for a in mediator}
+    parties = [a for a in _parties(act, proposal, index) if a.ref.code and a.ref.code not in codes]
+    if not mediator or not parties:
+        return None
+    return Roles(tuple(unique_args(parties)), tuple(mediator))
+
+
+def mediated_act(proposal: Proposal, index: ActorIndex) -> Token | None:
+    """The talks a mediator's reading already tells, with their parties."""
+    found = _mediator_and_act(proposal, index) if mediated_roles(proposal, index) is not None else None
+    return found[1] if found is not None else None
+
+
+def _mediator_and_act(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], Token] | None:
+    """Who mediated, and the word for what was mediated (the talks, the deal, the signing)."""
+    trigger, predicate = proposal.trigger, proposal.predicate
+    if proposal.noun:
+        if trigger.head.lower_ != "under" or trigger.head.head.i == trigger.head.i:
+            return None
+        owners = [c for c in trigger.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        owners += [o for p in children(trigger, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+        return [a for o in owners for a in index.actors_of(o) if a.ref.code], trigger.head.head
+    agents = [o for a in children(predicate, "agent") for o in children(a, "pobj")]
+    if agents:
+        act = predicate.head if predicate.dep_ == "acl" else next(iter(children(predicate, "nsubjpass")), None)
+        if act is None:
+            return None
+        return [a for o in agents for a in index.actors_of(o) if a.ref.code], act
+    return None
+
+
+def _parties(act: Token, proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
+    """Those who talked: named "between" them, on the talks' own words, or as the doers of the
+    clause the talks or deal belong to ("Iran freed them under a deal brokered by Oman")."""
+    for holder in (act, proposal.predicate, proposal.trigger):
+        between = preps(holder).get("between")
+        if between is not None:
+            found = index.actors_of(between)
+            if found:
+                return found
+    own = [a for c in act.children if c.dep_ in ("poss", "amod", "compound") for a in index.actors_of(c)]
+    if own:
+        return own
+    clause = act
+    while clause.dep_ in ("pobj", "prep", "dobj", "nsubjpass", "conj", "appos") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    doers = [o for a in children(clause, "agent") for o in children(a, "pobj")]
+    if doers:
+        return [a for o in doers for a in index.actors_of(o)]
+    subject = subject_of(clause)[0]
+    if subject is None or subject.i == act.i or lemma(subject) in W["talk_nouns"] | W["agreement_nouns"]:
+        return []
+    return index.actors_of(subject)
 
 
 def _key(arg: ArgActor) -> tuple[str | None, str | None, str]:
@@ -488,7 +559,17 @@ def _across_a_border(trigger: Token, index: ActorIndex, source_codes: set[str | 
         found = [a for a in index.across(token) if a.ref.code and a.ref.code not in source_codes]
         if found:
             return found
+    for token in sentence[trigger.i - sentence.start + 1 :]:
+        if lemma(token) in W["border_nouns"] and _unnamed_side(token, index):
+            # "moved troops closer to the frontier": in a story of two neighbours, the other's
+            return index.counterpart(source_codes)
     return []
+
+
+def _unnamed_side(border: Token, index: ActorIndex) -> bool:
+    """A definite border whose phrase names no one ("the border", not "Poland's border")."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in border.children)
+    return definite and not any(index.covering(t) or t.i in index.places for t in border.subtree if t.i != border.i)
 
 
 def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) -> list[ArgActor]:

@@ -145,6 +145,24 @@ def object_lemmas(token: Token | None) -> set[str]:
     return out
 
 
+def _stray_subject(verb: Token) -> Token | None:
+    """ "Tokyo will lift curbs on Korea and Seoul will drop its case": a name right before a
+    joined clause's auxiliary, which the parser joined to the object before it, is that
+    clause's subject."""
+    if verb.dep_ != "conj":
+        return None
+    auxes = children(verb, "aux")
+    if not auxes:
+        return None
+    first = min(auxes[0].i, verb.i)
+    if first == 0:
+        return None
+    before = verb.doc[first - 1]
+    if before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i:
+        return before
+    return None
+
+
 def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (following shared subjects up the tree) and whether it is an agent."""
     if depth > 6:
@@ -174,6 +192,9 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if head_object and lemma(token.head) in W["object_control"]:
             return head_object[0], True
         return subject_of(token.head, depth + 1)
+    stray = _stray_subject(token)
+    if stray is not None:
+        return stray, True
     if token.dep_ == "conj" and children(token.head, "nsubjpass") and (token.tag_ != "VBN" or children(token, "aux")):
         # "was indicted by the court and will resign": an active verb joined to a passive
         # one shares its patient ("the prime minister"), not its agent

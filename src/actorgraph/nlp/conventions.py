@@ -244,6 +244,8 @@ def domestic_default(
     if code is None:
         return list(target)
     sentence = index.sentence(trigger)
+    if kind == "MOBILIZE" and any(e.label_ == "LOC" for e in sentence.ents):
+        return list(target)  # "placed guards aboard ships in the Red Sea": a sea or region is no home
     told = attributions(sentence)  # "according to an Oslo-based group" names no side
     others = {
         o.actor.code

@@ -134,6 +134,8 @@ class ActorIndex:
             for child in token.children:
                 if child.dep_ in _CLAUSAL and not (owner and child.dep_ == "acl" and child.tag_ == "VBN"):
                     continue
+                if child.dep_ == "acl" and child.lemma_.lower() in W["go_between_verbs"]:
+                    continue  # "a deal brokered by Qatar": the broker stands outside the deal
                 if child.dep_ == "prep" and child.lower_ not in preps:
                     continue
                 stack.append(child)

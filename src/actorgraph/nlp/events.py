@@ -444,7 +444,7 @@ def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[Ar
         return False
     return (
         kind in ("AGREE", "CONSULT", "COOPERATE")
-        or (kind == "SUPPORT" and word in W["signing"])
+        or (kind == "SUPPORT" and word in W["signing"] | W["mutual_ties"])
         or (kind == "ASSAULT" and word in W["mutual_fighting"])  # "the two armies clashed"
     )
 

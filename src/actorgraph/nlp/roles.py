@@ -456,6 +456,8 @@ def _slot(proposal: Proposal, slot: str, index: ActorIndex, source: Sequence[Arg
         return _culprits(predicate, index)  # "termed the raid a provocation by Baku"
     if slot == "place":
         return conventions.where_of(token, predicate, index)  # "remained on alert in the West Bank"
+    if slot == "premises":
+        return _premises_owner(predicate, index)  # "rallied outside the Russian embassy"
     if slot == "cause":
         # "crowds furious at a foreign mining firm": what a crowd is angry at
         subject = subject_of(predicate)[0]
@@ -527,7 +529,7 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
     for clause in clauses:
         # not the clause's own subject, but a small clause's is the object: "to hold Iran accountable"
         own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree}
-        candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own]
+        candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own and not _go_between(t, clause)]
         found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
         if not found:
             # "refuses to recognise its independence": a possessive that is not the source's own
@@ -540,6 +542,31 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
         if found:
             return found
     return []
+
+
+def _premises_owner(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state whose embassy or consulate a crowd gathers at ("outside the French embassy",
+    "in front of the embassy of Iran"): the one it addresses, not the host."""
+    for token in predicate.subtree:
+        if token.dep_ == "pobj" and lemma(token) in W["premises"] and token.head.lower_ in W["premises_preps"]:
+            # the embassy's own modifiers, not the city it stands in
+            named = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+            named += [o for p in children(token, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+            found = unique_args(a for c in named for a in index.actors_of(c) if a.ref.code)
+            if found:
+                return found
+    return []
+
+
+def _go_between(token: Token, clause: Token) -> bool:
+    """Whether a token lies in a third party's part ("under a truce brokered by Qatar"): the
+    broker of an act is neither its party nor whom it is aimed at."""
+    for above in token.ancestors:
+        if above.i == clause.i:
+            return False
+        if above.dep_ == "acl" and lemma(above) in W["go_between_verbs"]:
+            return True
+    return False
 
 
 def _following_target(trigger: Token, index: ActorIndex) -> list[ArgActor]:
@@ -581,7 +608,7 @@ def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) ->
             found = [
                 a
                 for t in clause.subtree
-                if t.i != clause.i
+                if t.i != clause.i and not _go_between(t, clause)
                 for a in index.covering(t)
                 if _key(a) not in source_keys and a.ref.code not in source_codes
             ]

@@ -120,6 +120,12 @@ def titles(token: Token) -> set[str]:
     return {lemma(c).lower() for c in token.children if c.dep_ == "compound"}
 
 
+def _money(token: Token) -> bool:
+    """Whether a quantity is a sum of money ("$95 million", "20 million euros")."""
+    marks = {"$", "€", "£", "usd", "dollars", "euros", "dollar", "euro", "pounds"}
+    return token.lower_ in marks or any(c.lower_ in marks for c in token.children)
+
+
 def object_lemmas(token: Token | None) -> set[str]:
     """Words that say what an object is: itself, the goods of a quantity, its conjuncts."""
     if token is None:
@@ -127,10 +133,15 @@ def object_lemmas(token: Token | None) -> set[str]:
     out = {token.lower_, lemma(token)} | titles(token)
     if token.pos_ == "NUM" and any(c.lower_ in ("$", "€", "£", "usd", "dollars", "euros") for c in token.children):
         out.add("money")  # "released $50,000 for survivors"
-    if token.lower_ in W["quantity"] or lemma(token) in W["quantity"] or token.pos_ == "NUM":
+    money = _money(token)
+    if token.lower_ in W["quantity"] or lemma(token) in W["quantity"] or token.pos_ == "NUM" or money:
         # "25,000 tons of food aid", "a first batch of missiles": the goods are what counts.
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+        goods = ("of", "in") if money else ("of",)  # "$95 million in aid"
+        # the parser may hang a sum's "in aid" on the verb
+        after = token.doc[token.i + 1] if money and token.i + 1 < len(token.doc) else None
+        beside = [after] if after is not None and after.dep_ == "prep" and after.head.i == token.head.i else []
+        for prep in [*token.children, *beside]:
+            if prep.dep_ == "prep" and prep.lower_ in goods:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         out |= {pobj.lower_, lemma(pobj)}

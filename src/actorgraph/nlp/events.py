@@ -125,6 +125,9 @@ class EventExtractor:
                     allegation = _allegation(frame, event, index)
                     if allegation is not None:
                         events.append(allegation)
+                    call = _call_held(frame, event, index)
+                    if call is not None:
+                        events.append(call)
         return _dedupe(events)
 
     # -- one sentence
@@ -232,6 +235,10 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        if kind == "COERCE" and source and not target and _closes_frontier(proposal):
+            # crossings shut, with no one named, in a story about a neighbour: a frontier is
+            # closed on the state across it, not on one's own people
+            target = [a for a in index.counterpart({a.ref.code for a in source}) if a.type == "state"]
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index)
@@ -381,6 +388,56 @@ def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
     )
 
 
+_SPOKEN_ACTS = frozenset({"REQUEST", "SUPPORT", "CONCEDE", "ACCUSE", "AGREE", "REJECT", "THREATEN"})
+
+
+def _call_held(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
+    """ "pressed the Armenian leader by phone to stop shelling", "apologised to his counterpart
+    by telephone": what was said was said in a call, which is itself a consultation (PLOVER
+    CONSULT phone) between the speaker and the one called."""
+    if event.type not in _SPOKEN_ACTS or event.modality != "asserted" or frame.proposal.noun or not event.source:
+        return None
+    call = _phone_call(frame.predicate)
+    if call is None:
+        return None
+    partners = [a.ref for p in children(call, "prep") if p.lower_ == "with" for o in children(p, "pobj") for a in index.actors_of(o)]
+    own = {r.code for r in event.source}
+    called = [r for r in (partners or list(event.target)) if r.code and r.code not in own]
+    if not called:
+        return None
+    start = call.idx
+    trigger = TextSpan(start, start + len(call.text), call.text)
+    key = f"{event.doc_id}|CONSULT|{start}|{sorted(own, key=str)}|{[r.code for r in called]}"
+    return replace(
+        event,
+        id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type="CONSULT",
+        mode="phone",
+        context=(),
+        target=tuple(called),
+        trigger=trigger,
+        cameo="041",
+        rule="call",
+        lemma=lemma(call),
+        mutual=False,
+        confidence=round(event.confidence * 0.8, 3),
+    )
+
+
+def _phone_call(verb: Token) -> Token | None:
+    """The call a verb's act was made in ("in a phone call", "during a telephone
+    conversation", "by videoconference"), or None."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in W["call_preps"]:
+            continue
+        for noun in children(prep, "pobj"):
+            if lemma(noun) in W["remote_talks"]:
+                return noun
+            if lemma(noun) in ("call", "conversation") and any(lemma(m) in W["remote_media"] for m in noun.children):
+                return noun
+    return None
+
+
 _SIDES = frozenset({"state", "agent", "person", *ORGANISATION_TYPES})
 
 
@@ -413,12 +470,17 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     return list(found.values()) if len(found) == 1 else []
 
 
+def _closes_frontier(proposal: Proposal) -> bool:
+    """Whether a verb closes border crossings or checkpoints."""
+    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
+        return False
+    return bool(object_lemmas(object_of(proposal.predicate)) & W["frontier_points"])
+
+
 def _closes_border_on(proposal: Proposal, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
     """ "New Delhi closed the main land crossing" in a story about Pakistan: a border closed on
     another state (not a district sealed at home) is a break with that state."""
-    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
-        return False
-    if not object_lemmas(object_of(proposal.predicate)) & W["frontier_points"]:
+    if not _closes_frontier(proposal):
         return False
     own = {a.ref.code for a in source if a.ref.code}
     return bool(own) and any(a.ref.code and a.ref.code not in own and a.type == "state" for a in target)

@@ -1,6 +1,7 @@
 """Which PLOVER type a sentence's act takes when its words offer more than one: the visit a host
 calls off, the frontier closed on a neighbour, sympathy offered, a call in which something is
-said, a measure partners agree on, a signed charter that enacts a break. Each case asserts the
+said, a measure partners agree on, a signed charter that enacts a break, a measure a side says
+it may take, what a demand asks for. Each case asserts the
 whole list of events of its text (an extra event fails), in plain, fronted reported speech and
 passive form where those exist. Sentences written for these tests in the style of wire copy."""
 
@@ -143,6 +144,54 @@ CASES = [
         ),
         [("SANCTION", ("BIH",), (), "asserted")],
         id="charter-severing-ties",
+    ),
+    # a side saying what it may do to another threatens it; onlookers saying so only forecast
+    pytest.param(
+        (
+            "Prime Minister Meloni said Italy could suspend diplomatic relations with Egypt.",
+            "Italy could suspend diplomatic relations with Egypt, Prime Minister Meloni said.",
+            "Diplomatic relations with Egypt could be suspended by Italy, Prime Minister Meloni said.",
+        ),
+        [("THREATEN", ("ITA",), ("EGY",), "asserted")],
+        id="own-possible-measure-is-a-threat",
+    ),
+    pytest.param(
+        (
+            "Italy could suspend diplomatic relations with Egypt or recall its ambassador, Prime Minister Meloni "
+            "told reporters in Rome on Friday.",
+        ),
+        [("THREATEN", ("ITA",), ("EGY",), "asserted"), ("THREATEN", ("ITA",), ("EGY",), "asserted")],
+        id="own-possible-measures-in-a-list",
+    ),
+    pytest.param(
+        ("Diplomats said the African Union could still impose sanctions on Gabon.",),
+        [("SANCTION", ("AU",), ("GAB",), "hypothetical")],
+        id="onlookers-forecast-a-measure",
+    ),
+    pytest.param(
+        ("Analysts said Russia might expel more Estonian diplomats.",),
+        [("SANCTION", ("RUS",), ("EST",), "hypothetical")],
+        id="analysts-forecast-an-expulsion",
+    ),
+    pytest.param(
+        ("Italy suspended diplomatic relations with Egypt, Prime Minister Meloni said.",),
+        [("SANCTION", ("ITA",), ("EGY",), "asserted")],
+        id="a-measure-taken-is-the-measure",
+    ),
+    # what a demand asks for is no act of the one asked, however the parser hangs it
+    pytest.param(
+        (
+            "Armenia has faced repeated calls from Paris to sign the peace treaty.",
+            "Armenia has faced repeated calls from Paris to sign the peace treaty, diplomats said.",
+            "Armenia has received calls from Paris to sign the peace treaty.",
+        ),
+        [("REQUEST", ("FRA",), ("ARM",), "asserted")],
+        id="calls-to-act",
+    ),
+    pytest.param(
+        ("Kosovo rejected calls from Washington to suspend the tariff.",),
+        [("REJECT", ("XKX",), ("USA",), "asserted")],
+        id="rejected-calls-to-act",
     ),
     pytest.param(
         ("Peru and Chile signed a memorandum on sharing intelligence.",),

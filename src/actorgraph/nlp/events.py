@@ -27,6 +27,7 @@ from actorgraph.nlp.arguments import ActorIndex, ArgActor
 from actorgraph.nlp.cameo import CameoMap, load_cameo_map
 from actorgraph.nlp.lexicon import Lexicon
 from actorgraph.nlp.modality import (
+    HOSTILE_ACTS,
     Clause,
     Nesting,
     Reading,
@@ -35,8 +36,9 @@ from actorgraph.nlp.modality import (
     is_commentator,
     read_clause,
     settle_nesting,
+    threat_mode,
 )
-from actorgraph.nlp.proposals import Proposal, Proposer, act_of_war, reported_by
+from actorgraph.nlp.proposals import REPORTING, Proposal, Proposer, act_of_war, reported_by
 from actorgraph.nlp.roles import (
     EVENT_NOUN_TYPES,
     Roles,
@@ -47,6 +49,7 @@ from actorgraph.nlp.roles import (
 )
 from actorgraph.nlp.syntax import (
     attributions,
+    auxiliaries,
     children,
     hyphen_start,
     is_passive,
@@ -235,6 +238,11 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        if kind in HOSTILE_ACTS and _announces_own_measure(proposal, source, index):
+            # "Turkey could cut ties with Abu Dhabi, Erdogan said": a side saying what it may do
+            # to another threatens it; the same words from onlookers are only a forecast
+            kind, mode = "THREATEN", threat_mode(proposal.entry)
+            frame = replace(frame, reading=replace(frame.reading, modality="asserted"))
         if kind == "COERCE" and source and not target and _closes_frontier(proposal):
             # crossings shut, with no one named, in a story about a neighbour: a frontier is
             # closed on the state across it, not on one's own people
@@ -468,6 +476,32 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
             if code and code not in mine and arg.type in _SIDES:
                 found.setdefault(code, ArgActor(arg.ref, arg.actor, "sentence", arg.start, arg.type))
     return list(found.values()) if len(found) == 1 else []
+
+
+def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
+    """Whether a possible act ("could suspend relations", "may expel") is told by the side that
+    would do it ("..., the president said"), rather than forecast by someone else."""
+    verb = proposal.predicate
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "could suspend relations or withdraw its ambassador"
+    if proposal.noun or not auxiliaries(verb) & W["possibility_modals"]:
+        return False
+    speech = reported_by(verb)
+    if speech is None:
+        # "..., the president said" parsed as a clause of its own, or as a conjunct
+        speech = next(
+            (
+                c
+                for c in children(verb, "parataxis", "conj")
+                if lemma(c) in REPORTING and c.i > verb.i and children(c, "nsubj")
+            ),
+            None,
+        )
+    if speech is None:
+        return False
+    speakers = {a.ref.code for a in index.actors_of(subject_of(speech)[0]) if a.ref.code}
+    own = {a.ref.code for a in source if a.ref.code}
+    return bool(speakers) and speakers <= own
 
 
 def _closes_frontier(proposal: Proposal) -> bool:

@@ -146,6 +146,9 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         outer_at = by_predicate.get(head.i)
         if outer_at is None and head.pos_ in ("NOUN", "PROPN"):
             outer_at = by_trigger.get(head.i)
+        demand = _demand_of(token, proposals, by_trigger)
+        if demand is not None:
+            outer_at, dep = demand, "acl"
         adjunct = (
             "prep" in path and not (set(path) & {"pcomp", "xcomp", "ccomp"}) and not complement_prep(predicate, head)
         )
@@ -205,6 +208,18 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         request_for=request_for,
         standing=standing(proposal),
     )
+
+
+def _demand_of(clause: Token, proposals: Sequence[Proposal], by_trigger: dict[int, int]) -> int | None:
+    """ "has faced calls from Paris to sign the treaty": an infinitive the parser hung
+    on the verb is what the demand that verb governs asks for, not an act of its own."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    for obj in children(clause.head, "dobj"):
+        at = by_trigger.get(obj.i)
+        if at is not None and proposals[at].noun and proposals[at].entry.type == "REQUEST" and obj.i < clause.i:
+            return at
+    return None
 
 
 def _undone_in_passive(path: list[str], inner: Proposal, outer: Proposal) -> bool:

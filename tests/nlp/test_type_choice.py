@@ -169,6 +169,19 @@ CASES = [
         id="onlookers-forecast-a-measure",
     ),
     pytest.param(
+        ("Diplomats said the African Union could impose sanctions on Gabon if the talks failed.",),
+        [("SANCTION", ("AU",), ("GAB",), "hypothetical")],
+        id="onlookers-conditional-measure-is-a-forecast",
+    ),
+    pytest.param(
+        (
+            "The African Union could impose sanctions on Gabon if the junta did not free the president, the "
+            "bloc's chairman said.",
+        ),
+        [("THREATEN", ("AU",), ("GAB",), "asserted")],
+        id="own-conditional-measure-is-a-threat",
+    ),
+    pytest.param(
         ("Analysts said Russia might expel more Estonian diplomats.",),
         [("SANCTION", ("RUS",), ("EST",), "hypothetical")],
         id="analysts-forecast-an-expulsion",

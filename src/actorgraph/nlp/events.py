@@ -238,6 +238,11 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        if kind == "THREATEN" and proposal.entry.type in HOSTILE_ACTS and _forecast(proposal):
+            # "diplomats said the bloc could impose sanctions if the talks failed": onlookers'
+            # conditions are a forecast of the measure, not a threat by the one who would act
+            kind, mode = proposal.entry.type, proposal.entry.mode
+            frame = replace(frame, reading=replace(frame.reading, modality="hypothetical"))
         if kind in HOSTILE_ACTS and _announces_own_measure(proposal, source, index):
             # "Turkey could cut ties with Abu Dhabi, Erdogan said": a side saying what it may do
             # to another threatens it; the same words from onlookers are only a forecast
@@ -481,27 +486,43 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
 def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
     """Whether a possible act ("could suspend relations", "may expel") is told by the side that
     would do it ("..., the president said"), rather than forecast by someone else."""
-    verb = proposal.predicate
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head  # "could suspend relations or withdraw its ambassador"
+    verb = _clause_verb(proposal.predicate)
     if proposal.noun or not auxiliaries(verb) & W["possibility_modals"]:
         return False
-    speech = reported_by(verb)
-    if speech is None:
-        # "..., the president said" parsed as a clause of its own, or as a conjunct
-        speech = next(
-            (
-                c
-                for c in children(verb, "parataxis", "conj")
-                if lemma(c) in REPORTING and c.i > verb.i and children(c, "nsubj")
-            ),
-            None,
-        )
+    speech = _speech_over(verb)
     if speech is None:
         return False
     speakers = {a.ref.code for a in index.actors_of(subject_of(speech)[0]) if a.ref.code}
     own = {a.ref.code for a in source if a.ref.code}
     return bool(speakers) and speakers <= own
+
+
+def _clause_verb(verb: Token) -> Token:
+    """The first verb of a list of acts ("could suspend relations or withdraw its ambassador")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _speech_over(verb: Token) -> Token | None:
+    """The verb of saying that reports a clause, before it or after it ("..., the president
+    said", which the parser may make a clause of its own or a conjunct)."""
+    speech = reported_by(verb)
+    if speech is not None:
+        return speech
+    return next(
+        (c for c in children(verb, "parataxis", "conj") if lemma(c) in REPORTING and c.i > verb.i and children(c, "nsubj")),
+        None,
+    )
+
+
+def _forecast(proposal: Proposal) -> bool:
+    """Whether a clause is told by onlookers (diplomats, analysts), not by anyone who acts."""
+    speech = _speech_over(_clause_verb(proposal.predicate))
+    if speech is None:
+        return False
+    speaker, _ = subject_of(speech)
+    return speaker is not None and lemma(speaker) in W["commentators"] | W["onlookers"]
 
 
 def _closes_frontier(proposal: Proposal) -> bool:

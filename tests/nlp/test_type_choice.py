@@ -1,7 +1,7 @@
 """Which PLOVER type a sentence's act takes when its words offer more than one: the visit a host
 calls off, the frontier closed on a neighbour, sympathy offered, a call in which something is
 said, a measure partners agree on, a signed charter that enacts a break, a measure a side says
-it may take, what a demand asks for. Each case asserts the
+it may take, what a demand asks for, a call for talks by one of two sides. Each case asserts the
 whole list of events of its text (an extra event fails), in plain, fronted reported speech and
 passive form where those exist. Sentences written for these tests in the style of wire copy."""
 
@@ -15,6 +15,8 @@ from .conftest import brief
 
 DAY = date(2024, 5, 16)
 
+_THAILAND = "Thailand accused Cambodia of shelling its border villages, and Phnom Penh rejected the charge. "
+_THAILAND_SAYS = [("ACCUSE", ("THA",), ("KHM",), "asserted"), ("REJECT", ("KHM",), ("THA",), "asserted")]
 _LATVIA = "Latvia accused Belarus of pushing migrants over the frontier, a charge Minsk denied. "
 _LATVIA_ACCUSES = ("ACCUSE", ("LVA",), ("BLR",), "asserted")
 
@@ -205,6 +207,27 @@ CASES = [
         ("Kosovo rejected calls from Washington to suspend the tariff.",),
         [("REJECT", ("XKX",), ("USA",), "asserted")],
         id="rejected-calls-to-act",
+    ),
+    # PLOVER: a party calling for talks between the two sides states its own intent (AGREE)
+    pytest.param(
+        (
+            _THAILAND + "Thai Foreign Minister Maris said the two kingdoms must resolve the quarrel by negotiation.",
+            _THAILAND + "The two kingdoms must resolve the quarrel by negotiation, Thai Foreign Minister Maris said.",
+            _THAILAND + "Bangkok nonetheless called for dialogue between the two countries.",
+            _THAILAND + "Dialogue between the two countries was called for by Bangkok.",
+        ),
+        [*_THAILAND_SAYS, ("AGREE", ("THA",), ("KHM",), "asserted")],
+        id="party-calls-for-talks",
+    ),
+    pytest.param(
+        (_THAILAND + "The United Nations called for dialogue between the two countries.",),
+        [*_THAILAND_SAYS, ("REQUEST", ("UN",), ("KHM",), "asserted")],
+        id="third-party-calls-for-talks",
+    ),
+    pytest.param(
+        (_THAILAND + "Bangkok called on Cambodia to withdraw its troops.",),
+        [*_THAILAND_SAYS, ("REQUEST", ("THA",), ("KHM",), "asserted")],
+        id="party-demands-a-withdrawal",
     ),
     pytest.param(
         ("Peru and Chile signed a memorandum on sharing intelligence.",),

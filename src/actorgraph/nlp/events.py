@@ -238,6 +238,13 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        if kind == "REQUEST" and source and _party_calls_for_talks(proposal, source, index):
+            # PLOVER: a party to a dispute calling for talks or a negotiated settlement between
+            # "the two sides" states its own intent (AGREE) toward the other side
+            kind, mode = "AGREE", None
+            caller = {a.ref.code for a in source}
+            if all(a.ref.code in caller for a in target):
+                target = [a for a in index.counterpart(caller) if a.ref.code in index.sides()] or target
         if kind == "THREATEN" and proposal.entry.type in HOSTILE_ACTS and _forecast(proposal):
             # "diplomats said the bloc could impose sanctions if the talks failed": onlookers'
             # conditions are a forecast of the measure, not a threat by the one who would act
@@ -495,6 +502,19 @@ def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index
     speakers = {a.ref.code for a in index.actors_of(subject_of(speech)[0]) if a.ref.code}
     own = {a.ref.code for a in source if a.ref.code}
     return bool(speakers) and speakers <= own
+
+
+def _party_calls_for_talks(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
+    """ "X said the two kingdoms must resolve the row by negotiation", "X called for
+    dialogue between the two countries", told by one of the story's two sides."""
+    own = {a.ref.code for a in source if a.ref.code}
+    if not own & set(index.sides()):
+        return False
+    words = list(proposal.predicate.subtree) if proposal.predicate.i != proposal.trigger.i else []
+    words += list(proposal.trigger.subtree)
+    talks = any(lemma(t) in W["talk_nouns"] for t in words)
+    pair = any(t.lower_ in ("two", "both") and t.dep_ in ("nummod", "det", "predet", "preconj") for t in words)
+    return talks and pair
 
 
 def _clause_verb(verb: Token) -> Token:

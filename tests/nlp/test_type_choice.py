@@ -1,7 +1,8 @@
 """Which PLOVER type a sentence's act takes when its words offer more than one: the visit a host
 calls off, the frontier closed on a neighbour, sympathy offered, a call in which something is
 said, a measure partners agree on, a signed charter that enacts a break, a measure a side says
-it may take, what a demand asks for, a call for talks by one of two sides. Each case asserts the
+it may take, what a demand asks for, a call for talks by one of two sides,
+a measure kept until another acts. Each case asserts the
 whole list of events of its text (an extra event fails), in plain, fronted reported speech and
 passive form where those exist. Sentences written for these tests in the style of wire copy."""
 
@@ -228,6 +229,21 @@ CASES = [
         (_THAILAND + "Bangkok called on Cambodia to withdraw its troops.",),
         [*_THAILAND_SAYS, ("REQUEST", ("THA",), ("KHM",), "asserted")],
         id="party-demands-a-withdrawal",
+    ),
+    # a measure kept "until" another does something demands it of that other
+    pytest.param(
+        (
+            "Japan said the import ban would remain in force until China ended its support for the militia.",
+            "The import ban will remain in force until China ends its support for the militia, the Japanese trade "
+            "minister said.",
+        ),
+        [("REQUEST", ("JPN",), ("CHN",), "asserted")],
+        id="kept-until-another-acts",
+    ),
+    pytest.param(
+        ("Serbia waited until Hungary signed the deal.",),
+        [("SUPPORT", ("HUN",), ("SRB",), "asserted")],
+        id="until-as-time-sets-no-condition",
     ),
     pytest.param(
         ("Peru and Chile signed a memorandum on sharing intelligence.",),

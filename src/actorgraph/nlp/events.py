@@ -238,6 +238,11 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        holder = _holds_out_until(proposal, source, index)
+        if holder:
+            # "the treaty stays suspended until Islamabad ends its backing of militants, Delhi
+            # said": what another must do before a measure is lifted is demanded of it
+            kind, mode, source, target = "REQUEST", None, holder, source
         if kind == "REQUEST" and source and _party_calls_for_talks(proposal, source, index):
             # PLOVER: a party to a dispute calling for talks or a negotiated settlement between
             # "the two sides" states its own intent (AGREE) toward the other side
@@ -515,6 +520,28 @@ def _party_calls_for_talks(proposal: Proposal, source: Sequence[ArgActor], index
     talks = any(lemma(t) in W["talk_nouns"] for t in words)
     pair = any(t.lower_ in ("two", "both") and t.dep_ in ("nummod", "det", "predet", "preconj") for t in words)
     return talks and pair
+
+
+def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """Who keeps a measure in place "until" the doer of this act does it: the one who says so,
+    or the subject of the clause the "until" hangs on; empty when that is the doer itself."""
+    verb = proposal.predicate
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head  # "until Hanoi ends its support": the clause of the act
+    verb = _clause_verb(verb)
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in W["until_marks"] for c in verb.children):
+        return []
+    doers = {a.ref.code for a in source if a.ref.code}
+    if not doers:
+        return []
+    main = verb.head
+    held = {lemma(main), *auxiliaries(main)}
+    if not held & W["holding_verbs"]:
+        return []  # "fought until the town fell": a time, not a condition set to another
+    speech = _speech_over(main)
+    subject, _ = subject_of(speech if speech is not None else main)
+    holder = [a for a in index.actors_of(subject) if a.ref.code]
+    return holder if holder and not doers & {a.ref.code for a in holder} else []
 
 
 def _clause_verb(verb: Token) -> Token:

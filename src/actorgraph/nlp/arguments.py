@@ -762,6 +762,17 @@ class ActorIndex:
         first = next((o for o in named if o.actor.type != "person"), named[0])
         return [self._arg(first, "story")]
 
+    def sides(self) -> list[str]:
+        """The two actors a story names most (each at least twice): the sides of a story about
+        a dispute between two."""
+        counts: dict[str, int] = {}
+        for occurrence in self.occurrences:
+            code = occurrence.actor.code
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])[:2]
+        return [code for code, count in ranked if count >= 2]
+
     def _state_counts(self, *, body: bool = False) -> dict[str, int]:
         """Mentions of each state; with `body`, outside headings (title and dateline)."""
         key = "body" if body else "all"

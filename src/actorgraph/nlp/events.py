@@ -27,6 +27,7 @@ from actorgraph.nlp.arguments import ActorIndex, ArgActor
 from actorgraph.nlp.cameo import CameoMap, load_cameo_map
 from actorgraph.nlp.lexicon import Lexicon
 from actorgraph.nlp.modality import (
+    HOSTILE_ACTS,
     Clause,
     Nesting,
     Reading,
@@ -35,8 +36,9 @@ from actorgraph.nlp.modality import (
     is_commentator,
     read_clause,
     settle_nesting,
+    threat_mode,
 )
-from actorgraph.nlp.proposals import Proposal, Proposer, act_of_war, reported_by
+from actorgraph.nlp.proposals import REPORTING, Proposal, Proposer, act_of_war, reported_by
 from actorgraph.nlp.roles import (
     EVENT_NOUN_TYPES,
     Roles,
@@ -48,6 +50,7 @@ from actorgraph.nlp.roles import (
 )
 from actorgraph.nlp.syntax import (
     attributions,
+    auxiliaries,
     children,
     hyphen_start,
     is_passive,
@@ -127,6 +130,9 @@ class EventExtractor:
                     allegation = _allegation(frame, event, index)
                     if allegation is not None:
                         events.append(allegation)
+                    call = _call_held(frame, event, index)
+                    if call is not None:
+                        events.append(call)
         return _dedupe(events)
 
     # -- one sentence
@@ -234,6 +240,32 @@ class EventExtractor:
             # "Beijing called the discharge selfish", "Tokyo rejected the criticism": the act is
             # the other side's, not the speaker's own; so is whoever a threat naming no one is for
             target = index.counterpart({a.ref.code for a in source})
+        holder = _holds_out_until(proposal, source, index)
+        if holder:
+            # "the treaty stays suspended until Islamabad ends its backing of militants, Delhi
+            # said": what another must do before a measure is lifted is demanded of it
+            kind, mode, source, target = "REQUEST", None, holder, source
+        if kind == "REQUEST" and source and _party_calls_for_talks(proposal, source, index):
+            # PLOVER: a party to a dispute calling for talks or a negotiated settlement between
+            # "the two sides" states its own intent (AGREE) toward the other side
+            kind, mode = "AGREE", None
+            caller = {a.ref.code for a in source}
+            if all(a.ref.code in caller for a in target):
+                target = [a for a in index.counterpart(caller) if a.ref.code in index.sides()] or target
+        if kind == "THREATEN" and proposal.entry.type in HOSTILE_ACTS and _forecast(proposal):
+            # "diplomats said the bloc could impose sanctions if the talks failed": onlookers'
+            # conditions are a forecast of the measure, not a threat by the one who would act
+            kind, mode = proposal.entry.type, proposal.entry.mode
+            frame = replace(frame, reading=replace(frame.reading, modality="hypothetical"))
+        if kind in HOSTILE_ACTS and _announces_own_measure(proposal, source, index):
+            # "Turkey could cut ties with Abu Dhabi, Erdogan said": a side saying what it may do
+            # to another threatens it; the same words from onlookers are only a forecast
+            kind, mode = "THREATEN", threat_mode(proposal.entry)
+            frame = replace(frame, reading=replace(frame.reading, modality="asserted"))
+        if kind == "COERCE" and source and not target and _closes_frontier(proposal):
+            # crossings shut, with no one named, in a story about a neighbour: a frontier is
+            # closed on the state across it, not on one's own people
+            target = [a for a in index.counterpart({a.ref.code for a in source}) if a.type == "state"]
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
@@ -383,6 +415,56 @@ def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
     )
 
 
+_SPOKEN_ACTS = frozenset({"REQUEST", "SUPPORT", "CONCEDE", "ACCUSE", "AGREE", "REJECT", "THREATEN"})
+
+
+def _call_held(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
+    """ "pressed the Armenian leader by phone to stop shelling", "apologised to his counterpart
+    by telephone": what was said was said in a call, which is itself a consultation (PLOVER
+    CONSULT phone) between the speaker and the one called."""
+    if event.type not in _SPOKEN_ACTS or event.modality != "asserted" or frame.proposal.noun or not event.source:
+        return None
+    call = _phone_call(frame.predicate)
+    if call is None:
+        return None
+    partners = [a.ref for p in children(call, "prep") if p.lower_ == "with" for o in children(p, "pobj") for a in index.actors_of(o)]
+    own = {r.code for r in event.source}
+    called = [r for r in (partners or list(event.target)) if r.code and r.code not in own]
+    if not called:
+        return None
+    start = call.idx
+    trigger = TextSpan(start, start + len(call.text), call.text)
+    key = f"{event.doc_id}|CONSULT|{start}|{sorted(own, key=str)}|{[r.code for r in called]}"
+    return replace(
+        event,
+        id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
+        type="CONSULT",
+        mode="phone",
+        context=(),
+        target=tuple(called),
+        trigger=trigger,
+        cameo="041",
+        rule="call",
+        lemma=lemma(call),
+        mutual=False,
+        confidence=round(event.confidence * 0.8, 3),
+    )
+
+
+def _phone_call(verb: Token) -> Token | None:
+    """The call a verb's act was made in ("in a phone call", "during a telephone
+    conversation", "by videoconference"), or None."""
+    for prep in children(verb, "prep"):
+        if prep.lower_ not in W["call_preps"]:
+            continue
+        for noun in children(prep, "pobj"):
+            if lemma(noun) in W["remote_talks"]:
+                return noun
+            if lemma(noun) in ("call", "conversation") and any(lemma(m) in W["remote_media"] for m in noun.children):
+                return noun
+    return None
+
+
 _SIDES = frozenset({"state", "agent", "person", *ORGANISATION_TYPES})
 
 
@@ -415,12 +497,94 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
     return list(found.values()) if len(found) == 1 else []
 
 
+def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
+    """Whether a possible act ("could suspend relations", "may expel") is told by the side that
+    would do it ("..., the president said"), rather than forecast by someone else."""
+    verb = _clause_verb(proposal.predicate)
+    if proposal.noun or not auxiliaries(verb) & W["possibility_modals"]:
+        return False
+    speech = _speech_over(verb)
+    if speech is None:
+        return False
+    speakers = {a.ref.code for a in index.actors_of(subject_of(speech)[0]) if a.ref.code}
+    own = {a.ref.code for a in source if a.ref.code}
+    return bool(speakers) and speakers <= own
+
+
+def _party_calls_for_talks(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
+    """ "X said the two kingdoms must resolve the row by negotiation", "X called for
+    dialogue between the two countries", told by one of the story's two sides."""
+    own = {a.ref.code for a in source if a.ref.code}
+    if not own & set(index.sides()):
+        return False
+    words = list(proposal.predicate.subtree) if proposal.predicate.i != proposal.trigger.i else []
+    words += list(proposal.trigger.subtree)
+    talks = any(lemma(t) in W["talk_nouns"] for t in words)
+    pair = any(t.lower_ in ("two", "both") and t.dep_ in ("nummod", "det", "predet", "preconj") for t in words)
+    return talks and pair
+
+
+def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """Who keeps a measure in place "until" the doer of this act does it: the one who says so,
+    or the subject of the clause the "until" hangs on; empty when that is the doer itself."""
+    verb = proposal.predicate
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head  # "until Hanoi ends its support": the clause of the act
+    verb = _clause_verb(verb)
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in W["until_marks"] for c in verb.children):
+        return []
+    doers = {a.ref.code for a in source if a.ref.code}
+    if not doers:
+        return []
+    main = verb.head
+    held = {lemma(main), *auxiliaries(main)}
+    if not held & W["holding_verbs"]:
+        return []  # "fought until the town fell": a time, not a condition set to another
+    speech = _speech_over(main)
+    subject, _ = subject_of(speech if speech is not None else main)
+    holder = [a for a in index.actors_of(subject) if a.ref.code]
+    return holder if holder and not doers & {a.ref.code for a in holder} else []
+
+
+def _clause_verb(verb: Token) -> Token:
+    """The first verb of a list of acts ("could suspend relations or withdraw its ambassador")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
+def _speech_over(verb: Token) -> Token | None:
+    """The verb of saying that reports a clause, before it or after it ("..., the president
+    said", which the parser may make a clause of its own or a conjunct)."""
+    speech = reported_by(verb)
+    if speech is not None:
+        return speech
+    return next(
+        (c for c in children(verb, "parataxis", "conj") if lemma(c) in REPORTING and c.i > verb.i and children(c, "nsubj")),
+        None,
+    )
+
+
+def _forecast(proposal: Proposal) -> bool:
+    """Whether a clause is told by onlookers (diplomats, analysts), not by anyone who acts."""
+    speech = _speech_over(_clause_verb(proposal.predicate))
+    if speech is None:
+        return False
+    speaker, _ = subject_of(speech)
+    return speaker is not None and lemma(speaker) in W["commentators"] | W["onlookers"]
+
+
+def _closes_frontier(proposal: Proposal) -> bool:
+    """Whether a verb closes border crossings or checkpoints."""
+    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
+        return False
+    return bool(object_lemmas(object_of(proposal.predicate)) & W["frontier_points"])
+
+
 def _closes_border_on(proposal: Proposal, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
     """ "New Delhi closed the main land crossing" in a story about Pakistan: a border closed on
     another state (not a district sealed at home) is a break with that state."""
-    if proposal.noun or lemma(proposal.trigger) not in ("close", "shut", "seal"):
-        return False
-    if not object_lemmas(object_of(proposal.predicate)) & W["frontier_points"]:
+    if not _closes_frontier(proposal):
         return False
     own = {a.ref.code for a in source if a.ref.code}
     return bool(own) and any(a.ref.code and a.ref.code not in own and a.type == "state" for a in target)

@@ -149,11 +149,16 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         outer_at = by_predicate.get(head.i)
         if outer_at is None and head.pos_ in ("NOUN", "PROPN"):
             outer_at = by_trigger.get(head.i)
+        demand = _demand_of(token, proposals, by_trigger)
+        if demand is not None:
+            outer_at, dep = demand, "acl"
         adjunct = (
             "prep" in path and not (set(path) & {"pcomp", "xcomp", "ccomp"}) and not complement_prep(predicate, head)
         )
         if outer_at is not None and outer_at != number:
             outer = proposals[outer_at]
+            if dep == "nsubjpass" and _undone_in_passive(path, proposal, outer):
+                dep = "dobj"
             if adjunct and proposal.noun and proposal.entry.type == "REQUEST":
                 request_for = head.i
             if outer.entry.lemma == "warn" and dep == "ccomp":
@@ -206,6 +211,27 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         request_for=request_for,
         standing=standing(proposal),
     )
+
+
+def _demand_of(clause: Token, proposals: Sequence[Proposal], by_trigger: dict[int, int]) -> int | None:
+    """ "has faced calls from Paris to sign the treaty": an infinitive the parser hung
+    on the verb is what the demand that verb governs asks for, not an act of its own."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    for obj in children(clause.head, "dobj"):
+        at = by_trigger.get(obj.i)
+        if at is not None and proposals[at].noun and proposals[at].entry.type == "REQUEST" and obj.i < clause.i:
+            return at
+    return None
+
+
+def _undone_in_passive(path: list[str], inner: Proposal, outer: Proposal) -> bool:
+    """ "A visit by the minister was cancelled", "a charter severing ties with the capital
+    was signed": the passive's subject is what the verb calls off or enacts, as its object is in
+    the active. (An act judged in the passive, "the signing was criticised", stays told.)"""
+    if path == ["nsubjpass"] and inner.noun:
+        return outer.entry.type in ("REJECT", "SANCTION") and outer.entry.mode in ("meet", "discontinue")
+    return path[-2:] == ["acl", "nsubjpass"] and outer.entry.lemma == "sign"
 
 
 def standing(proposal: Proposal) -> bool:
@@ -368,6 +394,7 @@ class Nesting:
     mode: str | None = None
     reported: tuple[int, ...] = ()  # trigger indices of acts a warning reports
     borrowed_target_from: int | None = None  # a complement of the same type lends its target
+    modality: Modality | None = None  # what the complement makes of the outer act's modality
 
 
 def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> list[Nesting]:
@@ -382,13 +409,17 @@ def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> 
             at = clause.reported_by_warning
             current = out[at]
             out[at] = Nesting(
-                current.type, current.mode, (*current.reported, inner.trigger.i), current.borrowed_target_from
+                current.type,
+                current.mode,
+                (*current.reported, inner.trigger.i),
+                current.borrowed_target_from,
+                current.modality,
             )
         if clause.outer is None:
             continue
         at, outer = clause.outer, proposals[clause.outer]
         current = out[at]
-        kind, mode = current.type, current.mode
+        kind, mode, modality = current.type, current.mode, current.modality
         if outer.entry.lemma in W["threat_vows"] and inner.entry.type in HOSTILE_ACTS:
             kind, mode = "THREATEN", threat_mode(inner.entry)
         elif outer.entry.type == "AGREE" and inner.entry.type == "AID" and inner.entry.lemma in ("forgive", "write", "cancel"):
@@ -399,17 +430,46 @@ def settle_nesting(proposals: Sequence[Proposal], clauses: Sequence[Clause]) -> 
             kind, mode = "CONCEDE", None
         elif outer.entry.type == "THREATEN" and not inner.noun and mode is None:
             mode = outer.entry.mode or threat_mode(inner.entry)
+        elif outer.entry.lemma == "sign" and inner.entry.type in ("SANCTION", "COERCE") and not clause.negated:
+            # a signed charter that severs every tie with the capital: what is signed is the
+            # break itself, not support for anyone
+            kind, mode = inner.entry.type, inner.entry.mode
+        elif (
+            agrees_on_measure(outer.entry, inner.entry)
+            and not clause.negated
+            and infinitive_of(inner.predicate, outer.predicate)
+        ):
+            # "EU governments agreed to impose sanctions on Minsk": partners settling on a measure
+            # against a third promise it no cooperation; the measure is decided, not yet taken
+            kind, mode, modality = inner.entry.type, inner.entry.mode, "hypothetical"
         borrowed = current.borrowed_target_from
         if borrowed is None and inner.entry.type == outer.entry.type:
             borrowed = number  # "criticised the decision, calling it a provocation by Pristina"
-        out[at] = Nesting(kind, mode, current.reported, borrowed)
+        out[at] = Nesting(kind, mode, current.reported, borrowed, modality)
     return out
+
+
+def agrees_on_measure(outer: Trigger, inner: Trigger) -> bool:
+    """Whether an agreement is to take a measure against someone ("agreed to impose sanctions",
+    "agreed to expel the envoys"), not to cooperate. (Troops sent by agreement may be help.)"""
+    return outer.type == "AGREE" and outer.lemma == "agree" and inner.type in ("SANCTION", "COERCE")
+
+
+def infinitive_of(clause: Token, verb: Token) -> bool:
+    """Whether a clause is what a verb governs as its infinitive ("agreed to impose ... and to
+    expel"), not a time or cause hung on it ("agreed ... years after Riyadh cut ties")."""
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "xcomp" and clause.head.i == verb.i
 
 
 def apply_nesting(reading: Reading, nesting: Nesting) -> Reading:
     """An outer reading with what its complements tell it."""
     if nesting.type is not None:
-        return Reading(nesting.type, nesting.mode, reading.modality, reading.background, reading.nested)
+        modality = reading.modality
+        if nesting.modality is not None and modality == "asserted":
+            modality = nesting.modality
+        return Reading(nesting.type, nesting.mode, modality, reading.background, reading.nested)
     if nesting.mode is not None and reading.type == "THREATEN":
         return Reading(reading.type, reading.mode or nesting.mode, reading.modality, reading.background, reading.nested)
     return reading

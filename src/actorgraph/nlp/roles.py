@@ -218,9 +218,13 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     if proposal.noun:
         # "reaffirmed Serbia's support for Ukraine": the possessor of the act did it
         owner = [a for c in children(proposal.trigger, "poss") for a in index.actors_of(c)]
+        subject, _ = subject_of(proposal.predicate)
+        if owner and _reflexive_owner(proposal, subject):
+            # "ECOWAS, which Mali quit, sent its condolences": a pronoun owning the act of a
+            # light verb is that verb's subject, whatever the nearest name is
+            owner = index.actors_of(subject) or owner
         if owner and "subj" not in entry.target and "poss" not in entry.target:
             return owner
-        subject, _ = subject_of(proposal.predicate)
         source: list[ArgActor] = []
         if "subj" in entry.target:
             source = slot_actors(proposal, entry.source, index, ())  # "took delivery of Chinese systems"
@@ -241,6 +245,14 @@ def _source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     if subject is None and entry.lemma == proposal.trigger.lower_ and children(proposal.predicate, "nsubjpass"):
         subject = children(proposal.predicate, "nsubjpass")[0]  # "Israel is opposed to ..."
     return index.actors_of(subject)
+
+
+def _reflexive_owner(proposal: Proposal, subject: Token | None) -> bool:
+    """Whether an act's possessor is a pronoun ("its", "their") standing for the subject of the
+    verb that carries the act ("sent its condolences", "reaffirmed its support")."""
+    if subject is None or proposal.predicate.i == proposal.trigger.i:
+        return False
+    return any(c.pos_ == "PRON" and c.lower_ in ("its", "their", "his", "her") for c in children(proposal.trigger, "poss"))
 
 
 def _conventional_source(

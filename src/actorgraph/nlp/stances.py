@@ -164,11 +164,11 @@ class StanceExtractor:
         found = []
         for token in sentence:
             lemma = token.lemma_.lower()
-            if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            if token.pos_ not in ("VERB", "AUX", "ADJ") and not _mistagged_verb(token):
                 continue
             polarity: Polarity | None = None
             obj: Token | None = None
-            displeased: Token | None = None
+            holder_word: Token | None = None  # the holder when it is not the verb's subject
             negated = any(c.dep_ == "neg" for c in token.children)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
@@ -178,6 +178,7 @@ class StanceExtractor:
                     polarity, obj = label
             elif lemma in WISHES and _wish(token) is not None:
                 polarity, obj = _wish(token)  # type: ignore[misc]
+                negated = False  # "does not want" is already the opposition it states
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
             elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
@@ -187,7 +188,7 @@ class StanceExtractor:
             elif lemma == "have" and _denied_right(token) is not None and _speaker(token) is not None:
                 # "Minsk had no right to annex the region, the minister said": the speaker's position
                 polarity, obj = "oppose", _denied_right(token)
-                displeased = _speaker(token)
+                holder_word = _speaker(token)
             elif lemma.startswith("recogni") and (negated or _refused(token)):
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
@@ -214,10 +215,14 @@ class StanceExtractor:
                 stance_noun = next(c for c in token.children if c.lemma_ == "stance")
                 against = _pobj(stance_noun, "against")
                 polarity, obj = ("oppose", against) if against is not None else ("neutral", _pobj(stance_noun, "on"))
-            elif lemma in ("remain", "stay") and any(
-                c.lower_ in ("neutral", "silent", "noncommittal", "impartial") for c in token.children
+            elif lemma in SW["neutral_copulas"] and any(
+                c.lower_ in SW.table("neutral_copulas")[lemma] for c in token.children
             ):
+                polarity = "neutral"  # "remains neutral", "is impartial in the dispute"
+            elif _no_side(token) or _kept_neutrality(token):
+                # "has taken no side", "declined to take sides", "maintains its neutrality"
                 polarity = "neutral"
+                negated = False
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _habitual(token) is not None:
@@ -225,11 +230,21 @@ class StanceExtractor:
                 # relative clause in the present describes whom its noun stands with or against
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _habitual(token)
+            elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _spoken_for(token) is not None:
+                # '"We oppose any partition," the president said': the coder codes no event for
+                # "we", and what the speaker's side backs or opposes is its position
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _spoken_for(token)
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
                 # "defends the levy", "opposes the draft law", "is endorsed by the AU": a
                 # position on a policy, plan or agreement (acts against actors are events)
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _policy_object(token)
+            elif lemma in SW["lasting_position_verbs"] and not negated and _held_object(token) is not None:
+                # "has long backed Palestinian statehood", "backs the creation of a fund": a position
+                # on a thing no actor code names, which no event records
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _held_object(token)
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
@@ -247,26 +262,38 @@ class StanceExtractor:
                 polarity, obj = "support", _pobj(_first_prep(token, "to") or token, "to")  # "looked forward to"
             elif lemma == "be" and _pobj(token, "against") is not None:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
+            elif _phrased(token) is not None:
+                # "came out against the levy", "is in favour of the truce", "lobbied for the bid"
+                polarity, obj = _phrased(token)  # type: ignore[misc]
+                if negated:
+                    polarity, negated = "neutral", False  # "is not in favour of": no side stated
+            elif _attitude(token) is not None:
+                # "has been critical of the pipeline", "remains committed to the accord"
+                polarity, obj = _attitude(token)  # type: ignore[misc]
+                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                if _denied(token):
+                    polarity, negated = "neutral", False
             elif lemma in W["readiness"] and _readied(token) is not None:
                 polarity, obj = "support", _readied(token)  # "stands ready to back Skopje"
             elif lemma in DISPLEASING | DISPLEASED and _displeased(token) is not None:
                 # "the purchases have alarmed Zagreb", "Ankara was angered by the vote": the one
                 # displeased holds a position against what displeased it
                 polarity = "oppose"
-                displeased, obj = _displeased(token)  # type: ignore[misc]
+                holder_word, obj = _displeased(token)  # type: ignore[misc]
             elif lemma in DISPLEASED and token.pos_ == "ADJ" and _cause(token) is not None and not _denied(token):
                 polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            refusal = lemma.startswith("recogni") and _refused(token)  # the refusal is this stance
-            if polarity is None or (_unrealised(token) and not refusal) or (
+            # the refusal is this stance: "refuses to recognise", "declined to take sides"
+            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token)
+            if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
             owner = _owner(token) if lemma in VOICING else None
-            subject = owner if owner is not None and index.actors_of(owner) else displeased
+            subject = owner if owner is not None and index.actors_of(owner) else holder_word
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
@@ -345,7 +372,9 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         if owner is None:
             return None
         polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
-        target = next((t for t in (_pobj(noun, w) for w in ("for", "to", "with")) if t is not None), None)
+        # "of" names the owner ("the backing of Rome") unless a possessive does ("Kenya's endorsement of the plan")
+        preps = ("for", "to", "with", "toward", "towards") + (("of",) if owner.dep_ == "poss" else ())
+        target = next((t for t in (_pobj(noun, w) for w in preps) if t is not None), None)
     elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
         target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
         if noun.dep_ == "appos":
@@ -399,7 +428,7 @@ def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
     return [ArgActor(ref, None, "anchored", subject.idx, "people")]
 
 
-_ASKING = W["asking"]
+_ASKING = W["asking"] | SW["asking_verbs"] | SW["asking_nouns"]
 _MAYBE = W["maybe"]
 _MAYBE_ADVERBS = W["epistemic"] | SW["forecast_adverbs"]
 
@@ -427,9 +456,10 @@ def _unrealised(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
         return True  # "refuses to back the plan": the refusal is the stance
     current = token
-    while current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
+    # through "acl" to a noun of asking: "faced calls to align with the bloc"
+    while current.dep_ in ("xcomp", "ccomp", "conj", "acl") and current.head is not current:
         current = current.head
-        if current.lemma_.lower() in _ASKING:
+        if current.lemma_.lower() in _ASKING or current.lower_ in _ASKING:
             return True
     return _under_modal(token)
 
@@ -737,6 +767,117 @@ def _cause(adjective: Token) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _questioned(token: Token) -> bool:
+    """ "wondered whether Quito was against it", "doubted how committed Rome was to it": the
+    clause of the position, or the copula of its adjective, is a question."""
+    clauses = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+    if any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SW["question_words"] for clause in clauses for c in clause.children
+    ):
+        return True
+    # "Will Lima back the truce?": the sentence asks
+    last = next((t for t in reversed(token.sent) if not t.is_quote), None)
+    return last is not None and last.text == "?"
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """ "We back Moldova's path": a word tagged as an adverb that has a subject and an object is a verb."""
+    return token.pos_ == "ADV" and all(
+        any(c.dep_ == dep for c in token.children) for dep in ("nsubj", "dobj")
+    )
+
+
+def _held_object(verb: Token) -> Token | None:
+    """What an active verb of lasting position is about: a noun that names no single act
+    ("backed the raid" answers one act)."""
+    obj = _object(verb)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _passive(verb):
+        return None
+    if obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS:
+        return None
+    if _pobj(verb, "with") is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return None  # "backed its claim with troops": a holder making good its own words takes no position
+    return obj
+
+
+def _phrased(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """A position a verb states with a phrase: "against X" opposes X, "in favour of X" backs it, and
+    for verbs of advocacy so does "for X". A verb listed with a particle needs it ("came out")."""
+    lemma = verb.lemma_.lower()
+    phrase_verbs = SW.table("position_phrase_verbs")
+    if lemma not in phrase_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    needed = set(phrase_verbs[lemma])
+    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+        return None
+    against = _pobj(verb, "against")
+    if against is not None:
+        return "oppose", against
+    favour = _pobj(verb, "in")
+    if favour is not None and favour.lemma_.lower() in SW["favour_nouns"]:
+        return "support", _pobj(favour, "of")
+    advocated = _pobj(verb, "for") if lemma in SW["advocacy_verbs"] else None
+    return ("support", advocated) if advocated is not None else None
+
+
+def _attitude(adjective: Token) -> tuple[Polarity, Token | None] | None:
+    """A lasting attitude an adjective states toward what its preposition names: "critical of the
+    pipeline", "supportive of the bid". Without that phrase the word says no such thing
+    ("critical infrastructure", "a hostile crowd")."""
+    entry = SW.table("position_adjectives").get(adjective.lower_)
+    if entry is None:
+        return None
+    if adjective.pos_ == "ADJ":
+        if adjective.dep_ not in ("acomp", "conj", "xcomp", "oprd", "amod", "appos"):
+            return None
+    elif not _passive(adjective) or any(
+        c.dep_ == "nummod" for s in adjective.children if s.dep_ == "nsubjpass" for c in s.children
+    ):
+        return None  # "is committed to" parsed as a passive; "3,000 troops were committed to" is a deployment
+    polarity, *preps = entry
+    # "remains averse to joining": the parser may hang the phrase on the copula
+    heads = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    target = next((t for h in heads for t in (_pobj(h, p) for p in preps) if t is not None), None)
+    if target is None:
+        return None
+    return ("support" if polarity == "support" else "oppose"), target
+
+
+def _no_side(verb: Token) -> bool:
+    """ "has taken no side", "would not take sides", "declined to take sides": taking none is
+    a neutral position (the refusal or the negation states it, not the taking)."""
+    if verb.lemma_.lower() != "take":
+        return False
+    side = _object(verb)
+    if side is None or side.lemma_.lower() not in SW["sides_nouns"] and side.lower_ not in SW["sides_nouns"]:
+        return False
+    return (
+        any(c.dep_ == "det" and c.lower_ == "no" for c in side.children)
+        or any(c.dep_ == "neg" for c in verb.children)
+        or _refused(verb)
+    )
+
+
+def _kept_neutrality(verb: Token) -> bool:
+    """ "maintains its neutrality", "reaffirmed its impartiality": a neutrality not given up."""
+    noun = _object(verb)
+    return (
+        verb.pos_ == "VERB"
+        and noun is not None
+        and noun.lemma_.lower() in SW["neutrality_nouns"]
+        and verb.lemma_.lower() not in SW["dropping_verbs"]
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _spoken_for(verb: Token) -> Token | None:
+    """The object of a verb of position whose subject is "we" in what a named speaker says."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in SW["speaker_pronouns"] or _speaker(verb) is None:
+        return None
+    return _object(verb)
 
 
 def _habitual(verb: Token) -> Token | None:

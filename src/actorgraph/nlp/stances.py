@@ -137,7 +137,8 @@ class StanceExtractor:
             return [
                 _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
-        if event.modality == "negated":
+        # "is not opposed to": the negation sits on the copula of the trigger
+        if event.modality == "negated" or (root is not None and root.dep_ == "acomp" and _denied(root)):
             # not recognising someone is a stance against them; not endorsing, neutrality
             recognise = event.lemma is not None and event.lemma.startswith("recogni")
             polarity = "oppose" if recognise else "neutral"
@@ -219,6 +220,8 @@ class StanceExtractor:
                 c.lower_ in SW.table("neutral_copulas")[lemma] for c in token.children
             ):
                 polarity = "neutral"  # "remains neutral", "is impartial in the dispute"
+            elif _side_taken(token) is not None:
+                polarity, obj = "support", _side_taken(token)  # "took Minsk's side", "took sides with Rome"
             elif _no_side(token) or _kept_neutrality(token):
                 # "has taken no side", "declined to take sides", "maintains its neutrality"
                 polarity = "neutral"
@@ -267,6 +270,10 @@ class StanceExtractor:
                 polarity, obj = _phrased(token)  # type: ignore[misc]
                 if negated:
                     polarity, negated = "neutral", False  # "is not in favour of": no side stated
+            elif lemma in SW["objecting_verbs"] and _pobj(token, SW.table("objecting_verbs")[lemma][0]) is not None:
+                polarity, obj = "oppose", _pobj(token, SW.table("objecting_verbs")[lemma][0])  # "balked at the levy"
+            elif lemma in SW["backing_phrase_verbs"] and _pobj(token, "behind") is not None:
+                polarity, obj = "support", _pobj(token, "behind")  # "threw its weight behind the bid"
             elif _attitude(token) is not None:
                 # "has been critical of the pipeline", "remains committed to the accord"
                 polarity, obj = _attitude(token)  # type: ignore[misc]
@@ -295,6 +302,9 @@ class StanceExtractor:
             owner = _owner(token) if lemma in VOICING else None
             subject = owner if owner is not None and index.actors_of(owner) else holder_word
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+            if subject is None and token.pos_ == "VERB":
+                # "Cyprus objects to ...": the parser may take the subject and verb for a compound noun
+                subject = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
@@ -456,12 +466,19 @@ def _unrealised(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
         return True  # "refuses to back the plan": the refusal is the stance
     current = token
-    # through "acl" to a noun of asking: "faced calls to align with the bloc"
-    while current.dep_ in ("xcomp", "ccomp", "conj", "acl") and current.head is not current:
+    # through "acl" to a noun of asking ("faced calls to align with the bloc"), and through an
+    # infinitive the parser hangs on as an adverbial ("pushed Rome to back the plan")
+    while (
+        current.dep_ in ("xcomp", "ccomp", "conj", "acl") or (current.dep_ == "advcl" and _infinitive(current))
+    ) and current.head is not current:
         current = current.head
         if current.lemma_.lower() in _ASKING or current.lower_ in _ASKING:
             return True
     return _under_modal(token)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _under_modal(token: Token) -> bool:
@@ -549,16 +566,26 @@ def _dropped(noun: Token | None) -> bool:
         and noun.pos_ == "NOUN"
         and noun.dep_ in ("dobj", "obj")
         and noun.head.lemma_.lower() in SW["dropping_verbs"] | SW["material_verbs"]
+        and _with_particle(noun.head, SW.table("dropping_verbs").get(noun.head.lemma_.lower(), ()))
     )
 
 
+def _with_particle(verb: Token, particles: Sequence[str]) -> bool:
+    """Whether a verb carries one of the particles it needs ("gave up"), when it needs any."""
+    return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
+
+
 def _material(noun: Token | None) -> bool:
-    """ "provided support for the operation": support handed over is help given, not a view."""
+    """ "provided support for the operation", "gave military backing to": support handed over is
+    help given, not a view."""
     return (
         noun is not None
         and noun.pos_ == "NOUN"
         and noun.dep_ in ("dobj", "obj")
-        and noun.head.lemma_.lower() in SW["material_verbs"]
+        and (
+            noun.head.lemma_.lower() in SW["material_verbs"]
+            or any(c.dep_ == "amod" and c.lower_ in SW["material_modifiers"] for c in noun.children)
+        )
     )
 
 
@@ -654,8 +681,14 @@ def _voiced(verb: Token) -> tuple[Polarity, Token | None] | None:
     noun = _object(verb)
     if noun is None or noun.lemma_.lower() not in POSITION_NOUNS:
         return None
+    if _dropped(noun) or _material(noun):
+        return None  # "gave up its objections"; "gave financial support to the rebels" hands help over
     polarity: Polarity = "oppose" if POSITION_NOUNS[noun.lemma_.lower()][0] == "oppose" else "support"
-    return polarity, _pobj(noun, "for") or _pobj(noun, "to") or _pobj(noun, "with") or _pobj(noun, "of")
+    # the phrase may hang on the verb: "gave its backing to the plan", "threw its support behind"
+    return polarity, next(
+        (t for h in (noun, verb) for w in ("for", "to", "with", "of", "behind") if (t := _pobj(h, w)) is not None),
+        None,
+    )
 
 
 def _owner(verb: Token) -> Token | None:
@@ -858,6 +891,17 @@ def _no_side(verb: Token) -> bool:
         or any(c.dep_ == "neg" for c in verb.children)
         or _refused(verb)
     )
+
+
+def _side_taken(verb: Token) -> Token | None:
+    """Whose side a holder takes: "took Minsk's side", "took sides with Rome" (not "took no side")."""
+    side = _object(verb) if verb.lemma_.lower() == "take" else None
+    if side is None or (side.lemma_.lower() not in SW["sides_nouns"] and side.lower_ not in SW["sides_nouns"]):
+        return None
+    if _no_side(verb):
+        return None
+    owner = next((c for c in side.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return owner or _pobj(side, "with") or _pobj(verb, "with")
 
 
 def _kept_neutrality(verb: Token) -> bool:

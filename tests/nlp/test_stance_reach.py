@@ -108,13 +108,16 @@ def test_neutrality_kept_or_stated(code, text: str, expected: list) -> None:  # 
     ("text", "expected"),
     [
         ('"We oppose any partition of Kosovo," the Serbian president said.', [("SRB", "oppose")]),
-        ("\"We reject this ultimatum,\" Venezuela's foreign minister said.", [("VEN", "oppose")]),
+        ('"We reject this ultimatum," Venezuela\'s foreign minister said.', [("VEN", "oppose")]),
         ('"We welcome this agreement," the Egyptian foreign minister said.', [("EGY", "support")]),
-        ("\"We back Moldova's European path,\" the Romanian president said.", [("ROU", "support")]),
-        ('"We fully support the territorial integrity of Georgia," the Lithuanian foreign minister said.', [("LTU", "support")]),
+        ('"We back Moldova\'s European path," the Romanian president said.', [("ROU", "support")]),
+        (
+            '"We fully support the territorial integrity of Georgia," the Lithuanian foreign minister said.',
+            [("LTU", "support")],
+        ),
         ('"We oppose the deployment of foreign troops," the Libyan prime minister said.', [("LBY", "oppose")]),
-        ("\"We do not want to be anyone's colony,\" the Bolivian president said.", [("BOL", "oppose")]),
-        ("\"We endorse the roadmap,\" Kenya's foreign minister said on Monday.", [("KEN", "support")]),
+        ('"We do not want to be anyone\'s colony," the Bolivian president said.', [("BOL", "oppose")]),
+        ('"We endorse the roadmap," Kenya\'s foreign minister said on Monday.', [("KEN", "support")]),
         ('"We firmly oppose any new tariffs," the Chinese commerce minister said.', [("CHN", "oppose")]),
         ('"We support the two-state solution," the Saudi foreign minister said.', [("SAU", "support")]),
     ],
@@ -263,6 +266,61 @@ def test_standing_opposition_and_objection(code, text: str, expected: list) -> N
     assert held(code, text) == expected
 
 
+# Refusing to back, endorse, sign or join a course opposes it (refusing to comment or to meet does not).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The reform stalled in parliament, where Peru's main opposition party refuses to back it.",
+            [("PER", "oppose")],
+        ),
+        ("Chile refused to back the fishing accord.", [("CHL", "oppose")]),
+        ("The Thai government has refused to endorse the roadmap, officials said.", [("THA", "oppose")]),
+        ("Kenya refused to join the sanctions on Eritrea.", [("KEN", "oppose")]),
+        ("Ghana declined to support the resolution, its envoy said.", [("GHA", "oppose")]),
+        ("Poland has refused to sign the migration pact.", [("POL", "oppose")]),
+        ("Hungary refuses to back the aid package, diplomats said.", [("HUN", "oppose")]),
+        ("The Austrian government declined to endorse the enlargement plan.", [("AUT", "oppose")]),
+        ("Slovakia refused to support the ammunition initiative on Friday.", [("SVK", "oppose")]),
+        ("Serbia has refused to join the sanctions, Vucic said.", [("SRB", "oppose")]),
+    ],
+)
+def test_refusing_to_back_is_opposing(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert held(code, text) == expected
+
+
+# A perfect in a relative clause whose subject is its holder describes a position held ("X, which has condemned ...").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kenyan president, who has criticised the junta, arrived in Niamey.", [("KEN", "oppose")]),
+        (
+            "Moldovan President Maia Sandu, who has long opposed the Russian troop presence, spoke in Brussels.",
+            [("MDA", "oppose")],
+        ),
+        ("Latvia, which has denounced the pipeline as a threat, summoned the German envoy.", [("LVA", "oppose")]),
+        ("Finland, which has condemned the invasion, closed its border crossings.", [("FIN", "oppose")]),
+        (
+            "The Colombian president, who has criticised the drug policy of Washington, spoke at the summit.",
+            [("COL", "oppose")],
+        ),
+        ("Peru, which has rejected the proposal, left the talks early.", [("PER", "oppose")]),
+        ("Ghana, which has criticised the coup, recalled its ambassador from Conakry.", [("GHA", "oppose")]),
+        ("Norway, which has welcomed the accord, will host the signing ceremony.", [("NOR", "support")]),
+        ("Chile, which has backed the bid, sent its foreign minister to the summit.", [("CHL", "support")]),
+        ("Spain, which has condemned the attacks on shipping, sent a frigate to the Red Sea.", [("ESP", "oppose")]),
+        # joined to a verb of wanting, the perfect is no complement of it
+        (
+            "Kenyan President William Ruto, who wants Somalia to join the bloc and has criticised the junta in Niamey,"
+            " flew to Abuja.",
+            [("KEN", "oppose"), ("KEN", "support")],
+        ),
+    ],
+)
+def test_a_perfect_relative_clause_describes_its_holder(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert held(code, text) == expected
+
+
 # No position: a forecast, a question, a course asked of someone, help handed over, a position given
 # up, one's own words made good, a word that names no attitude, a label on one act.
 @pytest.mark.parametrize(
@@ -289,6 +347,13 @@ def test_standing_opposition_and_objection(code, text: str, expected: list) -> N
         "Troops backed by tanks moved into the town.",
         "The Ugandan president has expressed doubts about how supportive Kenya is of the deal.",
         "The Iranian embassy described the summons as a hostile gesture.",
+        "Japan refused to comment on the report.",
+        "Tehran said the attack was punishment for the strike on its embassy, which it has blamed on Israel.",
+        "Lula, who condemned the coup attempt, flew to Brasilia.",
+        "Kenya refused to meet the envoy.",
+        # a pronoun that takes up one act labels that act
+        "The Ghanaian president called the raid a crime, and Nigeria described it as cowardly.",
+        "The president, who has visited Beijing twice, met the Chinese ambassador.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

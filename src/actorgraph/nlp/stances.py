@@ -119,8 +119,8 @@ class StanceExtractor:
             against = _pobj(root, "against")
             assert against is not None
             polarity, topic = "oppose", _topic_word(against)
-        standing = root is not None and any(
-            c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in root.children
+        standing = root is not None and (
+            any(c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in root.children) or _describing(root)
         )
         asked: str | None = None
         if polarity is None and standing:
@@ -220,6 +220,10 @@ class StanceExtractor:
                 c.lower_ in SW.table("neutral_copulas")[lemma] for c in token.children
             ):
                 polarity = "neutral"  # "remains neutral", "is impartial in the dispute"
+            elif _refused_backing(token) is not None:
+                # "the opposition party refuses to back it": refusing to back is opposing, with or
+                # without an event (the coder codes refusals only toward actors)
+                polarity, obj = "oppose", _refused_backing(token)
             elif _side_taken(token) is not None:
                 polarity, obj = "support", _side_taken(token)  # "took Minsk's side", "took sides with Rome"
             elif _no_side(token) or _kept_neutrality(token):
@@ -471,10 +475,35 @@ def _unrealised(token: Token) -> bool:
     while (
         current.dep_ in ("xcomp", "ccomp", "conj", "acl") or (current.dep_ == "advcl" and _infinitive(current))
     ) and current.head is not current:
-        current = current.head
-        if current.lemma_.lower() in _ASKING or current.lower_ in _ASKING:
+        edge, current = current.dep_, current.head
+        # a verb joined to a verb of asking is no complement of it: "wants X to join and has condemned Y"
+        if edge != "conj" and (current.lemma_.lower() in _ASKING or current.lower_ in _ASKING):
             return True
     return _under_modal(token)
+
+
+def _describing(verb: Token) -> bool:
+    """ "Sandu, who has condemned the war, ...": a perfect in a relative clause on its holder
+    describes what the holder has stood for, not one act the story reports."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    # the relative pronoun is the subject: "the strike, which it has blamed on Rome" describes the strike
+    on_holder = any(c.dep_ == "nsubj" and c.lower_ in W["relative_pronouns"] for c in clause.children)
+    return clause.dep_ == "relcl" and perfect and on_holder and not _passive(verb)
+
+
+def _refused_backing(verb: Token) -> Token | None:
+    """What a refusal to back, or to join or accept a policy, opposes: "refuses to back the reform"."""
+    if verb.lemma_.lower() not in SW["refusing"]:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children):
+            obj = _object(clause)
+            if clause.lemma_.lower() in SUPPORT_VERBS or (obj is not None and _policy(obj)):
+                return obj if obj is not None else clause
+    return None
 
 
 def _infinitive(verb: Token) -> bool:
@@ -636,6 +665,8 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
         obj = verb.head  # "the raid, which the minister termed an outrage"
     if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
         return None
+    if obj is not None and obj.pos_ == "PRON" and _act_antecedent(obj):
+        return None  # "called the raid a crime, and Rome described it as barbaric": still the one act
     if obj is None and complement.head.lower_ == "as":
         # "condemned as illegal the expulsion": the thing labelled follows its label
         obj = next((c for c in complement.head.children if c.dep_ == "pobj" and c is not complement), None)
@@ -647,6 +678,17 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     if words & LABELS_FOR:
         return "support", obj
     return None
+
+
+def _act_antecedent(pronoun: Token) -> bool:
+    """Whether the argument noun a pronoun most likely stands for, in its sentence or the one
+    before, names a single act ("the attack ... described it as a crime")."""
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return token.lemma_.lower() in SINGLE_ACTS or token.lower_ in SINGLE_ACTS
+    return False
 
 
 def _as_complement(verb: Token) -> Token | None:

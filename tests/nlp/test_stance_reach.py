@@ -348,7 +348,7 @@ def test_a_perfect_relative_clause_describes_its_holder(code, text: str, expecte
         "The Ugandan president has expressed doubts about how supportive Kenya is of the deal.",
         "The Iranian embassy described the summons as a hostile gesture.",
         "Japan refused to comment on the report.",
-        "Tehran said the attack was punishment for the strike on its embassy, which it has blamed on Israel.",
+        "Kenya expelled the envoy over the killing of a diplomat, which Nairobi has blamed on Somalia.",
         "Lula, who condemned the coup attempt, flew to Brasilia.",
         "Kenya refused to meet the envoy.",
         # a pronoun that takes up one act labels that act

@@ -321,6 +321,27 @@ def test_a_perfect_relative_clause_describes_its_holder(code, text: str, expecte
     assert held(code, text) == expected
 
 
+# A judgement a speaker passes on a policy, plan or measure in what it says is its position on it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU said the blockade was illegal.", [("EU", "oppose")]),
+        ("Moscow insists the referendum was legitimate.", [("RUS", "support")]),
+        ("Kenya said the new levy was unlawful, its trade minister said.", [("KEN", "oppose")]),
+        ("Brussels said the tariffs were justified.", [("EU", "support")]),
+        ("Ghana's president said the new tax was necessary, his office said.", [("GHA", "support")]),
+        ("Lithuania says the transit restrictions are lawful.", [("LTU", "support")]),
+        ("Chile said the trade deal was a mistake.", [("CHL", "oppose")]),
+        ("The Brazilian foreign minister said the embargo was a violation of international law.", [("BRA", "oppose")]),
+        ("Japan believes the export controls are justified.", [("JPN", "support")]),
+        ("Vietnam said the fishing ban was illegal and unacceptable.", [("VNM", "oppose")]),
+        ("Hungary argues that the migration quotas are unfair.", [("HUN", "oppose")]),
+    ],
+)
+def test_a_judgement_on_a_policy_is_a_position(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert held(code, text) == expected
+
+
 # No position: a forecast, a question, a course asked of someone, help handed over, a position given
 # up, one's own words made good, a word that names no attitude, a label on one act.
 @pytest.mark.parametrize(
@@ -354,6 +375,11 @@ def test_a_perfect_relative_clause_describes_its_holder(code, text: str, expecte
         # a pronoun that takes up one act labels that act
         "The Ghanaian president called the raid a crime, and Nigeria described it as cowardly.",
         "The president, who has visited Beijing twice, met the Chinese ambassador.",
+        # a judgement on one act is a reaction; a negated one says neither
+        "Kenya said the raid was illegal.",
+        "The minister said the situation was dangerous.",
+        "Peru said the fishing ban was not unlawful.",
+        "Ecuador said the operation was lawful.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

@@ -47,7 +47,7 @@ REACT = W["react_verbs"]
 STRONG = W["strong_adverbs"]
 TOPICS = W["topics"]
 # Topics that are policies, plans or agreements, not acts: opposing one is a position.
-POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"ban", "sanctions"}
+POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"ban", "sanctions"} | SW["policy_nouns"]
 _COURTESIES = SW["courtesies"]
 LABELLING = SW["labelling_verbs"]
 SINGLE_ACTS = SW["single_acts"]
@@ -220,6 +220,11 @@ class StanceExtractor:
                 c.lower_ in SW.table("neutral_copulas")[lemma] for c in token.children
             ):
                 polarity = "neutral"  # "remains neutral", "is impartial in the dispute"
+            elif _judged_policy(token) is not None and _speaker(token) is not None:
+                # "Ankara says the pipeline deal is illegal", "Brussels said the tariffs were
+                # justified": a judgement the speaker passes on a policy is its position on it
+                polarity, obj = _judged_policy(token)  # type: ignore[misc]
+                holder_word = _speaker(token)
             elif _refused_backing(token) is not None:
                 # "the opposition party refuses to back it": refusing to back is opposing, with or
                 # without an event (the coder codes refusals only toward actors)
@@ -492,6 +497,35 @@ def _describing(verb: Token) -> bool:
     # the relative pronoun is the subject: "the strike, which it has blamed on Rome" describes the strike
     on_holder = any(c.dep_ == "nsubj" and c.lower_ in W["relative_pronouns"] for c in clause.children)
     return clause.dep_ == "relcl" and perfect and on_holder and not _passive(verb)
+
+
+def _judged_policy(copula: Token) -> tuple[Polarity, Token] | None:
+    """A judgement in a reported clause whose subject is a policy, plan or agreement: "the levy
+    was unlawful" opposes it, "the tariffs were justified" supports it. Of one act ("the raid
+    was illegal") it is a reaction, an event; a negated one says neither."""
+    if copula.dep_ != "ccomp" or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    if copula.lemma_.lower() == "be":
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        complement = next((c for c in copula.children if c.dep_ in ("acomp", "attr")), None)
+        words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree} if (
+            complement is not None
+        ) else set()
+    elif copula.tag_ == "VBN" and _passive(copula):
+        # "the tariffs were justified", parsed as a passive
+        # the parser may hang the subject on the auxiliary ("the controls [are] justified")
+        near = [*copula.children, *(g for c in copula.children if c.dep_ == "auxpass" for g in c.children)]
+        subject = next((c for c in near if c.dep_ in ("nsubjpass", "nsubj")), None)
+        words = {copula.lower_}
+    else:
+        return None
+    if subject is None or not _policy(subject) or subject.lemma_.lower() in SINGLE_ACTS or subject.lower_ in SINGLE_ACTS:
+        return None
+    if words & LABELS_AGAINST:
+        return "oppose", subject
+    if words & (LABELS_FOR | SW["approving_labels"]):
+        return "support", subject
+    return None
 
 
 def _refused_backing(verb: Token) -> Token | None:

@@ -342,6 +342,26 @@ def test_a_judgement_on_a_policy_is_a_position(code, text: str, expected: list) 
     assert held(code, text) == expected
 
 
+# A quote fronted before a verb of telling ("..., the minister told reporters") is what the speaker says.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We support Armenia\'s sovereignty," the French foreign minister told reporters.', [("FRA", "support")]),
+        ('"We oppose any new tariffs," the Chilean trade minister told the assembly.', [("CHL", "oppose")]),
+        ('"We will not take sides," the Indonesian foreign minister told the newspaper.', [("IDN", "neutral")]),
+        ('"We back the peace roadmap," Kenya\'s president told parliament on Tuesday.', [("KEN", "support")]),
+        ('"Lima opposes the fishing ban," the Peruvian minister told reporters.', [("PER", "oppose")]),
+        ('"Turkey opposes the plan," the Turkish envoy told the council.', [("TUR", "oppose")]),
+        ('"Ghana backs the accord," its foreign minister told reporters.', [("GHA", "support")]),
+        ('"Nairobi remains neutral," the Kenyan envoy told the council.', [("KEN", "neutral")]),
+        ('"Bangkok is against the dam project," the Thai premier told parliament.', [("THA", "oppose")]),
+        ('"We are in favour of the truce," the Qatari emir told the broadcaster.', [("QAT", "support")]),
+    ],
+)
+def test_what_a_speaker_tells_is_said(code, text: str, expected: list) -> None:  # noqa: ANN001
+    assert held(code, text) == expected
+
+
 # No position: a forecast, a question, a course asked of someone, help handed over, a position given
 # up, one's own words made good, a word that names no attitude, a label on one act.
 @pytest.mark.parametrize(
@@ -380,6 +400,9 @@ def test_a_judgement_on_a_policy_is_a_position(code, text: str, expected: list) 
         "The minister said the situation was dangerous.",
         "Peru said the fishing ban was not unlawful.",
         "Ecuador said the operation was lawful.",
+        # telling someone to take a position asks it of them
+        "The envoy told Kenya to back the plan.",
+        "Washington told Seoul to oppose the tariffs.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

@@ -482,7 +482,10 @@ def _unrealised(token: Token) -> bool:
     ) and current.head is not current:
         edge, current = current.dep_, current.head
         # a verb joined to a verb of asking is no complement of it: "wants X to join and has condemned Y"
-        if edge != "conj" and (current.lemma_.lower() in _ASKING or current.lower_ in _ASKING):
+        # "told Quito to back it" asks; a quote fronted before "told reporters" reports (after the
+        # verb, the coder's sources of a told clause are too often the listeners to trust)
+        telling = edge == "ccomp" and current.lemma_.lower() in SW["telling_verbs"] and current.i > token.i
+        if edge != "conj" and not telling and (current.lemma_.lower() in _ASKING or current.lower_ in _ASKING):
             return True
     return _under_modal(token)
 
@@ -582,7 +585,12 @@ def _speaker(verb: Token) -> Token | None:
     clause = verb
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
-    speech = reported_by(clause)
+    told = (
+        clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SW["telling_verbs"] and clause.head.i > clause.i
+        else None
+    )
+    speech = reported_by(clause) or told
     while speech is not None:
         subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
         if subject is not None or speech.dep_ != "conj" or speech.head is speech:

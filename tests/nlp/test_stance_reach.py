@@ -135,7 +135,7 @@ def test_we_is_the_speakers_side(code, text: str, expected: list) -> None:  # no
         ("The German chancellor backs the creation of a reconstruction fund.", [("DEU", "support")]),
         ("Australia backs the proposed security pact, the prime minister said.", [("AUS", "support")]),
         ("Chile firmly opposes any privatisation of the copper industry.", [("CHL", "oppose")]),
-        ("The Philippines has long resisted any joint development of the reef.", [("PHL", "oppose")]),
+        ("The Philippines has long opposed any joint development of the reef.", [("PHL", "oppose")]),
         ("Brazil supports a reform of the Security Council, its foreign minister said.", [("BRA", "support")]),
         ("Lebanon opposes the resettlement of refugees on its soil.", [("LBN", "oppose")]),
         ("Canada has consistently supported a negotiated settlement in Cyprus.", [("CAN", "support")]),
@@ -403,6 +403,9 @@ def test_what_a_speaker_tells_is_said(code, text: str, expected: list) -> None: 
         # telling someone to take a position asks it of them
         "The envoy told Kenya to back the plan.",
         "Washington told Seoul to oppose the tariffs.",
+        # resisting an advance is fighting it
+        "Ukrainian forces resisted the Russian advance.",
+        "Sudanese army units resisted the paramilitary push on the capital.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

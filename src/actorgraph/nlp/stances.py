@@ -914,6 +914,8 @@ def _held_object(verb: Token) -> Token | None:
         return None
     if obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS:
         return None
+    if "ASSAULT" in W.table("event_nouns").get(obj.lower_, ()):
+        return None  # "artillery supported the offensive": a part in a fight, not a view of it
     if _pobj(verb, "with") is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
         return None  # "backed its claim with troops": a holder making good its own words takes no position
     return obj

@@ -47,7 +47,7 @@ REACT = W["react_verbs"]
 STRONG = W["strong_adverbs"]
 TOPICS = W["topics"]
 # Topics that are policies, plans or agreements, not acts: opposing one is a position.
-POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"ban", "sanctions"}
+POLICIES = TOPICS - W.table("event_nouns").keys() | W["accords"] | {"ban", "sanctions"} | SW["policy_nouns"]
 _COURTESIES = SW["courtesies"]
 LABELLING = SW["labelling_verbs"]
 SINGLE_ACTS = SW["single_acts"]
@@ -119,8 +119,8 @@ class StanceExtractor:
             against = _pobj(root, "against")
             assert against is not None
             polarity, topic = "oppose", _topic_word(against)
-        standing = root is not None and any(
-            c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in root.children
+        standing = root is not None and (
+            any(c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in root.children) or _describing(root)
         )
         asked: str | None = None
         if polarity is None and standing:
@@ -137,7 +137,8 @@ class StanceExtractor:
             return [
                 _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
-        if event.modality == "negated":
+        # "is not opposed to": the negation sits on the copula of the trigger
+        if event.modality == "negated" or (root is not None and root.dep_ == "acomp" and _denied(root)):
             # not recognising someone is a stance against them; not endorsing, neutrality
             recognise = event.lemma is not None and event.lemma.startswith("recogni")
             polarity = "oppose" if recognise else "neutral"
@@ -164,11 +165,11 @@ class StanceExtractor:
         found = []
         for token in sentence:
             lemma = token.lemma_.lower()
-            if token.pos_ not in ("VERB", "AUX", "ADJ"):
+            if token.pos_ not in ("VERB", "AUX", "ADJ") and not _mistagged_verb(token):
                 continue
             polarity: Polarity | None = None
             obj: Token | None = None
-            displeased: Token | None = None
+            holder_word: Token | None = None  # the holder when it is not the verb's subject
             negated = any(c.dep_ == "neg" for c in token.children)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
@@ -178,6 +179,7 @@ class StanceExtractor:
                     polarity, obj = label
             elif lemma in WISHES and _wish(token) is not None:
                 polarity, obj = _wish(token)  # type: ignore[misc]
+                negated = False  # "does not want" is already the opposition it states
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
             elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
@@ -187,7 +189,7 @@ class StanceExtractor:
             elif lemma == "have" and _denied_right(token) is not None and _speaker(token) is not None:
                 # "Minsk had no right to annex the region, the minister said": the speaker's position
                 polarity, obj = "oppose", _denied_right(token)
-                displeased = _speaker(token)
+                holder_word = _speaker(token)
             elif lemma.startswith("recogni") and (negated or _refused(token)):
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
@@ -214,10 +216,25 @@ class StanceExtractor:
                 stance_noun = next(c for c in token.children if c.lemma_ == "stance")
                 against = _pobj(stance_noun, "against")
                 polarity, obj = ("oppose", against) if against is not None else ("neutral", _pobj(stance_noun, "on"))
-            elif lemma in ("remain", "stay") and any(
-                c.lower_ in ("neutral", "silent", "noncommittal", "impartial") for c in token.children
+            elif lemma in SW["neutral_copulas"] and any(
+                c.lower_ in SW.table("neutral_copulas")[lemma] for c in token.children
             ):
+                polarity = "neutral"  # "remains neutral", "is impartial in the dispute"
+            elif _judged_policy(token) is not None and _speaker(token) is not None:
+                # "Ankara says the pipeline deal is illegal", "Brussels said the tariffs were
+                # justified": a judgement the speaker passes on a policy is its position on it
+                polarity, obj = _judged_policy(token)  # type: ignore[misc]
+                holder_word = _speaker(token)
+            elif _refused_backing(token) is not None:
+                # "the opposition party refuses to back it": refusing to back is opposing, with or
+                # without an event (the coder codes refusals only toward actors)
+                polarity, obj = "oppose", _refused_backing(token)
+            elif _side_taken(token) is not None:
+                polarity, obj = "support", _side_taken(token)  # "took Minsk's side", "took sides with Rome"
+            elif _no_side(token) or _kept_neutrality(token):
+                # "has taken no side", "declined to take sides", "maintains its neutrality"
                 polarity = "neutral"
+                negated = False
             elif lemma == "stand" and (_pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")) is not None:
                 polarity, obj = "support", _pobj(token, "with") or _pobj(token, "behind") or _pobj(token, "by")
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _habitual(token) is not None:
@@ -225,11 +242,21 @@ class StanceExtractor:
                 # relative clause in the present describes whom its noun stands with or against
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _habitual(token)
+            elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _spoken_for(token) is not None:
+                # '"We oppose any partition," the president said': the coder codes no event for
+                # "we", and what the speaker's side backs or opposes is its position
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _spoken_for(token)
             elif lemma in SUPPORT_VERBS | POSITION_OPPOSE and not negated and _policy_object(token) is not None:
                 # "defends the levy", "opposes the draft law", "is endorsed by the AU": a
                 # position on a policy, plan or agreement (acts against actors are events)
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _policy_object(token)
+            elif lemma in SW["lasting_position_verbs"] and not negated and _held_object(token) is not None:
+                # "has long backed Palestinian statehood", "backs the creation of a fund": a position
+                # on a thing no actor code names, which no event records
+                polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
+                obj = _held_object(token)
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
@@ -247,27 +274,46 @@ class StanceExtractor:
                 polarity, obj = "support", _pobj(_first_prep(token, "to") or token, "to")  # "looked forward to"
             elif lemma == "be" and _pobj(token, "against") is not None:
                 polarity, obj = "oppose", _pobj(token, "against")  # "is against the plan"
+            elif _phrased(token) is not None:
+                # "came out against the levy", "is in favour of the truce", "lobbied for the bid"
+                polarity, obj = _phrased(token)  # type: ignore[misc]
+                if negated:
+                    polarity, negated = "neutral", False  # "is not in favour of": no side stated
+            elif lemma in SW["objecting_verbs"] and _pobj(token, SW.table("objecting_verbs")[lemma][0]) is not None:
+                polarity, obj = "oppose", _pobj(token, SW.table("objecting_verbs")[lemma][0])  # "balked at the levy"
+            elif lemma in SW["backing_phrase_verbs"] and _pobj(token, "behind") is not None:
+                polarity, obj = "support", _pobj(token, "behind")  # "threw its weight behind the bid"
+            elif _attitude(token) is not None:
+                # "has been critical of the pipeline", "remains committed to the accord"
+                polarity, obj = _attitude(token)  # type: ignore[misc]
+                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                if _denied(token):
+                    polarity, negated = "neutral", False
             elif lemma in W["readiness"] and _readied(token) is not None:
                 polarity, obj = "support", _readied(token)  # "stands ready to back Skopje"
             elif lemma in DISPLEASING | DISPLEASED and _displeased(token) is not None:
                 # "the purchases have alarmed Zagreb", "Ankara was angered by the vote": the one
                 # displeased holds a position against what displeased it
                 polarity = "oppose"
-                displeased, obj = _displeased(token)  # type: ignore[misc]
+                holder_word, obj = _displeased(token)  # type: ignore[misc]
             elif lemma in DISPLEASED and token.pos_ == "ADJ" and _cause(token) is not None and not _denied(token):
                 polarity, obj = "oppose", _cause(token)  # "was bitterly unhappy with the tariffs"
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
-            refusal = lemma.startswith("recogni") and _refused(token)  # the refusal is this stance
-            if polarity is None or (_unrealised(token) and not refusal) or (
+            # the refusal is this stance: "refuses to recognise", "declined to take sides"
+            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token)
+            if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
                 continue
             if negated and polarity == "oppose":
                 polarity = "neutral"  # "does not see the drills as a danger"
             owner = _owner(token) if lemma in VOICING else None
-            subject = owner if owner is not None and index.actors_of(owner) else displeased
+            subject = owner if owner is not None and index.actors_of(owner) else holder_word
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
+            if subject is None and token.pos_ == "VERB":
+                # "Cyprus objects to ...": the parser may take the subject and verb for a compound noun
+                subject = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i), None)
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
@@ -345,7 +391,9 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         if owner is None:
             return None
         polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
-        target = next((t for t in (_pobj(noun, w) for w in ("for", "to", "with")) if t is not None), None)
+        # "of" names the owner ("the backing of Rome") unless a possessive does ("Kenya's endorsement of the plan")
+        preps = ("for", "to", "with", "toward", "towards") + (("of",) if owner.dep_ == "poss" else ())
+        target = next((t for t in (_pobj(noun, w) for w in preps) if t is not None), None)
     elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
         target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
         if noun.dep_ == "appos":
@@ -399,7 +447,7 @@ def _community(subject: Token, index: ActorIndex) -> list[ArgActor]:
     return [ArgActor(ref, None, "anchored", subject.idx, "people")]
 
 
-_ASKING = W["asking"]
+_ASKING = W["asking"] | SW["asking_verbs"] | SW["asking_nouns"]
 _MAYBE = W["maybe"]
 _MAYBE_ADVERBS = W["epistemic"] | SW["forecast_adverbs"]
 
@@ -427,11 +475,76 @@ def _unrealised(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
         return True  # "refuses to back the plan": the refusal is the stance
     current = token
-    while current.dep_ in ("xcomp", "ccomp", "conj") and current.head is not current:
-        current = current.head
-        if current.lemma_.lower() in _ASKING:
+    # through "acl" to a noun of asking ("faced calls to align with the bloc"), and through an
+    # infinitive the parser hangs on as an adverbial ("pushed Rome to back the plan")
+    while (
+        current.dep_ in ("xcomp", "ccomp", "conj", "acl") or (current.dep_ == "advcl" and _infinitive(current))
+    ) and current.head is not current:
+        edge, current = current.dep_, current.head
+        # a verb joined to a verb of asking is no complement of it: "wants X to join and has condemned Y"
+        # "told Quito to back it" asks; a quote fronted before "told reporters" reports (after the
+        # verb, the coder's sources of a told clause are too often the listeners to trust)
+        telling = edge == "ccomp" and current.lemma_.lower() in SW["telling_verbs"] and current.i > token.i
+        if edge != "conj" and not telling and (current.lemma_.lower() in _ASKING or current.lower_ in _ASKING):
             return True
     return _under_modal(token)
+
+
+def _describing(verb: Token) -> bool:
+    """ "Sandu, who has condemned the war, ...": a perfect in a relative clause on its holder
+    describes what the holder has stood for, not one act the story reports."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    # the relative pronoun is the subject: "the strike, which it has blamed on Rome" describes the strike
+    on_holder = any(c.dep_ == "nsubj" and c.lower_ in W["relative_pronouns"] for c in clause.children)
+    return clause.dep_ == "relcl" and perfect and on_holder and not _passive(verb)
+
+
+def _judged_policy(copula: Token) -> tuple[Polarity, Token] | None:
+    """A judgement in a reported clause whose subject is a policy, plan or agreement: "the levy
+    was unlawful" opposes it, "the tariffs were justified" supports it. Of one act ("the raid
+    was illegal") it is a reaction, an event; a negated one says neither."""
+    if copula.dep_ != "ccomp" or any(c.dep_ == "neg" for c in copula.children):
+        return None
+    if copula.lemma_.lower() == "be":
+        subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+        complement = next((c for c in copula.children if c.dep_ in ("acomp", "attr")), None)
+        words = {t.lemma_.lower() for t in complement.subtree} | {t.lower_ for t in complement.subtree} if (
+            complement is not None
+        ) else set()
+    elif copula.tag_ == "VBN" and _passive(copula):
+        # "the tariffs were justified", parsed as a passive
+        # the parser may hang the subject on the auxiliary ("the controls [are] justified")
+        near = [*copula.children, *(g for c in copula.children if c.dep_ == "auxpass" for g in c.children)]
+        subject = next((c for c in near if c.dep_ in ("nsubjpass", "nsubj")), None)
+        words = {copula.lower_}
+    else:
+        return None
+    if subject is None or not _policy(subject) or subject.lemma_.lower() in SINGLE_ACTS or subject.lower_ in SINGLE_ACTS:
+        return None
+    if words & LABELS_AGAINST:
+        return "oppose", subject
+    if words & (LABELS_FOR | SW["approving_labels"]):
+        return "support", subject
+    return None
+
+
+def _refused_backing(verb: Token) -> Token | None:
+    """What a refusal to back, or to join or accept a policy, opposes: "refuses to back the reform"."""
+    if verb.lemma_.lower() not in SW["refusing"]:
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB" and not any(c.dep_ == "neg" for c in clause.children):
+            obj = _object(clause)
+            if clause.lemma_.lower() in SUPPORT_VERBS or (obj is not None and _policy(obj)):
+                return obj if obj is not None else clause
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _under_modal(token: Token) -> bool:
@@ -472,7 +585,12 @@ def _speaker(verb: Token) -> Token | None:
     clause = verb
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
-    speech = reported_by(clause)
+    told = (
+        clause.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SW["telling_verbs"] and clause.head.i > clause.i
+        else None
+    )
+    speech = reported_by(clause) or told
     while speech is not None:
         subject = next((c for c in speech.children if c.dep_ == "nsubj"), None)
         if subject is not None or speech.dep_ != "conj" or speech.head is speech:
@@ -519,16 +637,26 @@ def _dropped(noun: Token | None) -> bool:
         and noun.pos_ == "NOUN"
         and noun.dep_ in ("dobj", "obj")
         and noun.head.lemma_.lower() in SW["dropping_verbs"] | SW["material_verbs"]
+        and _with_particle(noun.head, SW.table("dropping_verbs").get(noun.head.lemma_.lower(), ()))
     )
 
 
+def _with_particle(verb: Token, particles: Sequence[str]) -> bool:
+    """Whether a verb carries one of the particles it needs ("gave up"), when it needs any."""
+    return not particles or any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
+
+
 def _material(noun: Token | None) -> bool:
-    """ "provided support for the operation": support handed over is help given, not a view."""
+    """ "provided support for the operation", "gave military backing to": support handed over is
+    help given, not a view."""
     return (
         noun is not None
         and noun.pos_ == "NOUN"
         and noun.dep_ in ("dobj", "obj")
-        and noun.head.lemma_.lower() in SW["material_verbs"]
+        and (
+            noun.head.lemma_.lower() in SW["material_verbs"]
+            or any(c.dep_ == "amod" and c.lower_ in SW["material_modifiers"] for c in noun.children)
+        )
     )
 
 
@@ -579,6 +707,8 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
         obj = verb.head  # "the raid, which the minister termed an outrage"
     if obj is not None and (obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS or obj.lower_ == "what"):
         return None
+    if obj is not None and obj.pos_ == "PRON" and _act_antecedent(obj):
+        return None  # "called the raid a crime, and Rome described it as barbaric": still the one act
     if obj is None and complement.head.lower_ == "as":
         # "condemned as illegal the expulsion": the thing labelled follows its label
         obj = next((c for c in complement.head.children if c.dep_ == "pobj" and c is not complement), None)
@@ -590,6 +720,17 @@ def _label(verb: Token) -> tuple[Polarity, Token | None] | None:
     if words & LABELS_FOR:
         return "support", obj
     return None
+
+
+def _act_antecedent(pronoun: Token) -> bool:
+    """Whether the argument noun a pronoun most likely stands for, in its sentence or the one
+    before, names a single act ("the attack ... described it as a crime")."""
+    doc = pronoun.doc
+    start = doc[pronoun.sent.start - 1].sent.start if pronoun.sent.start > 0 else pronoun.sent.start
+    for token in reversed(doc[start : pronoun.i]):
+        if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return token.lemma_.lower() in SINGLE_ACTS or token.lower_ in SINGLE_ACTS
+    return False
 
 
 def _as_complement(verb: Token) -> Token | None:
@@ -624,8 +765,14 @@ def _voiced(verb: Token) -> tuple[Polarity, Token | None] | None:
     noun = _object(verb)
     if noun is None or noun.lemma_.lower() not in POSITION_NOUNS:
         return None
+    if _dropped(noun) or _material(noun):
+        return None  # "gave up its objections"; "gave financial support to the rebels" hands help over
     polarity: Polarity = "oppose" if POSITION_NOUNS[noun.lemma_.lower()][0] == "oppose" else "support"
-    return polarity, _pobj(noun, "for") or _pobj(noun, "to") or _pobj(noun, "with") or _pobj(noun, "of")
+    # the phrase may hang on the verb: "gave its backing to the plan", "threw its support behind"
+    return polarity, next(
+        (t for h in (noun, verb) for w in ("for", "to", "with", "of", "behind") if (t := _pobj(h, w)) is not None),
+        None,
+    )
 
 
 def _owner(verb: Token) -> Token | None:
@@ -737,6 +884,130 @@ def _cause(adjective: Token) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def _questioned(token: Token) -> bool:
+    """ "wondered whether Quito was against it", "doubted how committed Rome was to it": the
+    clause of the position, or the copula of its adjective, is a question."""
+    clauses = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+    if any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SW["question_words"] for clause in clauses for c in clause.children
+    ):
+        return True
+    # "Will Lima back the truce?": the sentence asks
+    last = next((t for t in reversed(token.sent) if not t.is_quote), None)
+    return last is not None and last.text == "?"
+
+
+def _mistagged_verb(token: Token) -> bool:
+    """ "We back Moldova's path": a word tagged as an adverb that has a subject and an object is a verb."""
+    return token.pos_ == "ADV" and all(
+        any(c.dep_ == dep for c in token.children) for dep in ("nsubj", "dobj")
+    )
+
+
+def _held_object(verb: Token) -> Token | None:
+    """What an active verb of lasting position is about: a noun that names no single act
+    ("backed the raid" answers one act)."""
+    obj = _object(verb)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or _passive(verb):
+        return None
+    if obj.lemma_.lower() in SINGLE_ACTS or obj.lower_ in SINGLE_ACTS:
+        return None
+    if "ASSAULT" in W.table("event_nouns").get(obj.lower_, ()):
+        return None  # "artillery supported the offensive": a part in a fight, not a view of it
+    if _pobj(verb, "with") is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return None  # "backed its claim with troops": a holder making good its own words takes no position
+    return obj
+
+
+def _phrased(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """A position a verb states with a phrase: "against X" opposes X, "in favour of X" backs it, and
+    for verbs of advocacy so does "for X". A verb listed with a particle needs it ("came out")."""
+    lemma = verb.lemma_.lower()
+    phrase_verbs = SW.table("position_phrase_verbs")
+    if lemma not in phrase_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    needed = set(phrase_verbs[lemma])
+    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+        return None
+    against = _pobj(verb, "against")
+    if against is not None:
+        return "oppose", against
+    favour = _pobj(verb, "in")
+    if favour is not None and favour.lemma_.lower() in SW["favour_nouns"]:
+        return "support", _pobj(favour, "of")
+    advocated = _pobj(verb, "for") if lemma in SW["advocacy_verbs"] else None
+    return ("support", advocated) if advocated is not None else None
+
+
+def _attitude(adjective: Token) -> tuple[Polarity, Token | None] | None:
+    """A lasting attitude an adjective states toward what its preposition names: "critical of the
+    pipeline", "supportive of the bid". Without that phrase the word says no such thing
+    ("critical infrastructure", "a hostile crowd")."""
+    entry = SW.table("position_adjectives").get(adjective.lower_)
+    if entry is None:
+        return None
+    if adjective.pos_ == "ADJ":
+        if adjective.dep_ not in ("acomp", "conj", "xcomp", "oprd", "amod", "appos"):
+            return None
+    elif not _passive(adjective) or any(
+        c.dep_ == "nummod" for s in adjective.children if s.dep_ == "nsubjpass" for c in s.children
+    ):
+        return None  # "is committed to" parsed as a passive; "3,000 troops were committed to" is a deployment
+    polarity, *preps = entry
+    # "remains averse to joining": the parser may hang the phrase on the copula
+    heads = [adjective] + ([adjective.head] if adjective.dep_ == "acomp" else [])
+    target = next((t for h in heads for t in (_pobj(h, p) for p in preps) if t is not None), None)
+    if target is None:
+        return None
+    return ("support" if polarity == "support" else "oppose"), target
+
+
+def _no_side(verb: Token) -> bool:
+    """ "has taken no side", "would not take sides", "declined to take sides": taking none is
+    a neutral position (the refusal or the negation states it, not the taking)."""
+    if verb.lemma_.lower() != "take":
+        return False
+    side = _object(verb)
+    if side is None or side.lemma_.lower() not in SW["sides_nouns"] and side.lower_ not in SW["sides_nouns"]:
+        return False
+    return (
+        any(c.dep_ == "det" and c.lower_ == "no" for c in side.children)
+        or any(c.dep_ == "neg" for c in verb.children)
+        or _refused(verb)
+    )
+
+
+def _side_taken(verb: Token) -> Token | None:
+    """Whose side a holder takes: "took Minsk's side", "took sides with Rome" (not "took no side")."""
+    side = _object(verb) if verb.lemma_.lower() == "take" else None
+    if side is None or (side.lemma_.lower() not in SW["sides_nouns"] and side.lower_ not in SW["sides_nouns"]):
+        return None
+    if _no_side(verb):
+        return None
+    owner = next((c for c in side.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    return owner or _pobj(side, "with") or _pobj(verb, "with")
+
+
+def _kept_neutrality(verb: Token) -> bool:
+    """ "maintains its neutrality", "reaffirmed its impartiality": a neutrality not given up."""
+    noun = _object(verb)
+    return (
+        verb.pos_ == "VERB"
+        and noun is not None
+        and noun.lemma_.lower() in SW["neutrality_nouns"]
+        and verb.lemma_.lower() not in SW["dropping_verbs"]
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
+def _spoken_for(verb: Token) -> Token | None:
+    """The object of a verb of position whose subject is "we" in what a named speaker says."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in SW["speaker_pronouns"] or _speaker(verb) is None:
+        return None
+    return _object(verb)
 
 
 def _habitual(verb: Token) -> Token | None:

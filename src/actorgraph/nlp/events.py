@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -394,24 +395,17 @@ def _allegation(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
     victims = {r.code for r in event.target if r.code}
     if not speaking or not doers or speaking & doers or (victims and not speaking <= victims):
         return None
-    start = reporter.idx
-    trigger = TextSpan(start, start + len(reporter.text), reporter.text)
-    key = f"{event.doc_id}|ACCUSE|{start}|{sorted(speaking)}|{sorted(doers)}"
-    return replace(
+    return _derived(
         event,
-        id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
-        type="ACCUSE",
+        reporter,
+        f"{sorted(speaking)}|{sorted(doers)}",
+        kind="ACCUSE",
         mode="allege",
-        context=(),
         source=tuple(speakers.values()),
         target=tuple(r for r in event.source if r.code),
         location=None,
-        trigger=trigger,
         cameo="112",
         rule="allegation",
-        lemma=lemma(reporter),
-        mutual=False,
-        confidence=round(event.confidence * 0.8, 3),
     )
 
 
@@ -432,22 +426,33 @@ def _call_held(frame: Frame, event: Event, index: ActorIndex) -> Event | None:
     called = [r for r in (partners or list(event.target)) if r.code and r.code not in own]
     if not called:
         return None
-    start = call.idx
-    trigger = TextSpan(start, start + len(call.text), call.text)
-    key = f"{event.doc_id}|CONSULT|{start}|{sorted(own, key=str)}|{[r.code for r in called]}"
+    return _derived(
+        event,
+        call,
+        f"{sorted(own, key=str)}|{[r.code for r in called]}",
+        kind="CONSULT",
+        mode="phone",
+        target=tuple(called),
+        cameo="041",
+        rule="call",
+    )
+
+
+def _derived(event: Event, word: Token, parties: str, *, kind: str, **fields: Any) -> Event:
+    """A second event an event's own sentence implies (an allegation, a call), triggered by
+    `word`: its id comes from the word's place and its parties, its confidence is lower."""
+    start = word.idx
+    key = f"{event.doc_id}|{kind}|{start}|{parties}"
     return replace(
         event,
         id="e" + hashlib.sha1(key.encode()).hexdigest()[:12],
-        type="CONSULT",
-        mode="phone",
+        type=kind,
         context=(),
-        target=tuple(called),
-        trigger=trigger,
-        cameo="041",
-        rule="call",
-        lemma=lemma(call),
+        trigger=TextSpan(start, start + len(word.text), word.text),
+        lemma=lemma(word),
         mutual=False,
         confidence=round(event.confidence * 0.8, 3),
+        **fields,
     )
 
 

@@ -145,9 +145,6 @@ def object_lemmas(token: Token | None) -> set[str]:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         out |= {pobj.lower_, lemma(pobj)}
-    if token.pos_ == "PROPN":
-        # "Ambassador Ivan Petrov": a name says what it is by its title
-        out |= {lemma(c) for c in token.children if c.dep_ == "compound"}
     for conj in token.conjuncts:
         out |= {conj.lower_, lemma(conj)}
     for child in token.children:

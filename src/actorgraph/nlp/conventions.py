@@ -98,11 +98,7 @@ def unattributed(
         code = place.ref.code
         if code is None:
             continue
-        if mode in ("arrest", "investigate", "allege", "deport", "seize"):
-            ref = ActorRef(code, "GOV", f"Authorities of {index.states.get(code, code)}", "agent")
-        else:
-            ref = ActorRef(code, None, f"Unidentified perpetrators ({index.states.get(code, code)})", "agent")
-        out.append(ArgActor(ref, None, "location", place.start, "agent"))
+        out.append(_stand_in(code, place.start, index, authorities=mode in ("arrest", "investigate", "allege", "deport", "seize")))
     return out
 
 
@@ -124,10 +120,7 @@ def fired_from(predicate: Token, index: ActorIndex) -> list[ArgActor]:
                 states = [a for a in index.actors_of(pobj, anchor=False) if a.type == "state" and a.ref.code]
                 states = states or placed_state(pobj, index)
                 if states:
-                    place = states[0]
-                    name = index.states.get(place.ref.code or "", place.ref.code)
-                    ref = ActorRef(place.ref.code, None, f"Unidentified perpetrators ({name})", "agent")
-                    return [ArgActor(ref, None, "location", place.start, "agent")]
+                    return [_stand_in(states[0].ref.code, states[0].start, index, authorities=False)]
     return []
 
 
@@ -141,12 +134,7 @@ def state_left(predicate: Token, index: ActorIndex) -> list[ArgActor]:
             for obj in children(clause, "dobj"):
                 places = [a for a in index.actors_of(obj, anchor=False) if a.type == "state"] or placed_state(obj, index)
     places = places or where_of(predicate, predicate, index)
-    out = []
-    for place in places[:1]:
-        if place.ref.code is not None:
-            ref = ActorRef(place.ref.code, "GOV", f"Authorities of {index.states.get(place.ref.code, place.ref.code)}", "agent")
-            out.append(ArgActor(ref, None, "location", place.start, "agent"))
-    return out
+    return [_stand_in(p.ref.code, p.start, index, authorities=True) for p in places[:1] if p.ref.code is not None]
 
 
 def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -> list[ArgActor]:
@@ -155,8 +143,18 @@ def authorities(target: Sequence[ArgActor], trigger: Token, index: ActorIndex) -
     code = codes[0] if codes else index.salient_state(trigger)
     if code is None or code not in index.states:
         return []
-    ref = ActorRef(code, "GOV", f"Authorities of {index.states[code]}", "agent")
-    return [ArgActor(ref, None, "location", trigger.idx, "agent")]
+    return [_stand_in(code, trigger.idx, index, authorities=True)]
+
+
+def _stand_in(code: str | None, start: int, index: ActorIndex, *, authorities: bool) -> ArgActor:
+    """The unnamed actor PLOVER codes by place: a state's authorities (arrests, expulsions,
+    charges) or unidentified perpetrators there (attacks no one claimed)."""
+    name = index.states.get(code or "", code)
+    if authorities:
+        ref = ActorRef(code, "GOV", f"Authorities of {name}", "agent")
+    else:
+        ref = ActorRef(code, None, f"Unidentified perpetrators ({name})", "agent")
+    return ArgActor(ref, None, "location", start, "agent")
 
 
 def story_state(trigger: Token, index: ActorIndex) -> list[ArgActor]:

@@ -225,9 +225,24 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     ):
         # "released a statement insisting that ...": the statement's author insists
         return subject_of(token.head.head, depth + 1)
+    if _adverbial_participle(token):
+        return subject_of(token.head.head.head, depth + 1)
     if token.dep_ in ("relcl", "acl"):
         return token.head, True
     return None, False
+
+
+def _adverbial_participle(token: Token) -> bool:
+    """ "wrote to the region's leaders urging them to lift the sanctions": a participle the
+    parser hangs on the addressee, whose own object is a pronoun for that addressee, cannot be
+    the addressee's act (a plain pronoun object never means its own subject); it is the act of
+    the one who wrote."""
+    if token.dep_ != "acl" or token.tag_ != "VBG" or token.head.dep_ != "pobj":
+        return False
+    prep = token.head.head
+    if prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return False
+    return any(c.lower_ in ("them", "him", "her") for c in children(token, "dobj", "obj"))
 
 
 def auxiliaries(token: Token) -> set[str]:

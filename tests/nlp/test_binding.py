@@ -41,7 +41,7 @@ def test_a_participle_on_the_addressee_with_a_pronoun_for_them_is_the_writers_ac
     [
         (
             "North Korea's foreign minister Choe Son Hui arrived in Vientiane on Friday for a regional forum. "
-            "China's foreign minister Wang Yi met her on Saturday and told her not to raise tensions with more launches.",
+            "Wang Yi, Beijing's top diplomat, met her on Saturday and told her not to raise tensions with more launches.",
             [
                 ("CONSULT", ("PRK",), ("LAO",), "asserted"),
                 ("CONSULT", ("CHN",), ("PRK",), "asserted"),

@@ -152,6 +152,17 @@ def fold_key(text: str) -> str:
     return _SPACES.sub(" ", text.translate(_TABLE)).strip()
 
 
+def shorter_name(short: str, full: str) -> bool:
+    """Whether `short` is a person's full name with given or middle names left out ("Tayyip
+    Erdogan", "Lopez Obrador"): two words or more, in the full name's order, ending in its
+    last word."""
+    words, whole = fold_key(short).lower().split(), fold_key(full).lower().split()
+    if len(words) < 2 or len(words) >= len(whole) or words[-1] != whole[-1]:
+        return False
+    rest = iter(whole)
+    return all(word in rest for word in words)
+
+
 def has_upper(text: str) -> bool:
     """Whether any letter of `text` is upper-case (names in running text are capitalised)."""
     return any(c.isupper() for c in text)

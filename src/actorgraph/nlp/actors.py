@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from actorgraph.nlp.words import W
 from actorgraph.resolve.kb import Alias, Hit, KnowledgeBase
-from actorgraph.text import fold_key
+from actorgraph.text import fold_key, shorter_name
 
 # Piece kinds
 STATE, ORG, PERSON, AGENT, SURNAME, NER_PERSON, NER_ORG, BLOCKER, PLACE = (
@@ -187,7 +187,9 @@ def find_pieces(
             if not _plausible_name(ent.text):
                 continue
             chosen = [c for c in chosen if c not in overlapping]
-            chosen.append(Piece(ent.start_char, ent.end_char, NER_PERSON, (), sentence_of(ent.start_char), "PERSON"))
+            known = _shorter_name_of(ent.text, overlapping, kb)
+            kind = PERSON if known else NER_PERSON
+            chosen.append(Piece(ent.start_char, ent.end_char, kind, known, sentence_of(ent.start_char), "PERSON"))
         elif not overlapping and _plausible_org(ent.text):
             chosen.append(Piece(ent.start_char, ent.end_char, NER_ORG, (), sentence_of(ent.start_char), "ORG"))
 
@@ -197,6 +199,18 @@ def find_pieces(
     chosen = _disambiguate(chosen, text, kb, place_code)
     chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
     return _filter_weak(chosen, text)
+
+
+def _shorter_name_of(name: str, overlapping: Sequence[Piece], kb: KnowledgeBase) -> tuple[Alias, ...]:
+    """ "Tayyip Erdogan": a name the tagger found around a surname the knowledge base knows is
+    that person when it is the listed full name with given or middle names left out."""
+    return tuple(
+        alias
+        for piece in overlapping
+        if piece.kind == SURNAME
+        for alias in piece.aliases
+        if alias.entry_id in kb.entries and shorter_name(name, kb.entries[alias.entry_id].name)
+    )
 
 
 def _acts(doc: Doc, end: int) -> bool:

@@ -714,10 +714,11 @@ def link_appositions(resolved: Sequence[Resolved], doc: Doc) -> list[Resolved]:
     BGR and MDA; "X, who leads the OSCE mission in Skopje," is OSCE. Later bare surnames follow
     the full name (`group_actors`)."""
     coded = [r for r in resolved if r.code and r.type != "person"]
+    people = [r for r in resolved if r.code and r.type == "person"]
     out = []
     for item in resolved:
         if item.type == "person" and item.code is None and item.kb_id is None:
-            role = _apposed_role(item, coded, doc)
+            role = _apposed_role(item, coded, people, doc)
             if role is not None:
                 item = replace(
                     item,
@@ -764,7 +765,9 @@ def _locative(item: Resolved, doc: Doc) -> bool:
     return (head.dep_ == "pobj" and head.head.lower_ in W["place_preps"]) or head.dep_ in ("compound", "npadvmod")
 
 
-def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolved | None:
+def _apposed_role(
+    item: Resolved, coded: Sequence[Resolved], people: Sequence[Resolved], doc: Doc
+) -> Resolved | None:
     span = doc.char_span(item.span.start, item.span.end, alignment_mode="expand")
     if span is None:
         return None
@@ -784,7 +787,24 @@ def _apposed_role(item: Resolved, coded: Sequence[Resolved], doc: Doc) -> Resolv
         if inside:
             # An office or body beats the bare state named in it ("Moldova's deputy premier").
             return next((r for r in inside if r.type != "state"), inside[0])
+        served = [r for r in people if start <= r.span.start and r.span.end <= end and _serves(r, doc)]
+        if served:
+            return served[0]
     return None
+
+
+def _serves(person: Resolved, doc: Doc) -> bool:
+    """Whether a known person is whom the phrase around them serves ("an aide to President
+    Putin", "a spokesman for Erdogan")."""
+    span = doc.char_span(person.span.start, person.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    prep = span.root.head
+    return (
+        span.root.dep_ == "pobj"
+        and prep.lower_ in ("to", "of", "for")
+        and prep.head.lemma_.lower() in W["serving_nouns"]
+    )
 
 
 def actor_id(doc_id: str, key: str) -> str:

@@ -65,3 +65,22 @@ def test_a_listed_leader_named_without_a_given_name_is_that_leader(code) -> None
 )
 def test_an_unknown_person_set_beside_the_leader_they_serve_takes_that_state(code, text: str, expected: list) -> None:
     assert speakers(code(text, DAY)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "White House national security spokesman Tom Reyes said Washington was concerned.",
+            [("USA", "Washington was concerned")],
+        ),
+        (
+            "Turkey's chief negotiator Ali Demir said Ankara would wait for an answer.",
+            [("TUR", "Ankara would wait for an answer")],
+        ),
+        # a verb between a state and a title joins nothing: the spokesman is no one we can code
+        ("Serbia said the spokesman Jan Novak was wrong.", [("SRB", "the spokesman Jan Novak was wrong")]),
+    ],
+)
+def test_lower_case_words_of_a_portfolio_keep_a_title_with_its_state(code, text: str, expected: list) -> None:
+    assert speakers(code(text, DAY)) == expected

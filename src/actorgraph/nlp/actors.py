@@ -51,6 +51,11 @@ _ADJACENT = re.compile(
 # Between a state and a title, the capitalised words of a portfolio ("Montenegrin Public
 # Administration Minister", "Kosovo's Foreign Affairs Minister").
 _PORTFOLIO = re.compile(r"^(?:\s*['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+$")
+# ... or its words in lower case ("White House national security spokesman", "the bloc's
+# top trade negotiator"): only words of a portfolio, so that no verb or clause is crossed
+_PORTFOLIO_WORDS = re.compile(
+    r"^(?:\s*['’]s)?(?:\s+(?:" + "|".join(sorted(W["portfolio_words"], key=len, reverse=True)) + r")){1,3}\s+$", re.I
+)
 _OF = re.compile(r"^\s+(?:of|for|from)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|fellow\s+)?$", re.I)
 _AND = re.compile(r"\b(?:and|or)\b|&", re.I)
 _COORD = re.compile(r"^\s*(?:,|,?\s*and|,?\s*or|&)\s+(?:the\s+)?$|^\s*,\s*$", re.I)
@@ -450,7 +455,15 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
         while (
             j < n
             and pieces[j].kind == AGENT
-            and (last is None or joins(last, pieces[j]) or (not agents and loci and joins(last, pieces[j], _PORTFOLIO)))
+            and (
+                last is None
+                or joins(last, pieces[j])
+                or (
+                    not agents
+                    and loci
+                    and (joins(last, pieces[j], _PORTFOLIO) or joins(last, pieces[j], _PORTFOLIO_WORDS))
+                )
+            )
         ):
             agents.append(pieces[j])
             last = pieces[j]

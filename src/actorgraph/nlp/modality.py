@@ -361,6 +361,8 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
         proposal.predicate
     ):
         kind, mode = "THREATEN", None  # "promised a befitting retaliation", "vowed to make Washington pay"
+    if proposal.noun and kind in ("AID", "COOPERATE") and lemma(proposal.predicate) in W["pledging"]:
+        kind, mode = "AGREE", None  # "offered Warsaw a loan": aid promised, not yet given
     if kind == "REQUEST" and proposal.entry.lemma in W["warning"] and warns_of_reprisal(proposal.predicate):
         kind, mode = "THREATEN", None  # "warned Tokyo to stop the drills or face the consequences"
     if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:

@@ -142,6 +142,52 @@ CASES = [
         id="implored-passive",
     ),
     pytest.param("The defendant pleaded guilty to fraud in court.", [], id="pleaded-guilty"),
+    # nouns of approval carried by their light verbs
+    pytest.param(
+        "The Vatican gave its blessing to Lebanon's new government, the Holy See said.",
+        _one("SUPPORT", ("VAT",), ("LBN",)),
+        id="gave-blessing-fronted",
+    ),
+    pytest.param(
+        "Britain paid tribute to Poland's border guards on Monday.",
+        _one("SUPPORT", ("GBR",), ("POL",)),
+        id="paid-tribute",
+    ),
+    pytest.param("Fans paid tribute to the late coach.", [], id="paid-tribute-no-actor"),
+    pytest.param(
+        "Washington threw its weight behind Israel's plan for the hostages.",
+        _one("SUPPORT", ("USA",), ("ISR",)),
+        id="threw-weight-behind",
+    ),
+    pytest.param("The striker threw his weight behind the ball.", [], id="threw-weight-sport"),
+    pytest.param(
+        "Seoul signed on to a Japanese proposal for a joint fisheries commission, Yonhap reported.",
+        _one("SUPPORT", ("KOR",), ("JPN",)),
+        id="signed-on-to-fronted",
+    ),
+    # an intention stated as a noun
+    pytest.param(
+        "Saudi Arabia expressed readiness to support a political settlement in Yemen.",
+        _one("AGREE", ("SAU",), ("YEM",)),
+        id="expressed-readiness",
+    ),
+    pytest.param(
+        "Serbia raised the combat readiness of its army on Friday.",
+        _one("MOBILIZE", ("SRB",), ("SRB",)),
+        id="combat-readiness-is-no-promise",
+    ),
+    # briefing an actor consults it; briefing the press does not
+    pytest.param(
+        "Armenia's prime minister briefed EU leaders on the border talks.",
+        _one("CONSULT", ("ARM",), ("EU",)),
+        id="briefed-leaders",
+    ),
+    pytest.param("Armenia's prime minister briefed reporters on the border talks.", [], id="briefed-reporters"),
+    pytest.param(
+        "Lithuania lobbied the EU to tighten sanctions on Belarus, diplomats said.",
+        _one("REQUEST", ("LTU",), ("EU",)),
+        id="lobbied-to-fronted",
+    ),
     # a question, or a clause of "whether", asks about an act and asserts none
     pytest.param("Will Serbia accept the plan?", [], id="question"),
     pytest.param("Will the EU ask Serbia to impose sanctions?", [], id="question-nested"),

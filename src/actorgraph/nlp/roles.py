@@ -182,8 +182,8 @@ def _held_talks(predicate: Token, index: ActorIndex) -> tuple[list[ArgActor], To
     objects += [o for obj in objects for p in children(obj, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
     talks = [o for o in objects if lemma(o) in W["talk_nouns"] and "between" in preps(o)]
     subject = subject_of(predicate)[0]
-    if not talks or subject is None:
-        return None
+    if not talks or subject is None or predicate.tag_ == "VB":
+        return None  # "ready to host talks between ...": an offer of the host's own
     return [a for a in index.actors_of(subject) if a.ref.code], talks[0]
 
 

@@ -142,6 +142,31 @@ CASES = [
         id="implored-passive",
     ),
     pytest.param("The defendant pleaded guilty to fraud in court.", [], id="pleaded-guilty"),
+    # backing another's act supports its author; the act named is not told anew
+    pytest.param(
+        "Belarus backed Russia's invasion of Ukraine, Western officials said.",
+        _one("SUPPORT", ("BLR",), ("RUS",)),
+        id="backed-an-act-fronted",
+    ),
+    pytest.param(
+        "China denied that it had backed Russia's invasion.",
+        [("SUPPORT", ("CHN",), ("RUS",), "negated")],
+        id="backing-denied",
+    ),
+    pytest.param(
+        "Serbia condemned Russia's invasion of Ukraine.", _one("ACCUSE", ("SRB",), ("RUS",)), id="condemned-an-act"
+    ),
+    # welcoming a state as a member approves it; welcoming a visitor hosts a visit
+    pytest.param(
+        "NATO welcomed Sweden as its newest member, the alliance said.",
+        _one("SUPPORT", ("NATO",), ("SWE",)),
+        id="welcomed-as-member-fronted",
+    ),
+    pytest.param(
+        "Serbia welcomed Chinese President Xi Jinping as a friend.",
+        _one("CONSULT", ("SRB",), ("CHN",)),
+        id="welcomed-a-visitor",
+    ),
     # nouns of approval carried by their light verbs
     pytest.param(
         "The Vatican gave its blessing to Lebanon's new government, the Holy See said.",

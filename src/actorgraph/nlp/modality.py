@@ -266,6 +266,8 @@ def standing(proposal: Proposal) -> bool:
         return False
     if _toll(proposal, verb):
         return True
+    if not proposal.noun and lemma(proposal.trigger) in W["side_verbs"] and any(c.lower_ == "long" for c in children(verb, "advmod")):
+        return True  # "Belgrade has long backed the Bosnian Serb leadership": a position held, no act
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since

@@ -170,21 +170,7 @@ def _mediator_and_act(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgAc
         if act is None:
             return None
         return [a for o in agents for a in index.actors_of(o) if a.ref.code], act
-    return _held_talks(predicate, index)
-
-
-def _held_talks(predicate: Token, index: ActorIndex) -> tuple[list[ArgActor], Token] | None:
-    """ "Oman hosted talks between Washington and Tehran", "Qatar mediated negotiations between
-    Israel and Hamas": the talks are the parties' own, held with the host (our gold); a bare
-    "mediated between Israel and Hamas" stays the mediator's act toward them (PLOVER's)."""
-    objects = children(predicate, "dobj", "obj")
-    # "mediated months of talks between ...", "hosted several rounds of dialogue between ..."
-    objects += [o for obj in objects for p in children(obj, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    talks = [o for o in objects if lemma(o) in W["talk_nouns"] and "between" in preps(o)]
-    subject = subject_of(predicate)[0]
-    if not talks or subject is None or predicate.tag_ == "VB":
-        return None  # "ready to host talks between ...": an offer of the host's own
-    return [a for a in index.actors_of(subject) if a.ref.code], talks[0]
+    return None
 
 
 def _parties(act: Token, proposal: Proposal, index: ActorIndex) -> list[ArgActor]:

@@ -79,7 +79,7 @@ CASES = [
     ),
     pytest.param(
         "Turkey pledged aid for 2,000 displaced families in northern Syria.",
-        [("AID", [])],
+        [("AGREE", [])],  # aid pledged, not yet given
         id="only-violent-and-forceful-events-count",
     ),
 ]

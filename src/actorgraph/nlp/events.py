@@ -608,8 +608,10 @@ def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
 
 def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
     """Whether an act of several parties with no one else named is an act among them: they
-    agree, meet, cooperate or sign together."""
-    if target or len({a.ref.code for a in source if a.ref.code}) < 2:
+    agree, meet, cooperate or sign together. A target that is only one of the parties (the
+    capital they met in: "Britain and India resumed talks in New Delhi") names no one else."""
+    codes = {a.ref.code for a in source if a.ref.code}
+    if len(codes) < 2 or any(a.ref.code not in codes for a in target):
         return False
     return (
         kind in ("AGREE", "CONSULT", "COOPERATE")
@@ -730,7 +732,12 @@ def _complete(frame: Frame, noun: Frame | None) -> Frame:
 
 def _in_question(token: Token) -> bool:
     """Whether an act is only what a question asks about ("asked whether Ankara would
-    retaliate", "Asked about new strikes, the minister said ..."): no one's act."""
+    retaliate", "Asked about new strikes, the minister said ...", "Will Serbia accept the
+    plan?", "whether Moscow backs it is unclear"): no one's act."""
+    if _asked(token.sent):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for t in (token, *token.ancestors) for c in t.children):
+        return True
     while token.head.i != token.i:
         head = token.head
         if lemma(head) in W["question_verbs"]:
@@ -740,6 +747,12 @@ def _in_question(token: Token) -> bool:
                 return True  # "Asked about new strikes on the port, ..."
         token = head
     return False
+
+
+def _asked(sentence: Span) -> bool:
+    """Whether a sentence is itself a question: it ends in a question mark."""
+    words = [t for t in sentence if not (t.is_quote or t.is_space)]
+    return bool(words) and words[-1].text == "?"
 
 
 def _in_name(token: Token) -> bool:

@@ -266,6 +266,8 @@ def standing(proposal: Proposal) -> bool:
         return False
     if _toll(proposal, verb):
         return True
+    if not proposal.noun and lemma(proposal.trigger) in W["side_verbs"] and any(c.lower_ == "long" for c in children(verb, "advmod")):
+        return True  # "Belgrade has long backed the Bosnian Serb leadership": a position held, no act
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
@@ -361,6 +363,8 @@ def final_reading(proposal: Proposal, clause: Clause) -> Reading:
         proposal.predicate
     ):
         kind, mode = "THREATEN", None  # "promised a befitting retaliation", "vowed to make Washington pay"
+    if proposal.noun and kind in ("AID", "COOPERATE") and lemma(proposal.predicate) in W["pledging"]:
+        kind, mode = "AGREE", None  # "offered Warsaw a loan": aid promised, not yet given
     if kind == "REQUEST" and proposal.entry.lemma in W["warning"] and warns_of_reprisal(proposal.predicate):
         kind, mode = "THREATEN", None  # "warned Tokyo to stop the drills or face the consequences"
     if negated and (is_future or refusing(proposal.predicate)) and kind in COOPERATIVE | {"AGREE"}:

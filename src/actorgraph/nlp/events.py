@@ -270,6 +270,9 @@ class EventExtractor:
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
+        elif mode == "resign" and not target:
+            # "stepped down as Peru's interior minister": left an office of that state
+            target = conventions.office_state(proposal.predicate, index)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
@@ -687,6 +690,10 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
             and f.predicate.head.i in assaults
         )
     ]
+    # "stepped down, handing in her resignation": a participle tail whose noun names
+    # the main verb's act again is that act, one event
+    verb_kinds = {f.predicate.i: f.reading.type for f in frames if not f.proposal.noun}
+    frames = [f for f in frames if not _retold_in_tail(f, verb_kinds)]
     # "students occupied faculties, demanding the files": what a protest demands is its
     # cause, part of the protest (PLOVER), not a request of its own
     protesting = {f.predicate.i for f in frames if f.reading.type == "PROTEST"}
@@ -700,6 +707,17 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
         for trigger in f.nesting.reported
     }
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
+
+
+def _retold_in_tail(frame: Frame, verb_kinds: dict[int, str]) -> bool:
+    """A noun reading carried by a participle tail of a verb that has the same reading."""
+    verb = frame.predicate
+    return (
+        frame.proposal.noun
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb_kinds.get(verb.head.i) == frame.reading.type
+    )
 
 
 def _protest_demand(verb: Token, protesting: set[int]) -> bool:

@@ -91,6 +91,11 @@ AID = [
         [("AID", ("SAU",), ("PAK",), "asserted")],
         "deposit",
     ),
+    _case(
+        "Morocco has accepted aid from Spain, Britain, Qatar and the UAE.",
+        [("AID", ("ESP", "GBR", "QAT", "ARE"), ("MAR",), "asserted")],
+        "aid-accepted",
+    ),
     # no aid: wages paid at home, a crash scene, one's own recruits, fruit
     _case("The ministry disbursed salaries to teachers on Monday.", [], "salaries-no-aid"),
     _case("Rescue teams arrived at the scene of the crash near Kragujevac.", [], "crash-scene-no-aid"),
@@ -182,10 +187,21 @@ RETREAT = [
         [("RETREAT", ("IRN",), ("IAEA",), "asserted")],
         "inspectors-let-in-fronted",
     ),
+    _case(
+        "The exchange of prisoners between Russia and Ukraine took place on Friday.",
+        [("RETREAT", ("RUS", "UKR"), (), "asserted")],
+        "exchange-took-place",
+    ),
+    _case(
+        "Turkey reopened its border with Armenia for aid trucks.",
+        [("RETREAT", ("TUR",), ("ARM",), "asserted")],
+        "border-reopened-to-neighbour",
+    ),
     # no retreat: a player, tourists, a patrol setting out
     _case("The Serbian tennis player quit the tournament with an injury.", [], "player-quit"),
     _case("French tourists left Bali after the volcano erupted.", [], "tourists-left"),
     _case("Peacekeepers left their base in Goma to patrol the town.", [], "left-base"),
+    _case("The exchange rate of the dinar fell on Monday.", [], "exchange-rate"),
 ]
 
 COOPERATE = [
@@ -233,6 +249,11 @@ COOPERATE = [
         "Italy reopened its embassy in Damascus, the foreign ministry in Rome said.",
         [("SUPPORT", ("ITA",), ("SYR",), "asserted")],
         "embassy-reopened",
+    ),
+    _case(
+        "Peru and Ecuador reopened two border crossings on Friday, the foreign ministry in Lima said.",
+        [("COOPERATE", ("PER", "ECU"), ("PER", "ECU"), "asserted")],
+        "crossings-reopened-between",
     ),
     # no cooperation: a band, a private firm's trade, live-fire drills
     _case("Macedonian singers joined the group on stage in Ohrid.", [], "band-joined"),

@@ -232,6 +232,8 @@ class EventExtractor:
             len({a.ref.code for a in source if a.ref.code}) >= 2
         ):
             kind, mode = "COOPERATE", None  # drills held by several states together train them together
+        if kind == "RETREAT" and mode == "access" and _reopened_between(proposal.entry.lemma, source, target):
+            kind, mode = "COOPERATE", None  # neighbours opening their common frontier resume exchange
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
@@ -607,6 +609,11 @@ def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
         return []
     speech = reported_by(clause)
     return index.actors_of(subject_of(speech)[0]) if speech is not None else []
+
+
+def _reopened_between(word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
+    """Whether several states, naming no one else, open a crossing or frontier between them."""
+    return word in ("open", "reopen") and not target and len({a.ref.code for a in source if a.ref.code}) >= 2
 
 
 def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:

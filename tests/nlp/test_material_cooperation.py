@@ -96,7 +96,13 @@ AID = [
         [("AID", ("ESP", "GBR", "QAT", "ARE"), ("MAR",), "asserted")],
         "aid-accepted",
     ),
-    # no aid: wages paid at home, a crash scene, one's own recruits, fruit
+    _case(
+        "Bangladeshi peacekeepers arrived in South Sudan on Monday.",
+        [("AID", ("BGD",), ("SSD",), "asserted")],
+        "peacekeepers-arrive",
+    ),
+    # no aid: a question, wages paid at home, a crash scene, one's own recruits, fruit
+    _case("Was Belgrade sending weapons to Kyiv?", [], "direct-question"),
     _case("The ministry disbursed salaries to teachers on Monday.", [], "salaries-no-aid"),
     _case("Rescue teams arrived at the scene of the crash near Kragujevac.", [], "crash-scene-no-aid"),
     _case("The army trained its new recruits at a camp near Nis.", [], "own-recruits-no-aid"),
@@ -196,6 +202,21 @@ RETREAT = [
         "Turkey reopened its border with Armenia for aid trucks.",
         [("RETREAT", ("TUR",), ("ARM",), "asserted")],
         "border-reopened-to-neighbour",
+    ),
+    _case(
+        "After Belarus's release of a Lithuanian journalist, Vilnius thanked Minsk.",
+        [("RETREAT", ("BLR",), ("LTU",), "asserted"), ("SUPPORT", ("LTU",), ("BLR",), "asserted")],
+        "release-noun",
+    ),
+    _case(
+        "The Colombian government and ELN rebels began a six-month ceasefire on Thursday.",
+        [("RETREAT", ("COL",), ("COL",), "asserted")],
+        "ceasefire-begun",
+    ),
+    _case(
+        "Azerbaijani soldiers handed over the bodies of two Armenian soldiers on Friday.",
+        [("RETREAT", ("AZE",), ("ARM",), "asserted")],
+        "bodies-handed-over",
     ),
     # no retreat: a player, tourists, a patrol setting out
     _case("The Serbian tennis player quit the tournament with an injury.", [], "player-quit"),

@@ -756,6 +756,8 @@ def _complete(frame: Frame, noun: Frame | None) -> Frame:
 def _in_question(token: Token) -> bool:
     """Whether an act is only what a question asks about ("asked whether Ankara would
     retaliate", "Asked about new strikes, the minister said ..."): no one's act."""
+    if _asks(token):
+        return True
     while token.head.i != token.i:
         head = token.head
         if lemma(head) in W["question_verbs"]:
@@ -765,6 +767,21 @@ def _in_question(token: Token) -> bool:
                 return True  # "Asked about new strikes on the port, ..."
         token = head
     return False
+
+
+def _asks(token: Token) -> bool:
+    """Whether a sentence is a direct question about its own main act ("Was Belgrade sending
+    arms to Kyiv?", "Why did Baku close the road?"): its root puts a helper verb before its
+    subject, or opens with a question word."""
+    sentence = token.sent
+    if sentence[-1].text != "?":
+        return False
+    root = sentence.root
+    subjects = children(root, "nsubj", "nsubjpass")
+    helpers = [c for c in root.children if c.dep_ in ("aux", "auxpass") or (c is root and c.pos_ == "AUX")]
+    inverted = bool(subjects) and any(h.i < subjects[0].i for h in helpers)
+    asked = any(c.tag_ in ("WRB", "WP", "WDT") and c.i < root.i for c in root.children)
+    return inverted or asked
 
 
 def _in_name(token: Token) -> bool:

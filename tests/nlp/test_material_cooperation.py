@@ -218,8 +218,14 @@ RETREAT = [
         [("RETREAT", ("AZE",), ("ARM",), "asserted")],
         "bodies-handed-over",
     ),
-    # no retreat: a player, tourists, a patrol setting out
+    _case(
+        "Israeli troops vacated three positions in southern Lebanon on Sunday, the Lebanese army said.",
+        [("RETREAT", ("ISR",), ("LBN",), "asserted")],
+        "positions-vacated",
+    ),
+    # no retreat: tenants, a player, tourists, a patrol setting out
     _case("The Serbian tennis player quit the tournament with an injury.", [], "player-quit"),
+    _case("The tenants vacated the building on Monday.", [], "tenants-vacated"),
     _case("French tourists left Bali after the volcano erupted.", [], "tourists-left"),
     _case("Peacekeepers left their base in Goma to patrol the town.", [], "left-base"),
     _case("The exchange rate of the dinar fell on Monday.", [], "exchange-rate"),
@@ -276,7 +282,18 @@ COOPERATE = [
         [("COOPERATE", ("PER", "ECU"), ("PER", "ECU"), "asserted")],
         "crossings-reopened-between",
     ),
-    # no cooperation: a band, a private firm's trade, live-fire drills
+    _case(
+        "Serbia's extradition of a Belarusian dissident to Minsk drew criticism from rights groups.",
+        [("COOPERATE", ("SRB",), ("BLR",), "asserted")],
+        "extradition-noun",
+    ),
+    _case(
+        "The suspect, who was extradited from Spain to Serbia last month, appeared in court in Belgrade.",
+        [("COOPERATE", ("ESP",), ("SRB",), "asserted")],
+        "extradited-from-relative",
+    ),
+    # no cooperation: a hearing, a band, a private firm's trade, live-fire drills
+    _case("The extradition hearing in London was adjourned.", [], "extradition-hearing"),
     _case("Macedonian singers joined the group on stage in Ohrid.", [], "band-joined"),
     _case("The carmaker exported 20,000 vehicles to Germany last year.", [], "firm-exports"),
     _case("The drills with live ammunition lasted three days, the Greek navy said.", [], "drills-with-ammunition"),

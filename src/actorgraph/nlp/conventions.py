@@ -223,6 +223,12 @@ def domestic(
     return out
 
 
+def office_state(predicate: Token, index: ActorIndex) -> list[ArgActor]:
+    """The state whose office a verb's "as" phrase names ("quit as Bulgaria's energy minister")."""
+    office = [o for p in children(predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
+    return [a for o in office for a in index.owner_of(o) if a.ref.code]
+
+
 def domestic_default(
     kind: str,
     trigger: Token,

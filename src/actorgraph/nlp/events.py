@@ -232,6 +232,8 @@ class EventExtractor:
             len({a.ref.code for a in source if a.ref.code}) >= 2
         ):
             kind, mode = "COOPERATE", None  # drills held by several states together train them together
+        if kind == "RETREAT" and mode == "access" and _reopened_between(proposal.entry.lemma, source, target):
+            kind, mode = "COOPERATE", None  # neighbours opening their common frontier resume exchange
         mutual = _joint(kind, proposal.entry.lemma, source, target)
         if mutual:
             target = list(source)  # "Serbia and Kosovo agreed": each party toward the others
@@ -270,6 +272,9 @@ class EventExtractor:
         if mode not in ("expel", "resign"):
             # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
+        elif mode == "resign" and not target:
+            # "stepped down as Peru's interior minister": left an office of that state
+            target = conventions.office_state(proposal.predicate, index)
         if not target and source and kind in _COUNTERPART_TYPES:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
@@ -606,6 +611,11 @@ def _announcer(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     return index.actors_of(subject_of(speech)[0]) if speech is not None else []
 
 
+def _reopened_between(word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
+    """Whether several states, naming no one else, open a crossing or frontier between them."""
+    return word in ("open", "reopen") and not target and len({a.ref.code for a in source if a.ref.code}) >= 2
+
+
 def _joint(kind: str, word: str, source: Sequence[ArgActor], target: Sequence[ArgActor]) -> bool:
     """Whether an act of several parties with no one else named is an act among them: they
     agree, meet, cooperate or sign together. A target that is only one of the parties (the
@@ -689,6 +699,10 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
             and f.predicate.head.i in assaults
         )
     ]
+    # "stepped down, handing in her resignation": a participle tail whose noun names
+    # the main verb's act again is that act, one event
+    verb_kinds = {f.predicate.i: f.reading.type for f in frames if not f.proposal.noun}
+    frames = [f for f in frames if not _retold_in_tail(f, verb_kinds)]
     # "students occupied faculties, demanding the files": what a protest demands is its
     # cause, part of the protest (PLOVER), not a request of its own
     protesting = {f.predicate.i for f in frames if f.reading.type == "PROTEST"}
@@ -702,6 +716,17 @@ def _choose(frames: list[Frame], index: ActorIndex) -> list[Frame]:
         for trigger in f.nesting.reported
     }
     return [f for f in frames if not f.reading.nested and f.trigger.i not in inner_of_threats]
+
+
+def _retold_in_tail(frame: Frame, verb_kinds: dict[int, str]) -> bool:
+    """A noun reading carried by a participle tail of a verb that has the same reading."""
+    verb = frame.predicate
+    return (
+        frame.proposal.noun
+        and verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb_kinds.get(verb.head.i) == frame.reading.type
+    )
 
 
 def _protest_demand(verb: Token, protesting: set[int]) -> bool:

@@ -276,8 +276,7 @@ def _conventional_source(
         )
     if kind == "RETREAT" and mode == "resign" and source and all(a.ref.code is None for a in source):
         # "Ana Petrova quit as Bulgaria's energy minister": the office says whose
-        office = [o for p in children(proposal.predicate, "prep") if p.lower_ == "as" for o in children(p, "pobj")]
-        owners = [a for o in office for a in index.owner_of(o) if a.ref.code]
+        owners = conventions.office_state(proposal.predicate, index)
         if owners:
             return owners
     if not source and mode in ("expel", "deport") and not proposal.noun:

@@ -110,6 +110,11 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = [a for a in target if a.ref.code not in source_codes]
     if not target and proposal.noun and "none" not in entry.target:
         target = [a for a in _following_target(proposal.trigger, index) if _key(a) not in source_keys]
+    if not target and proposal.noun and kind == "ASSAULT" and proposal.trigger.dep_ == "nsubj":
+        # "an Israeli strike destroyed a depot near Hama": where the strike fell, told on the
+        # verb it is the subject of
+        done = proposal.trigger.head
+        target = [a for a in conventions.where_of(done, done, index) if a.ref.code not in source_codes]
     if not target and not proposal.noun and kind in ("ASSAULT", "COERCE"):
         # "a missile strike on Kharkiv killed seven": the strike's aim, where its victims are no one's
         act = act_subject(proposal.predicate) or conventions.act_told_in(proposal.predicate)

@@ -134,6 +134,11 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         # "Sudanese nationals in Chad were told to leave": the foreigners, not where they were
         target = [a for a in target if a.ref.code not in deporting]
     where = _where_force_fell(proposal, index) if kind in ("ASSAULT", "COERCE") else []
+    if entry.mode == "cyber" and not where:
+        # "hackers targeted ministry websites": an attack online comes from anywhere, so the
+        # unnamed victims are of the state the story is about, not the attackers'
+        where = [a for a in conventions.story_state(proposal.trigger, index) if a.ref.code not in source_codes]
+        target = target or where
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
 
 

@@ -49,8 +49,8 @@ def location_actors(tokens: Sequence[Token | None], index: ActorIndex) -> list[A
         for word, pobj in preps(token, depth=1).items():
             if word not in ("in", "at", "near", "inside", "into") or pobj.dep_ != "pobj":
                 continue
-            if lemma(pobj) in W["not_places"]:
-                continue  # "in defiance of Chinese authorities", "in response to"
+            if lemma(pobj) in W["not_places"] | W["attack_nouns"]:
+                continue  # "in defiance of Chinese authorities", "in response to", "in Russian shelling"
             nested = [c for p in children(pobj, "prep") if p.lower_ in W["around"] for c in children(p, "pobj")]
             # "in the capital, Kabul", "into waters around Taiwan"
             for where in (pobj, *children(pobj, "appos"), *nested):
@@ -74,6 +74,17 @@ def where_act_fell(act: Token, index: ActorIndex) -> list[ArgActor]:
     return location_actors((act, *(o for p in children(act, "prep") for o in children(p, "pobj"))), index)
 
 
+def act_told_in(predicate: Token) -> Token | None:
+    """The attack a passive or intransitive toll was part of: "were killed in an attack on a
+    market", "died in shelling of the town", "killed five in an ambush near Gao"."""
+    for prep in children(predicate, "prep"):
+        if prep.lower_ in ("in", "during"):
+            for act in children(prep, "pobj"):
+                if lemma(act) in W["attack_nouns"]:
+                    return act
+    return None
+
+
 def unattributed(
     trigger: Token, predicate: Token, noun: bool, mode: str | None, index: ActorIndex
 ) -> list[ArgActor]:
@@ -81,6 +92,9 @@ def unattributed(
     happened ("two men were arrested in Zvečan": authorities of Kosovo). Not for cyber attacks,
     which come from anywhere."""
     places = where_of(trigger, predicate, index)
+    told_in = None if noun else act_told_in(predicate)
+    if not places and told_in is not None:
+        places = where_act_fell(told_in, index)
     if not places and not noun:
         subject, _ = subject_of(predicate)
         if subject is not None and not children(predicate, "nsubjpass") and lemma(subject) in W["attack_nouns"]:
@@ -322,6 +336,7 @@ def _governing_clauses(predicate: Token) -> list[Token]:
 
 __all__ = [
     "STATE_POWERS",
+    "act_told_in",
     "authorities",
     "domestic",
     "domestic_default",

@@ -269,8 +269,9 @@ class EventExtractor:
             # crossings shut, with no one named, in a story about a neighbour: a frontier is
             # closed on the state across it, not on one's own people
             target = [a for a in index.counterpart({a.ref.code for a in source}) if a.type == "state"]
-        if mode not in ("expel", "resign"):
-            # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one
+        if mode not in ("expel", "resign", "cyber"):
+            # an expulsion is of foreigners, whoever they are; a resignation is aimed at no one;
+            # an attack online comes from abroad as often as not, so it is never its author's own
             target = conventions.domestic_default(kind, proposal.trigger, source, target, index, mode)
         elif mode == "resign" and not target:
             # "stepped down as Peru's interior minister": left an office of that state

@@ -24,6 +24,7 @@ _NEEDS = {
     "xcomp",
     "subj",
     "notsubj",
+    "notsubjword",
     "mod",
     "ctx",
     "objactor",

@@ -370,6 +370,13 @@ def _need_met(
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject
         # "hundreds of fighters moved closer": what a quantity counts
         return subject is not None and bool((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
+    if kind == "notsubjword":
+        # "the storm killed twelve", "were killed in floods": a toll with no one's hand behind it
+        subject = subject_of(token)[0]
+        causes = [subject] if subject is not None else []
+        if children(token, "nsubjpass"):
+            causes += [o for p in children(token, "prep") if p.lower_ in ("in", "by") for o in children(p, "pobj")]
+        return not any((object_lemmas(c) | {lemma(c)}) & values for c in causes)
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject
         for clause in children(token, "xcomp", "ccomp"):

@@ -110,9 +110,15 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
         target = [a for a in target if a.ref.code not in source_codes]
     if not target and proposal.noun and "none" not in entry.target:
         target = [a for a in _following_target(proposal.trigger, index) if _key(a) not in source_keys]
+    if not target and proposal.noun and kind == "ASSAULT" and proposal.trigger.dep_ == "nsubj":
+        # "an Israeli strike destroyed a depot near Hama": where the strike fell, told on the
+        # verb it is the subject of
+        done = proposal.trigger.head
+        target = [a for a in conventions.where_of(done, done, index) if a.ref.code not in source_codes]
     if not target and not proposal.noun and kind in ("ASSAULT", "COERCE"):
         # "a missile strike on Kharkiv killed seven": the strike's aim, where its victims are no one's
-        target = [a for a in _aim_of_act(act_subject(proposal.predicate), index) if _key(a) not in source_keys]
+        act = act_subject(proposal.predicate) or conventions.act_told_in(proposal.predicate)
+        target = [a for a in _aim_of_act(act, index) if _key(a) not in source_keys]
     if not target and kind == "MOBILIZE":
         target = _across_a_border(proposal.trigger, index, source_codes)
     if not target and "none" not in entry.target:
@@ -127,7 +133,12 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     if entry.mode == "deport" and any(a.ref.code not in deporting for a in target):
         # "Sudanese nationals in Chad were told to leave": the foreigners, not where they were
         target = [a for a in target if a.ref.code not in deporting]
-    where = conventions.where_of(proposal.trigger, proposal.predicate, index) if kind in ("ASSAULT", "COERCE") else []
+    where = _where_force_fell(proposal, index) if kind in ("ASSAULT", "COERCE") else []
+    if entry.mode == "cyber" and not where:
+        # "hackers targeted ministry websites": an attack online comes from anywhere, so the
+        # unnamed victims are of the state the story is about, not the attackers'
+        where = [a for a in conventions.story_state(proposal.trigger, index) if a.ref.code not in source_codes]
+        target = target or where
     return Roles(tuple(source), tuple(conventions.domestic(source, target, index, where)))
 
 
@@ -292,6 +303,11 @@ def _conventional_source(
         foe = _other_side_of_fighting(proposal.predicate, index)
         if foe:
             return foe
+        # "were killed in Russian shelling of Kherson": the author of the attack they fell in
+        act = conventions.act_told_in(proposal.predicate)
+        found = [a for a in authors(act, index) if a.ref.code] if act is not None else []
+        if found:
+            return found
         # "three fighters were killed when a Turkish drone hit their vehicle": the clause that
         # says how names who did it
         for clause in children(proposal.predicate, "advcl"):
@@ -329,6 +345,16 @@ def _conventional_source(
     return source
 
 
+def _where_force_fell(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
+    """The state an act struck in: its own "in" phrase, else the aim of the attack its toll was
+    told in ("civilians were killed in shelling of Kherson")."""
+    where = conventions.where_of(proposal.trigger, proposal.predicate, index)
+    if where or proposal.noun:
+        return where
+    act = conventions.act_told_in(proposal.predicate)
+    return [a for a in _aim_of_act(act, index) if a.type == "state"] if act is not None else []
+
+
 def act_subject(predicate: Token) -> Token | None:
     """An attack named as the doer of a verb ("the raid on the camp killed twelve")."""
     if children(predicate, "nsubjpass"):
@@ -342,9 +368,10 @@ def _aim_of_act(act: Token | None, index: ActorIndex) -> list[ArgActor]:
     if act is None:
         return []
     for prep in children(act, "prep"):
-        if prep.lower_ in ("on", "against"):
+        if prep.lower_ in ("on", "against", "of"):
             for aim in children(prep, "pobj"):
                 found = [a for a in index.actors_of(aim) or index.owner_of(aim) if a.ref.code]
+                found = found or (conventions.placed_state(aim, index) if prep.lower_ == "of" else [])
                 if found:
                     return found
     return conventions.where_act_fell(act, index)

@@ -152,6 +152,8 @@ class EventExtractor:
                 continue
             if proposal.noun and proposal.trigger.dep_ == "compound" and lemma(proposal.trigger.head) in W["kind_heads"]:
                 continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
+            if _describes(proposal.trigger):
+                continue  # "the hacking group", "a protesting crowd": what kind of group, not an act
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
         frames = _borrow_targets(frames, proposals)
@@ -779,6 +781,18 @@ def _asked(sentence: Span) -> bool:
     """Whether a sentence is itself a question: it ends in a question mark."""
     words = [t for t in sentence if not (t.is_quote or t.is_space)]
     return bool(words) and words[-1].text == "?"
+
+
+def _describes(trigger: Token) -> bool:
+    """Whether a verb's -ing form only qualifies the noun it stands before ("the hacking group
+    Homeland Justice", "fighting units"): an attribute, with no time, subject or object."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ == "VBG"
+        and trigger.dep_ in ("amod", "compound")
+        and trigger.i < trigger.head.i
+        and not any(c.dep_ in ("dobj", "nsubj", "prep", "npadvmod") for c in trigger.children)
+    )
 
 
 def _in_name(token: Token) -> bool:

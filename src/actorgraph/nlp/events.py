@@ -188,8 +188,12 @@ class EventExtractor:
             if kind == "THREATEN" and not own:
                 if _warns_of_things(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
-                if children(proposal.predicate, "xcomp") and object_of(proposal.predicate) is not None:
-                    kind, mode = "REQUEST", None  # "warned Washington to stop meddling": a demand
+                if (children(proposal.predicate, "xcomp") or _warned_off(proposal.predicate)) and (
+                    object_of(proposal.predicate) is not None or children(proposal.predicate, "nsubjpass")
+                ):
+                    # "warned Washington to stop meddling", "warned Athens against arming the
+                    # islands": a demand
+                    kind, mode = "REQUEST", None
                 else:
                     kind, mode = "ACCUSE", "disapprove"
         if (
@@ -731,6 +735,8 @@ def _complete(frame: Frame, noun: Frame | None) -> Frame:
 def _in_question(token: Token) -> bool:
     """Whether an act is only what a question asks about ("asked whether Ankara would
     retaliate", "Asked about new strikes, the minister said ..."): no one's act."""
+    if _asked_outright(token):
+        return True
     while token.head.i != token.i:
         head = token.head
         if lemma(head) in W["question_verbs"]:
@@ -740,6 +746,30 @@ def _in_question(token: Token) -> bool:
                 return True  # "Asked about new strikes on the port, ..."
         token = head
     return False
+
+
+def _warned_off(verb: Token) -> bool:
+    """ "warned Athens against arming the islands": what the one warned must not do."""
+    return any(
+        c.dep_ == "pcomp" or c.tag_ == "VBG" or any(g.dep_ == "compound" and g.lower_.endswith("ing") for g in c.children)
+        for p in children(verb, "prep")
+        if p.lower_ == "against"
+        for c in p.children
+    )
+
+
+def _asked_outright(token: Token) -> bool:
+    """ "Did Pristina reject the plan?", "Will Tehran retaliate?": the main clause itself is a
+    question, its helper verb before its subject."""
+    sentence = token.sent
+    if not any(t.text == "?" for t in sentence[-3:]):
+        return False
+    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "ROOT":
+        return False
+    subjects = [c.i for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and any(c.dep_ in ("aux", "auxpass") and c.i < subjects[0] for c in token.children)
 
 
 def _in_name(token: Token) -> bool:
@@ -787,8 +817,8 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
     """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
     warned_of = [o for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    if any(reprisal(o) for o in warned_of):
-        return True  # "warned Tehran of serious consequences"
+    if any(reprisal(o) or lemma(o) in ("reply", "answer") for o in warned_of):
+        return True  # "warned Tehran of serious consequences", "of a fitting reply"
     if any(set(EVENT_NOUN_TYPES.get(lemma(o), ())) & {"SANCTION", "COERCE", "ASSAULT"} for o in warned_of):
         return True  # "warns of harsher steps should Tehran enrich further"
     for clause in children(proposal.predicate, "ccomp", "xcomp"):

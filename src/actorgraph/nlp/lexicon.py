@@ -33,6 +33,7 @@ _NEEDS = {
     "xsubjactor",
     "notpobj",
     "subjword",
+    "notsubjword",
     "gov",
     "notgov",
     "with",

@@ -370,6 +370,10 @@ def _need_met(
         subject = subject_of(token)[0]  # "troops began arriving": the controlling subject
         # "hundreds of fighters moved closer": what a quantity counts
         return subject is not None and bool((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
+    if kind == "notsubjword":
+        # "stocks rallied", "the team rallied": markets and sides move, they do not demonstrate
+        subject = subject_of(token)[0]
+        return subject is None or not ((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject
         for clause in children(token, "xcomp", "ccomp"):

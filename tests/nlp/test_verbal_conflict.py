@@ -44,6 +44,10 @@ REJECT = [
     ("Moscow has refused to extradite the two suspects to Britain.", [("REJECT", ("RUS",), ("GBR",), "asserted")]),
     ("Iraq refused to hand over the suspects to Turkey, the ministry said.", [("REJECT", ("IRQ",), ("TUR",), "asserted")]),
     ("Beijing refused to rule out new talks with Taipei.", [("REJECT", ("CHN",), ("TWN",), "asserted")]),
+    ("The Kremlin dismissed Kyiv's peace formula as unrealistic.", [("REJECT", ("RUS",), ("UKR",), "asserted")]),
+    ("Kyiv's peace formula was dismissed by the Kremlin.", [("REJECT", ("RUS",), ("UKR",), "asserted")]),
+    # a state staying away from a vote rebuffs it; a community staying away from elections protests
+    ("Russia boycotted the vote at the Security Council.", [("REJECT", ("RUS",), ("UN",), "asserted")]),
 ]
 
 THREATEN = [
@@ -53,6 +57,8 @@ THREATEN = [
         [("THREATEN", ("CHN",), ("TWN",), "asserted")],
     ),
     ("Serbia was threatened with sanctions by the European Union.", [("THREATEN", ("EU",), ("SRB",), "asserted")]),
+    # the one threatened, not those the threatened act would hit
+    ("Turkey threatened Iraq with an operation against Kurdish militants.", [("THREATEN", ("TUR",), ("IRQ",), "asserted")]),
     (
         "Pakistan issued an ultimatum to the Afghan government to hand over the militants.",
         [("THREATEN", ("PAK",), ("AFG",), "asserted")],
@@ -72,6 +78,7 @@ PROTEST = [
     ("Dock workers in Piraeus walked out on Monday.", [("PROTEST", ("GRC",), ("GRC",), "asserted")]),
     ("Thousands rallied in Tokyo against the government.", [("PROTEST", ("JPN",), ("JPN",), "asserted")]),
     ("Stocks rallied in Tokyo on Friday.", []),
+    ("Opposition parties boycotted the parliamentary elections in Belarus.", [("PROTEST", ("BLR",), ("BLR",), "asserted")]),
     ("Students marched in Belgrade against the government.", [("PROTEST", ("SRB",), ("SRB",), "asserted")]),
     ("Fans marched to the stadium before the derby in Belgrade.", []),
 ]

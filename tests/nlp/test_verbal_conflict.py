@@ -26,6 +26,9 @@ ACCUSE = [
     # blame needs someone to blame
     ("Serbia's president blamed Pristina for the unrest.", [("ACCUSE", ("SRB",), ("XKX",), "asserted")]),
     ("Serbia's president blamed the heavy rains for the flooding.", []),
+    # a judgement however parsed: a small clause, two objects
+    ("Moscow termed the American sanctions illegal.", [("ACCUSE", ("RUS",), ("USA",), "asserted")]),
+    ("Seoul called the missile launch by Pyongyang a grave provocation.", [("ACCUSE", ("KOR",), ("PRK",), "asserted")]),
     # a question asked outright asserts nothing
     ("Reporters pressed the minister on Monday. Did Belgrade accuse Zagreb of the incident?", []),
 ]
@@ -72,6 +75,10 @@ THREATEN = [
     ("Turkey warned Cyprus against drilling near the coast, the ministry said.", [("REQUEST", ("TUR",), ("CYP",), "asserted")]),
     ("Cyprus was warned by Turkey against drilling near the coast.", [("REQUEST", ("TUR",), ("CYP",), "asserted")]),
     ("The region waited on Monday. Will Tehran retaliate against Washington?", []),
+    # an act said to bring on war is warned of as a reprisal; a forecast of war is no threat
+    ("Russia warned that arming Kyiv would trigger a wider war.", [("THREATEN", ("RUS",), ("UKR",), "asserted")]),
+    ("Sending troops to Kyiv would trigger a wider war, Russia warned.", [("THREATEN", ("RUS",), ("UKR",), "asserted")]),
+    ("Egypt's foreign minister said the crisis could spark a civil war in Libya.", []),
 ]
 
 PROTEST = [

@@ -435,6 +435,10 @@ def _need_met(
             children(token, "oprd", "attr")
             or any(p.lower_ == "as" for p in children(token, "prep"))
             or any(c.dep_ in ("amod", "acomp") and c.i > obj.i for c in obj.children)
+            # "termed the curbs illegal" parsed as a small clause; "called the launch a
+            # provocation" parsed with two objects
+            or any(c.pos_ in ("ADJ", "NOUN") and obj.head.i == c.i for c in children(token, "ccomp"))
+            or any(c.i > obj.i and c.i != obj.i for c in children(token, "dobj"))
         )
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
@@ -687,7 +691,13 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
 def act_of_war(clause: Token) -> bool:
     """ "we would treat any blockade as an act of war": an act declared a cause of war."""
     return any(
-        lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
+        lemma(t) == "war"
+        and (
+            (t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration"))
+            # "any attack would trigger a regional war": a strike answered with war
+            or (t.dep_ == "dobj" and lemma(t.head) in W["war_starting_verbs"])
+        )
+        for t in clause.subtree
     )
 
 

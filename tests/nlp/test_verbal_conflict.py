@@ -88,6 +88,14 @@ PROTEST = [
     ("Opposition parties boycotted the parliamentary elections in Belarus.", [("PROTEST", ("BLR",), ("BLR",), "asserted")]),
     ("Students marched in Belgrade against the government.", [("PROTEST", ("SRB",), ("SRB",), "asserted")]),
     ("Fans marched to the stadium before the derby in Belgrade.", []),
+    # collective actions named by nouns and idioms
+    ("Supporters of the former prime minister staged a march on Islamabad.", [("PROTEST", ("PAK",), ("PAK",), "asserted")]),
+    ("Thousands took part in protests in Tbilisi on Sunday.", [("PROTEST", ("GEO",), ("GEO",), "asserted")]),
+    ("A nationwide strike was called by French unions.", [("PROTEST", ("FRA",), ("FRA",), "asserted")]),
+    ("Kenyan doctors called off their strike on Tuesday.", [("CONCEDE", ("KEN",), ("KEN",), "asserted")]),
+    ("Mine workers in South Africa downed tools over unpaid wages.", [("PROTEST", ("ZAF",), ("ZAF",), "asserted")]),
+    ("Tens of thousands of Israelis poured into the streets of Tel Aviv.", [("PROTEST", ("ISR",), ("ISR",), "asserted")]),
+    ("Floodwater poured into the streets of Venice.", []),
 ]
 
 

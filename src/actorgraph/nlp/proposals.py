@@ -602,6 +602,14 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
         and lemma(head) not in trigger_verbs
     ):
         return head
+    if (
+        token.dep_ in ("dobj", "obj")
+        and lemma(head) == "call"
+        and lemma(token) in W["called_acts"]
+        and not children(head, "oprd", "attr", "ccomp", "prt")
+        and len(children(head, "dobj")) == 1
+    ):
+        return head  # "called a general strike": calling one is staging it, no judgement
     # "was put under investigation", "placed under house arrest"
     if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in W["under_verbs"]:
         return head.head
@@ -615,6 +623,14 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
         verb = head.head.head
         if verb.pos_ in ("VERB", "AUX"):
             return verb
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.pos_ == "VERB"
+        and lemma(head.head) == "take"
+        and any(lemma(o) == "part" for o in children(head.head, "dobj"))
+    ):
+        return head.head  # "took part in protests", the "in" hung on the verb
     return None
 
 

@@ -31,6 +31,7 @@ from actorgraph.nlp.stances import StanceExtractor
 from actorgraph.nlp.story import story_state_of
 from actorgraph.nlp.verbdict import load_verb_dictionary
 from actorgraph.nlp.verbmatch import VerbMatcher
+from actorgraph.nlp.words import W
 from actorgraph.resolve.gazetteer import Gazetteer
 from actorgraph.resolve.kb import KnowledgeBase, shared_kb
 from actorgraph.resolve.resolver import group_actors, link_appositions, resolve_phrase, seat_metonyms
@@ -124,6 +125,15 @@ class Resources:
             digest = hashlib.sha256(self.settings.verbs.read_bytes()).hexdigest()[:8]
             version += f"+verbs:{self.settings.verbs.name}@{digest}"
         return version
+
+
+def _fix_lemmas(doc: Doc) -> None:
+    """The tagger's known slips in verb lemmas ("staged" read as "stag"), mended once for every reader."""
+    fixes = W.table("verb_lemma_fixes")
+    for token in doc:
+        fixed = fixes.get(token.lemma_.lower())
+        if fixed and token.pos_ in ("VERB", "AUX"):
+            token.lemma_ = fixed[0]
 
 
 def place_resolver(kb: KnowledgeBase):  # noqa: ANN201 - returns a PlaceResolver
@@ -239,6 +249,7 @@ class StoryCoder:
         self.stances = StanceExtractor()
 
     def code(self, doc: Doc, document: Document) -> Extraction:
+        _fix_lemmas(doc)
         actors, places = actors_and_places(doc, document, self.kb)
         index = ActorIndex(doc, actors, document, self.states, places, self.kb)
         events = tuple(self._placed(attach_counts(doc, list(self.events.extract(doc, document, index))), document, actors))

@@ -226,6 +226,8 @@ def _acts(doc: Doc, end: int) -> bool:
     after = doc[span.start] if span is not None and span.start < len(doc) else None
     if after is None or after.idx < end or last is None or fold_key(last.text) in W["common_word_capitals"]:
         return False
+    while after.pos_ == "ADV" and after.i + 1 < len(doc):
+        after = doc[after.i + 1]  # "Kyiv sharply criticised", "Moscow has strongly condemned"
     return after.pos_ in ("VERB", "AUX") or after.lower_ in ("'s", "’s", ",")
 
 

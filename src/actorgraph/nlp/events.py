@@ -190,8 +190,12 @@ class EventExtractor:
             if kind == "THREATEN" and not own:
                 if _warns_of_things(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
-                if children(proposal.predicate, "xcomp") and object_of(proposal.predicate) is not None:
-                    kind, mode = "REQUEST", None  # "warned Washington to stop meddling": a demand
+                if (children(proposal.predicate, "xcomp") or _warned_off(proposal.predicate)) and (
+                    object_of(proposal.predicate) is not None or children(proposal.predicate, "nsubjpass")
+                ):
+                    # "warned Washington to stop meddling", "warned Athens against arming the
+                    # islands": a demand
+                    kind, mode = "REQUEST", None
                 else:
                     kind, mode = "ACCUSE", "disapprove"
         if (
@@ -795,6 +799,16 @@ def _describes(trigger: Token) -> bool:
     )
 
 
+def _warned_off(verb: Token) -> bool:
+    """ "warned Athens against arming the islands": what the one warned must not do."""
+    return any(
+        c.dep_ == "pcomp" or c.tag_ == "VBG" or any(g.dep_ == "compound" and g.lower_.endswith("ing") for g in c.children)
+        for p in children(verb, "prep")
+        if p.lower_ == "against"
+        for c in p.children
+    )
+
+
 def _in_name(token: Token) -> bool:
     """Whether a trigger word is part of a name ("the Committee to Protect Journalists", "the
     Union for Peace"): capitalised inside a sentence, where wire copy capitalises only names."""
@@ -840,8 +854,8 @@ def _warns_of_own_action(proposal: Proposal, source: Sequence[ArgActor], index: 
     """ "warned that Ankara would act in kind": a threat only if the warner would act."""
     source_codes = {a.ref.code for a in source}
     warned_of = [o for p in children(proposal.predicate, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
-    if any(reprisal(o) for o in warned_of):
-        return True  # "warned Tehran of serious consequences"
+    if any(reprisal(o) or lemma(o) in ("reply", "answer") for o in warned_of):
+        return True  # "warned Tehran of serious consequences", "of a fitting reply"
     if any(set(EVENT_NOUN_TYPES.get(lemma(o), ())) & {"SANCTION", "COERCE", "ASSAULT"} for o in warned_of):
         return True  # "warns of harsher steps should Tehran enrich further"
     for clause in children(proposal.predicate, "ccomp", "xcomp"):

@@ -371,12 +371,13 @@ def _need_met(
         # "hundreds of fighters moved closer": what a quantity counts
         return subject is not None and bool((object_lemmas(subject) - {subject.lower_} | {lemma(subject)}) & values)
     if kind == "notsubjword":
-        # "the storm killed twelve", "were killed in floods": a toll with no one's hand behind it
+        # "the storm killed twelve", "were killed in floods": a toll with no one's hand behind
+        # it; "stocks rallied", "the team rallied": markets and sides move, they do not protest
         subject = subject_of(token)[0]
         causes = [subject] if subject is not None else []
         if children(token, "nsubjpass"):
             causes += [o for p in children(token, "prep") if p.lower_ in ("in", "by") for o in children(p, "pobj")]
-        return not any((object_lemmas(c) | {lemma(c)}) & values for c in causes)
+        return not any(((object_lemmas(c) - {c.lower_}) | {lemma(c)}) & values for c in causes)
     if kind == "xsubjactor":
         # "helped Albania investigate the attack" parsed with Albania as the clause's subject
         for clause in children(token, "xcomp", "ccomp"):
@@ -438,6 +439,10 @@ def _need_met(
             children(token, "oprd", "attr")
             or any(p.lower_ == "as" for p in children(token, "prep"))
             or any(c.dep_ in ("amod", "acomp") and c.i > obj.i for c in obj.children)
+            # "termed the curbs illegal" parsed as a small clause; "called the launch a
+            # provocation" parsed with two objects
+            or any(c.pos_ in ("ADJ", "NOUN") and obj.head.i == c.i for c in children(token, "ccomp"))
+            or any(c.i > obj.i and c.i != obj.i for c in children(token, "dobj"))
         )
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)
@@ -601,6 +606,14 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
         and lemma(head) not in trigger_verbs
     ):
         return head
+    if (
+        token.dep_ in ("dobj", "obj")
+        and lemma(head) == "call"
+        and lemma(token) in W["called_acts"]
+        and not children(head, "oprd", "attr", "ccomp", "prt")
+        and len(children(head, "dobj")) == 1
+    ):
+        return head  # "called a general strike": calling one is staging it, no judgement
     # "was put under investigation", "placed under house arrest"
     if token.dep_ == "pobj" and head.lower_ == "under" and lemma(head.head) in W["under_verbs"]:
         return head.head
@@ -614,6 +627,14 @@ def light_governor(token: Token, trigger_verbs: frozenset[str]) -> Token | None:
         verb = head.head.head
         if verb.pos_ in ("VERB", "AUX"):
             return verb
+    if (
+        token.dep_ == "pobj"
+        and head.lower_ == "in"
+        and head.head.pos_ == "VERB"
+        and lemma(head.head) == "take"
+        and any(lemma(o) == "part" for o in children(head.head, "dobj"))
+    ):
+        return head.head  # "took part in protests", the "in" hung on the verb
     return None
 
 
@@ -690,7 +711,13 @@ def _reported_threats(sentence: Span, index: ActorIndex, taken: set[int]) -> lis
 def act_of_war(clause: Token) -> bool:
     """ "we would treat any blockade as an act of war": an act declared a cause of war."""
     return any(
-        lemma(t) == "war" and t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration") for t in clause.subtree
+        lemma(t) == "war"
+        and (
+            (t.dep_ == "pobj" and lemma(t.head.head) in ("act", "declaration"))
+            # "any attack would trigger a regional war": a strike answered with war
+            or (t.dep_ == "dobj" and lemma(t.head) in W["war_starting_verbs"])
+        )
+        for t in clause.subtree
     )
 
 

@@ -566,9 +566,12 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
         clauses += children(proposal.trigger, "acl")
     for clause in clauses:
         # not the clause's own subject, but a small clause's is the object: "to hold Iran accountable"
-        own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree}
+        own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree} | _condition_rest(clause)
         candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own and not _go_between(t, clause)]
         found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
+        # "refused to hand the suspects over to Ankara": a named state is aimed at, not the
+        # people or forces the act handles
+        found = [a for a in found if a.ref.code] or found
         if not found:
             # "refuses to recognise its independence": a possessive that is not the source's own
             found = unique_args(
@@ -580,6 +583,19 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
         if found:
             return found
     return []
+
+
+def _condition_rest(clause: Token) -> set[int]:
+    """ "threatened to retaliate if Helsinki joined the alliance": of a condition only its
+    subject is the one warned; what it would do or join is not aimed at."""
+    return {
+        t.i
+        for adv in clause.subtree
+        if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W["condition_marks"] for m in adv.children)
+        for c in (adv, *adv.children)
+        if c.dep_ not in ("nsubj", "nsubjpass")
+        for t in ((c,) if c is adv else c.subtree)
+    }
 
 
 def _premises_owner(predicate: Token, index: ActorIndex) -> list[ArgActor]:

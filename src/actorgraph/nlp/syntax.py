@@ -171,6 +171,22 @@ def _stray_subject(verb: Token) -> Token | None:
     return None
 
 
+def _stray_agents(verb: Token) -> list[Token]:
+    """ "was threatened with sanctions by the EU": the parser may hang a passive's "by" on the
+    object of its "with", whose author the doer is anyway."""
+    if not children(verb, "auxpass"):
+        return []
+    return [
+        o
+        for w in children(verb, "prep")
+        if w.lower_ == "with"
+        for n in children(w, "pobj")
+        for b in children(n, "prep")
+        if b.lower_ == "by"
+        for o in children(b, "pobj")
+    ]
+
+
 def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb (following shared subjects up the tree) and whether it is an agent."""
     if depth > 6:
@@ -180,7 +196,7 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
             return token.head, True  # "Russia, which opposed its membership": Russia
         return child, True
-    agents = [c for c in children(token, "agent") for c in children(c, "pobj")]
+    agents = [c for c in children(token, "agent") for c in children(c, "pobj")] or _stray_agents(token)
     if children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)
     if reduced_passive(token):

@@ -64,6 +64,27 @@ DESCRIPTIONS = [
         id="two-sides-of-one-state-not-the-host",
     ),
     pytest.param(
+        "Ethiopia's army and the Tigray People's Liberation Front signed a truce in Pretoria after talks mediated "
+        "by Kenya and South Africa. Nairobi and Pretoria said they would monitor it. "
+        "The European Union urged both camps to honour the truce.",
+        [
+            ("CONCEDE", ("ETH", "ETH"), (), "asserted"),
+            ("CONSULT", ("ETH", "ETH"), ("KEN", "ZAF"), "asserted"),
+            ("REQUEST", ("EU",), ("ETH", "ETH"), "asserted"),
+        ],
+        id="both-camps-are-not-the-mediators-nor-the-venue",
+    ),
+    pytest.param(
+        "Kyrgyz and Tajik border guards exchanged fire on Friday. Russia urged both sides to stop the shooting. "
+        "The Kremlin said it was ready to help. The two sides agreed to a ceasefire on Saturday.",
+        [
+            ("ASSAULT", ("KGZ", "TJK"), ("KGZ", "TJK"), "asserted"),
+            ("REQUEST", ("RUS",), ("KGZ", "TJK"), "asserted"),
+            ("AGREE", ("KGZ", "TJK"), ("KGZ", "TJK"), "asserted"),
+        ],
+        id="two-sides-are-not-who-called-on-them",
+    ),
+    pytest.param(
         "Serbia and Kosovo met in Brussels on Thursday. The neighbours later agreed to let EU monitors visit the crossing.",
         [
             ("CONSULT", ("SRB", "XKX"), ("SRB", "XKX"), "asserted"),

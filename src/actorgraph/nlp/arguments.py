@@ -599,17 +599,18 @@ class ActorIndex:
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
             candidates = [o for o in candidates if o.token not in asking]
+            # "talks brokered by Riyadh and Washington ... both factions": nor are the mediators
+            mediators = self._mediators(token)
+            candidates = [o for o in candidates if o.actor.id not in mediators]
             count = max(_COUNT.get(d, 0) for d in determiners)
             kinds = ("state", "agent", *ORGANISATION_TYPES)  # "Kyrgyz and Tajik troops ... both sides"
             if token.lower_ in _MULTI_PEOPLE:
                 kinds = (*kinds, "person")
             usable = [o for o in candidates if o.actor.code and o.actor.type in kinds]
             # "Vučić and Kurti met Lajčák ... the two leaders": a coordinated pair comes first
-            for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
-                # by actor, not code: "Sudan's army and the RSF" are two sides of one state
-                members = list({o.actor.id: o for o in usable if o.group == group}.values())
-                if len(members) == count:
-                    return [self._arg(o, "coref") for o in members]
+            pair = self._pair(usable, count)
+            if pair:
+                return pair
             seen: list[_Occurrence] = []
             for occurrence in reversed(candidates):
                 if occurrence.actor.code and occurrence.actor.type in kinds and occurrence.actor.code not in {
@@ -618,7 +619,15 @@ class ActorIndex:
                     seen.append(occurrence)
                 if len(seen) == count:
                     break
-            return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
+            if len(seen) == count:
+                return [self._arg(o, "coref") for o in reversed(seen)]
+            # failing both, a pair named earlier in the story ("the army and the RSF")
+            story = [
+                o
+                for o in self._before(token, len(self.sentences))
+                if o.actor.code and o.actor.type in kinds and o.token not in asking and o.actor.id not in mediators
+            ]
+            return self._pair(story, count)
         if token.text in ("North", "South", "East", "West") and "the" in determiners:
             # "talks with the South": the state named before whose name starts so
             halves = [
@@ -737,6 +746,38 @@ class ActorIndex:
 
     def _named(self, heads: list[Token]) -> list[_Occurrence]:
         return [o for head in heads for inner in _name_tokens(head) for o in self.by_token.get(inner.i, []) if o.actor.code]
+
+    def _pair(self, pool: list[_Occurrence], count: int) -> list[ArgActor]:
+        """The members of the latest coordinated phrase of `count` actors in `pool`, told
+        apart by actor, not code ("Sudan's army and the RSF" are two sides of one state)."""
+        for group in dict.fromkeys(o.group for o in reversed(pool) if o.group >= 0):
+            members = list({o.actor.id: o for o in pool if o.group == group}.values())
+            if len(members) == count:
+                return [self._arg(o, "coref") for o in members]
+        return []
+
+    def _mediators(self, token: Token) -> set[str]:
+        """Actors the story names, before `token`, as brokering or hosting others' act (the
+        agent of "brokered by", the subject of "hosted") or as addressing both sides ("the UN
+        called on both factions")."""
+        found: set[str] = set()
+        for sides in self.doc[: token.i]:
+            if sides.lower_ in _MULTI_NOUNS and any(c.lower_ in _COUNT for c in sides.children):
+                found.update(o.actor.id for i in self._clause_subject(sides) for o in self.by_token.get(i, []))
+        for verb in self.doc[: token.i]:
+            if verb.lemma_.lower() not in W["go_between_verbs"] or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+            agents += [c for c in verb.children if c.dep_ == "nsubj"]
+            for agent in agents:
+                # "by Riyadh and Washington"; not "by Lavrov, Armenia and Azerbaijan agreed", a
+                # misparse that hangs the parties on the host
+                paired = any(c.dep_ == "cc" for c in agent.children)
+                for head in (agent, *(c for c in agent.children if c.dep_ == "conj" and paired)):
+                    found.update(
+                        o.actor.id for t in _name_tokens(head) if t.dep_ != "conj" or t is head for o in self.by_token.get(t.i, [])
+                    )
+        return found
 
     def _last_pair(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
         """The actors of the last coordinated phrase that names two or more coded actors, unless

@@ -103,13 +103,19 @@ DESCRIPTIONS = [
     ),
 ]
 
-# Titles and pronouns pointing back to a person.
+# Titles and pronouns pointing back to a person or body.
 PEOPLE = [
     pytest.param(
         "Argentine President Javier Milei met Chinese leader Xi Jinping in Rio de Janeiro. "
         "The president later praised China as a trading partner.",
         [("CONSULT", ("ARG",), ("CHN",), "asserted"), ("SUPPORT", ("ARG",), ("CHN",), "asserted")],
         id="the-president-is-the-one-so-titled",
+    ),
+    pytest.param(
+        "Rockets were fired at Ashkelon by the Qassam Brigades on Sunday. Residents include Russians and "
+        "Ukrainians. The Brigades said they had targeted Israeli troops.",
+        [("ASSAULT", ("PSE",), ("ISR",), "asserted"), ("ASSAULT", ("PSE",), ("ISR",), "asserted")],
+        id="they-is-the-body-a-plural-reporter-names",
     ),
     pytest.param(
         "Chinese Foreign Minister Wang Yi was in Vientiane for a regional forum. "

@@ -525,7 +525,9 @@ class ActorIndex:
         if kind != "person" and all(o.actor.code is None or self._from_story(o) for o in found):
             # "The three juntas announced they were leaving": a reporter named by a description
             described = self.resolve_description(subjects[0])
-            if len(described) >= 2 if kind == "plural" else len(described) == 1:
+            # "The Marines said they had landed": one body named by a plural noun
+            one_body = len(described) == 1 and subjects[0].tag_ in ("NNS", "NNPS") and described[0].type != "state"
+            if (len(described) >= 2 or one_body) if kind == "plural" else len(described) == 1:
                 return described
         if kind == "person":
             found = [o for o in found if o.actor.type == "person" or self._one_person(o)]

@@ -200,7 +200,7 @@ class ActorIndex:
                 # "the mission" after "KFOR": a definite description of a named body
                 described = (
                     [a for a in self.resolve_description(item) if a.ref.code and a.type != "person"]
-                    if _DESCRIPTIONS.get(item.lemma_.lower()) in ("org", "group", "alliance", "bloc")
+                    if _DESCRIPTIONS.get(item.lemma_.lower()) in ("org", "group", "armed", "junta", "alliance", "bloc")
                     # "the two leaders": the two sides named just before, not one generic official
                     else self.resolve_description(item) if item.lower_ in _MULTI_PEOPLE | _MULTI_NOUNS
                     else []
@@ -210,6 +210,10 @@ class ActorIndex:
                     continue
                 # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
                 # generic word takes the state named in its own phrase.
+                seated = [a for a in self._inside(item) if a.ref.code and a.type == "igo" and _seat_people(item)]
+                if seated:
+                    found.extend(seated)  # "officials in Brussels": the body the city seats
+                    continue
                 inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)] or self._placed(item)
                 if inside:
                     sector = covering[0].ref.sector
@@ -410,6 +414,7 @@ class ActorIndex:
                 pick = [o for o in candidates if self._one_person(o)]
             if not pick:
                 return []
+            pick = self._disjoint(token, pick)
             # the person the text is about: the last one who was a subject, else the nearest
             subjects = [o for o in pick if o.subject]
             chosen = subjects[-1] if subjects and subjects[-1].start >= pick[-1].start - 400 else pick[-1]
@@ -424,6 +429,7 @@ class ActorIndex:
             ]
             if not pick:
                 return []
+            pick = self._disjoint(token, pick)
             chosen = pick[-1]
             verb = _clause_verb(token)
             in_subject = token.dep_ in ("nsubj", "nsubjpass") or (
@@ -525,7 +531,9 @@ class ActorIndex:
         if kind != "person" and all(o.actor.code is None or self._from_story(o) for o in found):
             # "The three juntas announced they were leaving": a reporter named by a description
             described = self.resolve_description(subjects[0])
-            if len(described) >= 2 if kind == "plural" else len(described) == 1:
+            # "The Marines said they had landed": one body named by a plural noun
+            one_body = len(described) == 1 and subjects[0].tag_ in ("NNS", "NNPS") and described[0].type != "state"
+            if (len(described) >= 2 or one_body) if kind == "plural" else len(described) == 1:
                 return described
         if kind == "person":
             found = [o for o in found if o.actor.type == "person" or self._one_person(o)]
@@ -588,20 +596,29 @@ class ActorIndex:
             host = self._summit_host(token, candidates)
             if host:
                 return host
+        if (
+            token.lower_ in _MULTI_NOUNS
+            and determiners <= {"the", "these"}
+            and not any(c.dep_ in ("compound", "nmod", "poss") for c in token.children)
+        ):
+            # "Serbia and Kosovo ... the neighbours": the pair named last, however many
+            return self._last_pair(token, candidates)
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
             candidates = [o for o in candidates if o.token not in asking]
+            # "talks brokered by Riyadh and Washington ... both factions": nor are the mediators
+            mediators = self._mediators(token)
+            candidates = [o for o in candidates if o.actor.id not in mediators]
             count = max(_COUNT.get(d, 0) for d in determiners)
             kinds = ("state", "agent", *ORGANISATION_TYPES)  # "Kyrgyz and Tajik troops ... both sides"
             if token.lower_ in _MULTI_PEOPLE:
                 kinds = (*kinds, "person")
             usable = [o for o in candidates if o.actor.code and o.actor.type in kinds]
             # "Vučić and Kurti met Lajčák ... the two leaders": a coordinated pair comes first
-            for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
-                members = list({o.actor.code: o for o in usable if o.group == group}.values())
-                if len(members) == count:
-                    return [self._arg(o, "coref") for o in members]
+            pair = self._pair(usable, count)
+            if pair:
+                return pair
             seen: list[_Occurrence] = []
             for occurrence in reversed(candidates):
                 if occurrence.actor.code and occurrence.actor.type in kinds and occurrence.actor.code not in {
@@ -610,7 +627,15 @@ class ActorIndex:
                     seen.append(occurrence)
                 if len(seen) == count:
                     break
-            return [self._arg(o, "coref") for o in reversed(seen)] if len(seen) == count else []
+            if len(seen) == count:
+                return [self._arg(o, "coref") for o in reversed(seen)]
+            # failing both, a pair named earlier in the story ("the army and the RSF")
+            story = [
+                o
+                for o in self._before(token, len(self.sentences))
+                if o.actor.code and o.actor.type in kinds and o.token not in asking and o.actor.id not in mediators
+            ]
+            return self._pair(story, count)
         if token.text in ("North", "South", "East", "West") and "the" in determiners:
             # "talks with the South": the state named before whose name starts so
             halves = [
@@ -628,21 +653,37 @@ class ActorIndex:
         if kind is None or not determiners & {"the", "this", "that", "these", "those"}:
             return []  # "four opposition groups" is no group named before
         if kind == "state":
-            pick = [o for o in candidates if o.actor.type == "state"]
+            pick = self._disjoint(token, [o for o in candidates if o.actor.type == "state"])
             if token.dep_ in ("nsubj", "nsubjpass"):
                 # "Chile has tense ties with Lima. The country has also ...": a subject
                 # description continues the last subject, not the nearest name
                 number = self._sentence_of[token.i]
                 subjects = [o for o in pick if o.subject and self._sentence_of[o.token] >= number - 1]
                 pick = subjects or pick
+        elif kind == "island":
+            pick = [o for o in candidates if o.actor.type == "state" and str(o.actor.code).lower() in W["island_states"]]
         elif kind == "alliance":
             pick = [o for o in candidates if o.actor.code in ("NATO", "CSTO") or "alliance" in o.actor.name.lower()]
         elif kind == "bloc":
             pick = [o for o in candidates if o.actor.type == "igo"]
+        elif kind == "junta":
+            # "Burkina Faso's military government ... the junta": the rulers named last
+            pick = [
+                o
+                for o in candidates
+                if o.actor.code
+                and (o.actor.type == "state" or (o.actor.sector in ("GOV", "MIL") and o.actor.type == "agent"))
+                and o.actor.name.split(" ")[0].lower() not in _SPEAKER_NOUNS  # an envoy rules nothing
+            ]
+        elif kind == "armed":
+            pick = [o for o in candidates if o.actor.type == "armed_group" or o.actor.sector == "REB" and o.actor.code]
         elif kind in ("org", "group"):
             pick = [o for o in candidates if o.actor.type in ORGANISATION_TYPES]
         elif kind == "person":
             pick = [o for o in candidates if o.actor.type == "person"]
+            # "Argentina's president met China's leader ... The president said": the one
+            # named with that very title
+            pick = [o for o in pick if lemma in self.document.text[o.start : o.end].lower()] or pick
         else:  # a sector: "the government", "the army"
             pick = [o for o in candidates if o.actor.sector == kind and o.actor.code] or [
                 o for o in candidates if o.actor.type == "state"
@@ -652,7 +693,110 @@ class ActorIndex:
                 name = f"{'Government' if kind == 'GOV' else token.lemma_.title()} of {state.name}"
                 ref = ActorRef(state.code, kind, name, "agent")
                 return [ArgActor(ref, None, "coref", pick[-1].start, "agent")]
+        pick = self._disjoint(token, pick)
         return [self._arg(pick[-1], "coref")] if pick else []
+
+    def _disjoint(self, token: Token, pick: list[_Occurrence]) -> list[_Occurrence]:
+        """ "Baku accused Yerevan ... The republic accused Baku", "Wang met him": a subject is
+        not what its own clause names as another party, nor an object its subject; unless no
+        other antecedent is left. A person is ruled out as that very person, or by the state
+        or organisation they belong to ("He accused Baku"), not by another of its bodies ("the
+        court banned him")."""
+        others = self._clause_others(token)
+        if not others:
+            return pick
+
+        def clashes(candidate: _Occurrence) -> bool:
+            for other in others:
+                if other.actor.id == candidate.actor.id:
+                    return True
+                if other.actor.code == candidate.actor.code and (
+                    candidate.actor.type != "person" or other.actor.type in ("state", "igo")
+                ):
+                    return True
+            return False
+
+        return [o for o in pick if not clashes(o)] or pick
+
+    def _clause_others(self, token: Token) -> list[_Occurrence]:
+        """Actors a subject's verbs take as objects (its own conjoined verbs that have no
+        subject of their own included); not those of clauses or places inside them."""
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return self._subject_of_object(token)
+        verbs = [token.head]
+        for verb in verbs:
+            verbs.extend(
+                c
+                for c in verb.children
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+            )
+        objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "dative", "attr", "oprd")]
+        objects += [o for v in verbs for p in v.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        return self._named(objects)
+
+    def _subject_of_object(self, token: Token) -> list[_Occurrence]:
+        """ "Tehran accused the kingdom", "Wang met him": the subject of the verb whose object
+        (or object's owner) a description or a personal pronoun is. "it" and "them" often stand
+        for an act or a thing, and a possessive or reflexive pronoun for the subject itself."""
+        if token.pos_ == "PRON" and _PRONOUNS.get(token.lower_) != "person" or token.lower_.endswith(("self", "selves")):
+            return []
+        if token.dep_ == "poss" and token.pos_ == "PRON":
+            return []
+        holder = token.head if token.dep_ == "poss" else token
+        if holder.dep_ == "pobj" and holder.head.dep_ == "prep":
+            holder = holder.head
+        if holder.dep_ not in ("dobj", "dative", "prep") or holder.head.pos_ not in ("VERB", "AUX"):
+            return []
+        verb = holder.head
+        while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            verb = verb.head
+        return self._named([c for c in verb.children if c.dep_ == "nsubj"])
+
+    def _named(self, heads: list[Token]) -> list[_Occurrence]:
+        return [o for head in heads for inner in _name_tokens(head) for o in self.by_token.get(inner.i, []) if o.actor.code]
+
+    def _pair(self, pool: list[_Occurrence], count: int) -> list[ArgActor]:
+        """The members of the latest coordinated phrase of `count` actors in `pool`, told
+        apart by actor, not code ("Sudan's army and the RSF" are two sides of one state)."""
+        for group in dict.fromkeys(o.group for o in reversed(pool) if o.group >= 0):
+            members = list({o.actor.id: o for o in pool if o.group == group}.values())
+            if len(members) == count:
+                return [self._arg(o, "coref") for o in members]
+        return []
+
+    def _mediators(self, token: Token) -> set[str]:
+        """Actors the story names, before `token`, as brokering or hosting others' act (the
+        agent of "brokered by", the subject of "hosted") or as addressing both sides ("the UN
+        called on both factions")."""
+        found: set[str] = set()
+        for sides in self.doc[: token.i]:
+            if sides.lower_ in _MULTI_NOUNS and any(c.lower_ in _COUNT for c in sides.children):
+                found.update(o.actor.id for i in self._clause_subject(sides) for o in self.by_token.get(i, []))
+        for verb in self.doc[: token.i]:
+            if verb.lemma_.lower() not in W["go_between_verbs"] or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
+            agents += [c for c in verb.children if c.dep_ == "nsubj"]
+            for agent in agents:
+                # "by Riyadh and Washington"; not "by Lavrov, Armenia and Azerbaijan agreed", a
+                # misparse that hangs the parties on the host
+                paired = any(c.dep_ == "cc" for c in agent.children)
+                for head in (agent, *(c for c in agent.children if c.dep_ == "conj" and paired)):
+                    found.update(
+                        o.actor.id for t in _name_tokens(head) if t.dep_ != "conj" or t is head for o in self.by_token.get(t.i, [])
+                    )
+        return found
+
+    def _last_pair(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
+        """The actors of the last coordinated phrase that names two or more coded actors, unless
+        the clause's own subject is among them (whoever addresses "the rivals" is not one)."""
+        asking = self._clause_subject(token)
+        usable = [o for o in candidates if o.actor.code and o.token not in asking and o.actor.type != "person"]
+        for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
+            members = list({o.actor.id: o for o in usable if o.group == group}.values())
+            if len(members) >= 2:
+                return [self._arg(o, "coref") for o in members]
+        return []
 
     def _summit_host(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
         """The organisation named last before a plural "the leaders", when the story has told of
@@ -802,6 +946,21 @@ def _from_context(arg: ArgActor) -> bool:
         return False
     here = [m for m in arg.actor.mentions if m.span.start == arg.start]
     return bool(here) and all(m.via == "context" for m in here)
+
+
+def _seat_people(token: Token) -> bool:
+    return token.lower_ in W["seat_people"] and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
+
+
+def _name_tokens(head: Token) -> list[Token]:
+    """A phrase's own words, without its prepositions and clauses: "Rwanda's embassy in
+    Kinshasa" names Rwanda, not Kinshasa."""
+    out, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod", "conj", "appos", "flat"))
+    return out
 
 
 def _main_clause(verb: Token) -> bool:

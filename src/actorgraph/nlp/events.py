@@ -214,6 +214,8 @@ class EventExtractor:
                 target = [a for a in outer.roles.source if a.ref.code not in {s.ref.code for s in source}]
         if not target and kind in ("ACCUSE", "REJECT", "SUPPORT", "THREATEN"):
             target = event_coreference(proposal, source, earlier)
+        if not target and kind == "REQUEST":
+            target = _holder(proposal, source, earlier)
         if not target and proposal.predicate.dep_ == "conj":
             # "denounced the arrests and kept open a reply of its own": the second act of one
             # subject is aimed where the first was
@@ -904,6 +906,25 @@ def _addressee(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex
     told = [a for c in children(verb.head, "dobj", "dative", "iobj") for a in index.actors_of(c)]
     # "told reporters": the press is told, not aimed at
     return [a for a in told if a.ref.code not in own and a.ref.code is not None]
+
+
+def _holder(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Event]) -> list[ArgActor]:
+    """ "Iran seized a tanker ... London demanded the release of the ship": a demand to free
+    or hand back is made of whoever seized or holds it, the author of the last seizure told
+    (or, when the demander protested a detention, the one it protested to)."""
+    predicate = proposal.predicate
+    asked = [proposal.trigger] if proposal.noun else children(predicate, "dobj")
+    asked += [o for h in (proposal.trigger, predicate) for p in children(h, "prep") if p.lower_ == "for" for o in children(p, "pobj")]
+    if not any(lemma(t) in W["release_nouns"] for t in asked):
+        return []
+    own = {a.ref.code for a in source}
+    for event in reversed(earlier):
+        codes = {r.code for r in event.source}
+        if event.type == "COERCE" and codes and not codes & own:
+            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.source if r.code]
+        if event.type in ("ACCUSE", "PROTEST") and codes and codes <= own:
+            return [ArgActor(r, None, "event", event.evidence.start, r.type) for r in event.target if r.code and r.code not in own]
+    return []
 
 
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:

@@ -671,6 +671,8 @@ def _fallback_target(proposal: Proposal, index: ActorIndex, source_keys: set) ->
     obj = object_of(proposal.predicate) if not proposal.noun else None
     if obj is not None and obj.pos_ == "PRON":
         return []  # "they were attacked in Zvečan": whoever "they" are, not the place
+    if kind in ("CONCEDE", "COOPERATE") and len(source_keys) >= 2:
+        return []  # "the two sides signed a truce in Pretoria": where parties meet is a venue
     if kind in HOSTILE_ACTS | {"CONCEDE", "RETREAT", "AID", "COOPERATE"} and proposal.entry.mode != "expel":
         # where the act happened, the source's own state included ("Afghan rebels exploded
         # bombs in Kabul": AFG → AFG, as PLOVER codes domestic events)

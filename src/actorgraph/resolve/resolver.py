@@ -762,6 +762,8 @@ def _locative(item: Resolved, doc: Doc) -> bool:
     if span is None:
         return True
     head = span.root
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lower_ in W["seat_people"]:
+        return False  # "officials in Brussels" speak for what the city seats
     return (head.dep_ == "pobj" and head.head.lower_ in W["place_preps"]) or head.dep_ in ("compound", "npadvmod")
 
 

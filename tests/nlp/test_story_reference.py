@@ -128,13 +128,13 @@ PEOPLE = [
 # Seats of government and institutions standing for the actor.
 SEATS = [
     pytest.param(
-        "Hungary blocked a new aid package for Ukraine on Wednesday. "
+        "Hungary again held out against the budget deal on Wednesday. "
         "Officials in Brussels accused Budapest of holding the bloc hostage.",
         [("ACCUSE", ("EU",), ("HUN",), "asserted")],
         id="officials-in-brussels",
     ),
     pytest.param(
-        "Hungary blocked a new aid package for Ukraine on Wednesday. "
+        "Hungary again held out against the budget deal on Wednesday. "
         "Budapest was accused by officials in Brussels of holding the bloc hostage.",
         [("ACCUSE", ("EU",), ("HUN",), "asserted")],
         id="officials-in-brussels-passive",

@@ -396,12 +396,6 @@ class ActorIndex:
             return []
         excluded = set(exclude)
         candidates = [o for o in self._before(token, 2) if o.actor.code not in excluded or not excluded]
-        if kind == "person":
-            # "the minister met him and told him to stop": a plain object pronoun never means
-            # the subject of its own clause (that would be "himself"). ("praised it" is left
-            # alone: its "it" is mostly the thing just told, which other rules read.)
-            own_subject = _subject_tokens(token)
-            candidates = [o for o in candidates if o.token not in own_subject]
         if not candidates:
             return []
         bound = self._bound(token, kind, candidates) or self._reporter(token, kind, candidates)
@@ -976,17 +970,6 @@ def _clause_verb(token: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
     return None
-
-
-def _subject_tokens(pronoun: Token) -> set[int]:
-    """The tokens of the subject of the verb whose object a pronoun is (following verbs joined
-    to one subject); empty for a pronoun that is no verb's object."""
-    if pronoun.dep_ not in ("dobj", "obj", "dative") or pronoun.head.pos_ not in ("VERB", "AUX"):
-        return set()
-    verb = pronoun.head
-    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        verb = verb.head
-    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
 
 
 def _is_object_of(token: Token, verb: Token) -> bool:

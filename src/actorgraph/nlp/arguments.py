@@ -749,12 +749,13 @@ class ActorIndex:
     def _named(self, heads: list[Token]) -> list[_Occurrence]:
         return [o for head in heads for inner in _name_tokens(head) for o in self.by_token.get(inner.i, []) if o.actor.code]
 
-    def _pair(self, pool: list[_Occurrence], count: int) -> list[ArgActor]:
-        """The members of the latest coordinated phrase of `count` actors in `pool`, told
-        apart by actor, not code ("Sudan's army and the RSF" are two sides of one state)."""
+    def _pair(self, pool: list[_Occurrence], count: int | None = None) -> list[ArgActor]:
+        """The members of the latest coordinated phrase of `count` actors in `pool` (of two or
+        more when no count is given), told apart by actor, not code: a state's army and a
+        militia of the same state are two sides."""
         for group in dict.fromkeys(o.group for o in reversed(pool) if o.group >= 0):
             members = list({o.actor.id: o for o in pool if o.group == group}.values())
-            if len(members) == count:
+            if (len(members) == count) if count is not None else (len(members) >= 2):
                 return [self._arg(o, "coref") for o in members]
         return []
 
@@ -785,12 +786,7 @@ class ActorIndex:
         """The actors of the last coordinated phrase that names two or more coded actors, unless
         the clause's own subject is among them (whoever addresses "the rivals" is not one)."""
         asking = self._clause_subject(token)
-        usable = [o for o in candidates if o.actor.code and o.token not in asking and o.actor.type != "person"]
-        for group in dict.fromkeys(o.group for o in reversed(usable) if o.group >= 0):
-            members = list({o.actor.id: o for o in usable if o.group == group}.values())
-            if len(members) >= 2:
-                return [self._arg(o, "coref") for o in members]
-        return []
+        return self._pair([o for o in candidates if o.actor.code and o.token not in asking and o.actor.type != "person"])
 
     def _summit_host(self, token: Token, candidates: list[_Occurrence]) -> list[ArgActor]:
         """The organisation named last before a plural "the leaders", when the story has told of

@@ -450,7 +450,7 @@ def _score_actors(gold: dict[str, Any], extractions: Sequence[Extraction], score
         if (
             any((code, n) in have for n in names)
             or (names_state and any(a.code == code for a in actors))
-            # "Tayyip Erdogan" in the gold, the listed "Recep Tayyip Erdoğan" out: one person
+            # a shorter form of a listed person's name in the gold, the full listed name out: one person
             or any(a.code == code and a.type == "person" and shorter_name(name, a.name) for a in actors)
         ):
             score.matched += 1

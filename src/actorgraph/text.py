@@ -153,8 +153,8 @@ def fold_key(text: str) -> str:
 
 
 def shorter_name(short: str, full: str) -> bool:
-    """Whether `short` is a person's full name with given or middle names left out ("Tayyip
-    Erdogan", "Lopez Obrador"): two words or more, in the full name's order, ending in its
+    """Whether `short` is a person's full name with given or middle names left out ("Lula da
+    Silva" for "Luiz Inácio Lula da Silva"): two words or more, in the full name's order, ending in its
     last word."""
     words, whole = fold_key(short).lower().split(), fold_key(full).lower().split()
     if len(words) < 2 or len(words) >= len(whole) or words[-1] != whole[-1]:

@@ -51,8 +51,8 @@ _ADJACENT = re.compile(
 # Between a state and a title, the capitalised words of a portfolio ("Montenegrin Public
 # Administration Minister", "Kosovo's Foreign Affairs Minister").
 _PORTFOLIO = re.compile(r"^(?:\s*['’]s)?(?:\s+[A-Z][\w-]*){0,3}\s+$")
-# ... or its words in lower case ("White House national security spokesman", "the bloc's
-# top trade negotiator"): only words of a portfolio, so that no verb or clause is crossed
+# ... or its words in lower case ("Germany's chief legal adviser", "the bloc's top trade
+# negotiator"): only words of a portfolio, so that no verb or clause is crossed
 _PORTFOLIO_WORDS = re.compile(
     r"^(?:\s*['’]s)?(?:\s+(?:" + "|".join(sorted(W["portfolio_words"], key=len, reverse=True)) + r")){1,3}\s+$", re.I
 )
@@ -207,7 +207,7 @@ def find_pieces(
 
 
 def _shorter_name_of(name: str, overlapping: Sequence[Piece], kb: KnowledgeBase) -> tuple[Alias, ...]:
-    """ "Tayyip Erdogan": a name the tagger found around a surname the knowledge base knows is
+    """ "Lula da Silva": a name the tagger found around a surname the knowledge base knows is
     that person when it is the listed full name with given or middle names left out."""
     return tuple(
         alias

@@ -601,7 +601,7 @@ class ActorIndex:
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
             candidates = [o for o in candidates if o.token not in asking]
-            # "talks brokered by Riyadh and Washington ... both factions": nor are the mediators
+            # nor are those who brokered or hosted the sides' talks ("brokered by Qatar")
             mediators = self._mediators(token)
             candidates = [o for o in candidates if o.actor.id not in mediators]
             count = max(_COUNT.get(d, 0) for d in determiners)
@@ -623,7 +623,7 @@ class ActorIndex:
                     break
             if len(seen) == count:
                 return [self._arg(o, "coref") for o in reversed(seen)]
-            # failing both, a pair named earlier in the story ("the army and the RSF")
+            # failing both, a pair named earlier in the story, beyond the nearby sentences
             story = [
                 o
                 for o in self._before(token, len(self.sentences))
@@ -761,8 +761,8 @@ class ActorIndex:
 
     def _mediators(self, token: Token) -> set[str]:
         """Actors the story names, before `token`, as brokering or hosting others' act (the
-        agent of "brokered by", the subject of "hosted") or as addressing both sides ("the UN
-        called on both factions")."""
+        agent of "brokered by", the subject of "hosted") or as addressing both sides (the
+        subject of "called on both sides")."""
         found: set[str] = set()
         for sides in self.doc[: token.i]:
             if sides.lower_ in _MULTI_NOUNS and any(c.lower_ in _COUNT for c in sides.children):
@@ -773,7 +773,7 @@ class ActorIndex:
             agents = [o for p in verb.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj"]
             agents += [c for c in verb.children if c.dep_ == "nsubj"]
             for agent in agents:
-                # "by Riyadh and Washington"; not "by Lavrov, Armenia and Azerbaijan agreed", a
+                # "by Qatar and Egypt"; not "by Lavrov, Armenia and Azerbaijan agreed", a
                 # misparse that hangs the parties on the host
                 paired = any(c.dep_ == "cc" for c in agent.children)
                 for head in (agent, *(c for c in agent.children if c.dep_ == "conj" and paired)):

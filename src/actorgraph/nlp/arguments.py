@@ -670,7 +670,7 @@ class ActorIndex:
                 and o.actor.name.split(" ")[0].lower() not in _SPEAKER_NOUNS  # an envoy rules nothing
             ]
         elif kind == "armed":
-            pick = [o for o in candidates if o.actor.type == "armed_group" or o.actor.sector == "REB" and o.actor.code]
+            pick = [o for o in candidates if o.actor.code and (o.actor.type == "armed_group" or o.actor.sector == "REB")]
         elif kind in ("org", "group"):
             pick = [o for o in candidates if o.actor.type in ORGANISATION_TYPES]
         elif kind == "person":

@@ -442,7 +442,7 @@ def _need_met(
             # "termed the curbs illegal" parsed as a small clause; "called the launch a
             # provocation" parsed with two objects
             or any(c.pos_ in ("ADJ", "NOUN") and obj.head.i == c.i for c in children(token, "ccomp"))
-            or any(c.i > obj.i and c.i != obj.i for c in children(token, "dobj"))
+            or any(c.i > obj.i for c in children(token, "dobj"))
         )
     if kind == "noclause":
         # "ordered troops to the border", not "ordered troops to pull back" (that act is the event)

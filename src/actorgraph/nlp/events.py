@@ -50,6 +50,7 @@ from actorgraph.nlp.roles import (
     noun_own_source,
 )
 from actorgraph.nlp.syntax import (
+    asks,
     attributions,
     auxiliaries,
     children,
@@ -768,7 +769,7 @@ def _in_question(token: Token) -> bool:
     """Whether an act is only what a question asks about ("asked whether Ankara would
     retaliate", "Asked about new strikes, the minister said ...", "Will Serbia accept the
     plan?", "whether Moscow backs it is unclear"): no one's act."""
-    if _asked(token.sent):
+    if asks(token.sent):
         return True
     if any(c.dep_ == "mark" and c.lower_ == "whether" for t in (token, *token.ancestors) for c in t.children):
         return True
@@ -781,12 +782,6 @@ def _in_question(token: Token) -> bool:
                 return True  # "Asked about new strikes on the port, ..."
         token = head
     return False
-
-
-def _asked(sentence: Span) -> bool:
-    """Whether a sentence is itself a question: it ends in a question mark."""
-    words = [t for t in sentence if not (t.is_quote or t.is_space)]
-    return bool(words) and words[-1].text == "?"
 
 
 def _describes(trigger: Token) -> bool:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
 from actorgraph.nlp.proposals import reported_by
+from actorgraph.nlp.syntax import asks
 from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
@@ -894,9 +895,7 @@ def _questioned(token: Token) -> bool:
         c.dep_ in ("mark", "advmod") and c.lower_ in SW["question_words"] for clause in clauses for c in clause.children
     ):
         return True
-    # "Will Lima back the truce?": the sentence asks
-    last = next((t for t in reversed(token.sent) if not t.is_quote), None)
-    return last is not None and last.text == "?"
+    return asks(token.sent)  # the sentence itself asks
 
 
 def _mistagged_verb(token: Token) -> bool:

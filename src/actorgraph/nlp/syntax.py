@@ -361,6 +361,13 @@ def describes(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in token.children)
 
 
+def asks(sentence: Span) -> bool:
+    """Whether a sentence is itself a question ("Will Lima back the truce?"): it ends in a
+    question mark, closing quotes and spaces aside."""
+    words = [t for t in sentence if not (t.is_quote or t.is_space)]
+    return bool(words) and words[-1].text == "?"
+
+
 def obligation_word(clause: Token) -> Token | None:
     """The word that makes a clause an obligation: "must", "should", "ought to", "has to",
     "needs to" (not "should have", which blames a past act)."""
@@ -378,6 +385,7 @@ def obligation_word(clause: Token) -> Token | None:
 
 
 __all__ = [
+    "asks",
     "auxiliaries",
     "children",
     "complement_prep",

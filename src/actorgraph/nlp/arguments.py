@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.nlp.story import story_state_of
+from actorgraph.nlp.syntax import seats_people
 from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
@@ -210,7 +211,7 @@ class ActorIndex:
                     continue
                 # "Demonstrators in Baghdad", "governments of Mali and Burkina Faso": the
                 # generic word takes the state named in its own phrase.
-                seated = [a for a in self._inside(item) if a.ref.code and a.type == "igo" and _seat_people(item)]
+                seated = [a for a in self._inside(item) if a.ref.code and a.type == "igo" and seats_people(item)]
                 if seated:
                     found.extend(seated)  # "officials in Brussels": the body the city seats
                     continue
@@ -936,10 +937,6 @@ def _from_context(arg: ArgActor) -> bool:
         return False
     here = [m for m in arg.actor.mentions if m.span.start == arg.start]
     return bool(here) and all(m.via == "context" for m in here)
-
-
-def _seat_people(token: Token) -> bool:
-    return token.lower_ in W["seat_people"] and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
 
 
 def _name_tokens(head: Token) -> list[Token]:

@@ -361,6 +361,12 @@ def describes(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "both") for c in token.children)
 
 
+def seats_people(token: Token) -> bool:
+    """Whether a noun is people placed "in" a city that seats the body they work for
+    ("officials in Brussels"): the city speaks for that body, it is no place they happen to be in."""
+    return token.lower_ in W["seat_people"] and any(c.dep_ == "prep" and c.lower_ == "in" for c in token.children)
+
+
 def asks(sentence: Span) -> bool:
     """Whether a sentence is itself a question ("Will Lima back the truce?"): it ends in a
     question mark, closing quotes and spaces aside."""
@@ -404,6 +410,7 @@ __all__ = [
     "ready_to",
     "reciprocal",
     "refusing",
+    "seats_people",
     "subject_of",
 ]
 

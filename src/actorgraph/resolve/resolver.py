@@ -26,6 +26,7 @@ from actorgraph.nlp.actors import (
     Phrase,
     Piece,
 )
+from actorgraph.nlp.syntax import seats_people
 from actorgraph.nlp.words import W
 from actorgraph.resolve.kb import Entry, KnowledgeBase
 from actorgraph.resolve.phoenix import sector_of
@@ -762,7 +763,7 @@ def _locative(item: Resolved, doc: Doc) -> bool:
     if span is None:
         return True
     head = span.root
-    if head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.lower_ in W["seat_people"]:
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and seats_people(head.head.head):
         return False  # "officials in Brussels" speak for what the city seats
     return (head.dep_ == "pobj" and head.head.lower_ in W["place_preps"]) or head.dep_ in ("compound", "npadvmod")
 

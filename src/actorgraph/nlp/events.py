@@ -153,7 +153,7 @@ class EventExtractor:
                 continue
             if proposal.noun and proposal.trigger.dep_ == "compound" and lemma(proposal.trigger.head) in W["kind_heads"]:
                 continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
-            if _describes(proposal.trigger):
+            if _attributive(proposal.trigger):
                 continue  # "the hacking group", "a protesting crowd": what kind of group, not an act
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
@@ -784,7 +784,7 @@ def _in_question(token: Token) -> bool:
     return False
 
 
-def _describes(trigger: Token) -> bool:
+def _attributive(trigger: Token) -> bool:
     """Whether a verb's -ing form only qualifies the noun it stands before ("the hacking group
     Homeland Justice", "fighting units"): an attribute, with no time, subject or object."""
     return (

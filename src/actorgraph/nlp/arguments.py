@@ -215,7 +215,11 @@ class ActorIndex:
                 if seated:
                     found.extend(seated)  # "officials in Brussels": the body the city seats
                     continue
-                inside = [a for a in self._inside(item) if a.ref.code and a.type in ("state",)] or self._placed(item)
+                inside = (
+                    [a for a in self._inside(item) if a.ref.code and a.type in ("state",)]
+                    or self._placed(item)
+                    or self._owned_by_pronoun(item)
+                )
                 if inside:
                     sector = covering[0].ref.sector
                     found.extend(
@@ -356,6 +360,17 @@ class ActorIndex:
                     ref = ActorRef(code, None, self.states[code], "state")
                     found.append(ArgActor(ref, None, "location", item.idx, "state"))
         return unique_args(found)[:1]
+
+    def _owned_by_pronoun(self, token: Token) -> list[ArgActor]:
+        """ "Lula said his government would send aid": a state's organ owned by a pronoun is
+        the organ of the state the pronoun stands for, not of whichever state is salient."""
+        return [
+            replace(a, ref=replace(a.ref, name=self.states.get(a.ref.code, a.ref.code)))
+            for child in token.children
+            if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their")
+            for a in self.resolve_pronoun(child)
+            if a.ref.code
+        ]
 
     def _possessive_pronoun(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
         return [

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
 from actorgraph.nlp.proposals import reported_by
-from actorgraph.nlp.syntax import asks
+from actorgraph.nlp.syntax import asks, no_longer
 from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
@@ -171,7 +171,8 @@ class StanceExtractor:
             polarity: Polarity | None = None
             obj: Token | None = None
             holder_word: Token | None = None  # the holder when it is not the verb's subject
-            negated = any(c.dep_ == "neg" for c in token.children)
+            # "no longer supports" gives up the position as "does not support" does
+            negated = any(c.dep_ == "neg" for c in token.children) or no_longer(token)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
             elif lemma in LABELLING:
@@ -207,6 +208,10 @@ class StanceExtractor:
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
                 if words & THREAT_NOUNS or words & PRAISE_NOUNS:
                     polarity = "oppose" if words & THREAT_NOUNS else "support"
+                    if negated and polarity == "support":
+                        # "no longer sees Moscow as a reliable partner": praise withheld takes
+                        # no side, as a threat not seen does not
+                        polarity, negated = "neutral", False
                     obj = described or next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                     if obj is None and complement is not None and complement.dep_ in ("ccomp", "xcomp", "oprd"):
                         obj = next((c for c in complement.children if c.dep_ in ("nsubj",)), None)

@@ -366,9 +366,7 @@ class ActorIndex:
         the organ of the state the pronoun stands for, not of whichever state is salient."""
         return [
             replace(a, ref=replace(a.ref, name=self.states.get(a.ref.code, a.ref.code)))
-            for child in token.children
-            if child.dep_ == "poss" and child.lower_ in ("his", "her", "its", "their")
-            for a in self.resolve_pronoun(child)
+            for a in self._possessive_pronoun(token)
             if a.ref.code
         ]
 

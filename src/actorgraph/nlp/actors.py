@@ -185,7 +185,7 @@ def find_pieces(
                 if c.kind in (PERSON, AGENT)
                 or (c.kind in (STATE, ORG) and c.best and c.best.form not in ("capital", "adjective", "demonym"))
             ]
-            if strong:
+            if strong and not _given_name(ent.text, ent.start_char, overlapping):
                 continue
             if overlapping and len(ent) < 2:
                 continue  # a lone surname-like token: keep the knowledge-base reading
@@ -204,6 +204,19 @@ def find_pieces(
     chosen = _disambiguate(chosen, text, kb, place_code)
     chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
     return _filter_weak(chosen, text)
+
+
+def _given_name(name: str, start: int, overlapping: Sequence[Piece]) -> bool:
+    """ "Chad Wolf", "Jordan Bardella": a state's name that is only the first of a person's
+    names the tagger found, with nothing else known inside the name."""
+    return (
+        len(overlapping) == 1
+        and overlapping[0].kind == STATE
+        and overlapping[0].start == start
+        and len(name.split()) >= 2
+        and len(name[overlapping[0].end - start :].split()) >= 1
+        and not name[overlapping[0].end - start :].startswith(("'", "’", "-"))
+    )
 
 
 def _shorter_name_of(name: str, overlapping: Sequence[Piece], kb: KnowledgeBase) -> tuple[Alias, ...]:
@@ -405,6 +418,35 @@ def _sentence_index(sentences):  # noqa: ANN001, ANN202 - small closure factory
     return index
 
 
+_POSSESSIVE = re.compile(r"^\s*['’]s\s+(?:the\s+)?$", re.I)
+
+
+def _posted_to(state: Piece, body: Piece, after: Sequence[Piece], text: str) -> bool:
+    """ "Russia's U.N. ambassador", "Hungary's EU envoy": a state's envoy to a body is the
+    state's, the body only says where the envoy is posted."""
+    return bool(
+        state.kind == STATE
+        and body.kind == ORG
+        and after
+        and after[0].kind == AGENT
+        and fold_key(text[after[0].start : after[0].end]) in W["posting_agents"]
+        and _POSSESSIVE.match(text[state.end : body.start])
+        and not text[body.end : after[0].start].strip()
+    )
+
+
+_TO = re.compile(r"^\s+(?:to|at)\s+(?:the\s+)?$", re.I)
+
+
+def _posting(agent: Piece, place: Piece, text: str) -> bool:
+    """ "Russia's ambassador to the U.N.": the body or state an envoy is sent to."""
+    return (
+        agent.sentence == place.sentence
+        and fold_key(text[agent.start : agent.end]) in W["posting_agents"]
+        and _TO.match(text[agent.end : place.start]) is not None
+    )
+
+
 def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, int]]) -> list[Phrase]:
     """Join adjacent pieces into actor phrases."""
     pieces = [p for p in pieces if not p.modifier]
@@ -442,6 +484,10 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
                     last = pieces[j]  # nested qualifier: keep the first locus only
                     j += 1
                     continue
+                if len(loci) == 1 and not separators and _posted_to(last, pieces[j], pieces[j + 1 : j + 2], text):
+                    last = pieces[j]  # "Russia's U.N. ambassador": the body is the posting
+                    j += 1
+                    continue
                 if not _COORD.match(gap):
                     break
                 separators.append(gap)
@@ -469,6 +515,17 @@ def compose(pieces: Sequence[Piece], text: str, headings: Sequence[tuple[int, in
         ):
             agents.append(pieces[j])
             last = pieces[j]
+            j += 1
+        if (
+            loci
+            and agents
+            and j + 1 < n
+            and pieces[j].kind in LOCUS_KINDS
+            and pieces[j + 1].kind in PERSON_KINDS
+            and _posting(agents[-1], pieces[j], text)
+            and joins(pieces[j], pieces[j + 1])
+        ):
+            last = pieces[j]  # "Turkish Ambassador to Iraq Ali Demir": where he serves, not whose
             j += 1
         if j < n and pieces[j].kind in PERSON_KINDS and (last is None or joins(last, pieces[j])):
             person = pieces[j]

@@ -139,6 +139,8 @@ class ActorIndex:
                     continue  # "a deal brokered by Qatar": the broker stands outside the deal
                 if child.dep_ == "prep" and child.lower_ not in preps:
                     continue
+                if child.dep_ == "prep" and child.lower_ in W["place_preps"] and _venue_of(token):
+                    continue  # "a summit in Vilnius": where it is held, not who holds it
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
@@ -988,6 +990,10 @@ def _is_subject_of(token: Token, verb: Token) -> bool:
     while token.dep_ in ("conj", "compound", "poss"):
         token = token.head
     return token.head.i == verb.i and token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _venue_of(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in W["gathering_nouns"]
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -189,7 +189,7 @@ class EventExtractor:
             if frame.nesting.reported and not own:
                 return None  # the warned-of act by someone else is the event
             if kind == "THREATEN" and not own:
-                if _warns_of_things(proposal, index):
+                if _warns_of_things(proposal, index) or _warns_of_dangers(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
                 if (children(proposal.predicate, "xcomp") or _warned_off(proposal.predicate)) and (
                     object_of(proposal.predicate) is not None or children(proposal.predicate, "nsubjpass")
@@ -930,6 +930,24 @@ def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
     subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
     return bool(clauses) and all(
         s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
+    )
+
+
+def _warns_of_dangers(proposal: Proposal, index: ActorIndex) -> bool:
+    """ "warned of a looming famine": a danger no one named brings, told to no one, is a
+    forecast."""
+    verb = proposal.predicate
+    if object_of(verb) is not None or children(verb, "ccomp", "xcomp", "nsubjpass", "dative"):
+        return False
+    # "warned on Friday of ...": the parse may hang the "of" under a time phrase
+    heads = [verb, *(o for p in children(verb, "prep") for o in children(p, "pobj"))]
+    warned_of = [o for h in heads for p in children(h, "prep") if p.lower_ == "of" for o in children(p, "pobj")]
+    return bool(warned_of) and not any(
+        a.ref.code and a.type != "agent"
+        for o in warned_of
+        for t in o.subtree
+        if not (t.dep_ == "pobj" and t.head.lower_ in W["place_preps"])  # "an outbreak in Sudan"
+        for a in index.covering(t)
     )
 
 

@@ -11,7 +11,7 @@ everywhere; inside headings only knowledge-base names count.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -203,20 +203,20 @@ def find_pieces(
     chosen.sort(key=lambda p: p.start)
     chosen = _disambiguate(chosen, text, kb, place_code)
     chosen = [_mark_modifier(p, doc, chosen) if p.kind == AGENT and not p.prefix else p for p in chosen]
-    return _filter_weak(chosen, text)
+    return _filter_weak(chosen, text, lambda p: _acting_surname(p, doc, headings))
 
 
 def _given_name(name: str, start: int, overlapping: Sequence[Piece]) -> bool:
-    """ "Chad Wolf", "Jordan Bardella": a state's name that is only the first of a person's
-    names the tagger found, with nothing else known inside the name."""
-    return (
-        len(overlapping) == 1
-        and overlapping[0].kind == STATE
-        and overlapping[0].start == start
-        and len(name.split()) >= 2
-        and len(name[overlapping[0].end - start :].split()) >= 1
-        and not name[overlapping[0].end - start :].startswith(("'", "’", "-"))
-    )
+    """ "Chad Wolf", "Jordan Bardella", "Jim Jordan": a state's name that is only one of a
+    person's two or three names the tagger found, with nothing else known inside the name."""
+    if len(overlapping) != 1 or overlapping[0].kind != STATE or not 2 <= len(name.split()) <= 3:
+        return False
+    piece = overlapping[0]
+    before, after = name[: piece.start - start], name[piece.end - start :]
+    if not before:  # the given name
+        return bool(after.strip()) and not after.startswith(("'", "’", "-"))
+    # the family name, after a given name written out
+    return not after and before.endswith(" ") and before.split()[-1][:1].isupper() and "." not in before
 
 
 def _shorter_name_of(name: str, overlapping: Sequence[Piece], kb: KnowledgeBase) -> tuple[Alias, ...]:
@@ -366,8 +366,26 @@ def _disambiguate(pieces: list[Piece], text: str, kb: KnowledgeBase, place_code:
     return out
 
 
-def _filter_weak(pieces: list[Piece], text: str) -> list[Piece]:
-    """Keep a bare surname only with support: a title before it or the full name earlier."""
+def _acting_surname(piece: Piece, doc: Doc, headings: Sequence[tuple[int, int]]) -> bool:
+    """ "Lavrov urged both sides ...": a surname only one listed person has, doing what a verb
+    says, is that person even where the tagger saw no name."""
+    if len({a.entry_id for a in piece.aliases}) != 1 or _in_spans(piece.start, piece.end, headings):
+        return False
+    if any(e.label_ in ("DATE", "TIME") and e.start_char <= piece.start < e.end_char for e in doc.ents):
+        return False  # "May", "Friday"
+    name = doc.text[piece.start : piece.end]
+    # the doer of a passive ("was accused by Sandu") as much as a subject
+    by_agent = doc.text[max(0, piece.start - 4) : piece.start].lower() == " by "
+    return (
+        name[:1].isupper()
+        and fold_key(name) not in W["common_word_capitals"]
+        and (by_agent or _acts(doc, piece.end))
+    )
+
+
+def _filter_weak(pieces: list[Piece], text: str, acting: Callable[[Piece], bool] = lambda _p: False) -> list[Piece]:
+    """Keep a bare surname only with support: a title before it, the full name earlier, or a
+    verb it is the doer of."""
     full_names: set[str] = set()
     kept: list[Piece] = []
     for index, piece in enumerate(pieces):
@@ -383,7 +401,7 @@ def _filter_weak(pieces: list[Piece], text: str) -> list[Piece]:
             known = [a for a in piece.aliases if a.entry_id in full_names]
             if known:
                 piece = Piece(piece.start, piece.end, SURNAME, tuple(known), piece.sentence, piece.ner_label)
-            elif not (titled or piece.ner_label == "PERSON"):
+            elif not (titled or piece.ner_label == "PERSON" or acting(piece)):
                 continue
         kept.append(piece)
     return kept

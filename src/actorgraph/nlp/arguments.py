@@ -594,6 +594,17 @@ class ActorIndex:
             verb = verb.head
         return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
+    def _venue(self, occurrence: _Occurrence) -> bool:
+        """ "In Oslo, the envoy urged both sides ...": a state named only as where something
+        happens is not one of the sides."""
+        token = self.doc[occurrence.token]
+        return (
+            occurrence.actor.type == "state"
+            and token.dep_ == "pobj"
+            and token.head.lower_ in W["place_preps"]
+            and token.head.head.pos_ in ("VERB", "AUX")
+        )
+
     def resolve_description(self, token: Token) -> list[ArgActor]:
         """ "the country", "the alliance", "the two sides" → the actors they point back to."""
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "nummod", "predet", "amod")}
@@ -616,7 +627,7 @@ class ActorIndex:
         if token.lower_ in _MULTI_NOUNS | _MULTI_PEOPLE and (determiners & set(_COUNT)):
             # "NATO called on both sides": whoever addresses the sides is not one of them
             asking = self._clause_subject(token)
-            candidates = [o for o in candidates if o.token not in asking]
+            candidates = [o for o in candidates if o.token not in asking and not self._venue(o)]
             # nor are those who brokered or hosted the sides' talks ("brokered by Qatar")
             mediators = self._mediators(token)
             candidates = [o for o in candidates if o.actor.id not in mediators]
@@ -859,6 +870,18 @@ class ActorIndex:
             return arg
         name = f"{'Government' if actor.sector == 'GOV' else actor.name} of {self.states.get(code, code)}"
         return ArgActor(ActorRef(code, actor.sector, name, "agent"), actor, "anchored", arg.start, "agent")
+
+    def named_as_foreign(self, arg: ArgActor) -> bool:
+        """ "Western governments", "European leaders": a region's adjective no actor covers marks
+        the agent as of states the text does not name, not as the source's own."""
+        span = self.doc.char_span(arg.start, arg.start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span[0]
+        return any(
+            c.dep_ in ("amod", "compound") and c.lower_ in W["region_adjectives"] and not self.by_token.get(c.i)
+            for c in head.children
+        )
 
     def _tied_state(self, head: Token) -> tuple[str, str] | None:
         """ "a group believed to be linked to Iran": the state the text ties an agent to."""

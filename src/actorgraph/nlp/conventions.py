@@ -228,7 +228,7 @@ def domestic(
     for arg in target:
         # an agent given the story's state for want of another is re-placed where the force struck
         guessed = arg.ref.code is None or (placed is not None and arg.via == "anchored")
-        if guessed and arg.type in ("agent", "people", "organisation"):
+        if guessed and arg.type in ("agent", "people", "organisation") and not index.named_as_foreign(arg):
             name = arg.actor.name if arg.actor is not None else arg.ref.name
             ref = ActorRef(code, arg.ref.sector, f"{name} ({index.states[code]})", arg.type)
             out.append(ArgActor(ref, arg.actor, "domestic", arg.start, arg.type))

@@ -130,6 +130,10 @@ SINGLE = [
     ("The Visegrad countries rejected the EU migration pact.",
      [("REJECT", ("CZE", "HUN", "POL", "SVK"), ("EU",), "asserted")]),
     ("Naftogaz accused Gazprom of breaking the transit contract.", [("ACCUSE", ("UKR",), ("RUS",), "asserted")]),
+    # armed groups, parties and forces named by their own names take their state's code
+    ("Jaish al-Adl militants killed five Iranian border guards.", [("ASSAULT", ("IRN",), ("IRN",), "asserted")]),
+    ("The Awami League accused the Bangladesh Nationalist Party of inciting violence.",
+     [("ACCUSE", ("BGD",), ("BGD",), "asserted")]),
     # a state's name that is a person's given name, and the state itself
     ("Chad Whitfield criticised the Mexican government.", []),
     ("Jordan condemned the Israeli raid on the refugee camp.", [("ACCUSE", ("JOR",), ("ISR",), "asserted")]),

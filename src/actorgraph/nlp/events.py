@@ -293,6 +293,8 @@ class EventExtractor:
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
+        if reading.modality == "asserted" and _told_before(proposal, kind, number, earlier):
+            return None
         if kind == "ACCUSE" and not target and "complement" in proposal.entry.target:
             # "part of what it termed a pattern of meddling": a characterisation that names no
             # one and points to no act told before blames no one we can code
@@ -833,6 +835,49 @@ def _happening(proposal: Proposal) -> bool:
     ("demonstrations continued in 19 cities"); its actors are coded where it happens."""
     token = proposal.trigger
     return proposal.entry.type == "PROTEST" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+
+
+def _told_before(proposal: Proposal, kind: str, number: int, earlier: Sequence[Event]) -> bool:
+    """ "The strikes killed four fighters", "the rally was organised by students", "the talks,
+    which ended late, were attended by ...": a definite description of an act, as the subject of
+    its clause, once the story has told an act of its kind, is that act told again with its
+    details or its toll (one act, one event); a new act comes with its own actor, not "the"."""
+    act = _definite_subject_act(proposal)
+    if act is None:
+        return False
+    kinds = set(EVENT_NOUN_TYPES.get(act.lower_) or EVENT_NOUN_TYPES.get(lemma(act)) or ())
+    if proposal.noun:
+        kinds.add(proposal.entry.type)
+    if kind not in kinds:
+        return False  # "the protests were broken up by police": a new act done to the old one
+    return any(e.sentence < number and e.type == kind for e in earlier)
+
+
+def _definite_subject_act(proposal: Proposal) -> Token | None:
+    """The definite act noun ("the strikes", "the deal") that is, or is the subject of, a
+    proposal's clause."""
+    if proposal.noun:
+        noun = proposal.trigger
+        if noun.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+    else:
+        noun = next(iter(children(proposal.predicate, "nsubj", "nsubjpass")), None)
+        if noun is None or not (noun.lower_ in EVENT_NOUN_TYPES or lemma(noun) in EVENT_NOUN_TYPES):
+            return None
+    if any(
+        c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+    ):
+        return None  # "Iran's strikes", "the Russian invasion": told with its author, as news
+    if any(p.lower_ == "by" for p in children(noun, "prep")):
+        return None  # "the signing of the accord by the three ministers": its doers named again
+    if lemma(noun.head) in W["renewal_verbs"]:
+        return None  # "the clashes resumed on Saturday": a new round of the act
+    if auxiliaries(noun.head) & (W["modals"] | W["future"]):
+        return None  # "the protests could go on for weeks": what may come next is news
+    definite = any(c.dep_ == "det" and c.lower_ in W["definite"] for c in noun.children)
+    return noun if definite else None
 
 
 def _restates(frame: Frame, verbs: dict[int, str]) -> bool:

@@ -44,6 +44,9 @@ from actorgraph.types import Modality
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 
 HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Acts done rather than said: one "long" done is a practice, while a demand or a charge "long"
+# made is made again in the news
+_MATERIAL = HOSTILE_ACTS | {"AID", "COOPERATE", "RETREAT", "CONCEDE"}
 _THREAT_MODE = {
     "ASSAULT": "violence",
     "MOBILIZE": "violence",
@@ -260,15 +263,24 @@ def standing(proposal: Proposal) -> bool:
         and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
     ):
         return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
+    if any(c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"] for c in (*verb.children, *proposal.trigger.children)):
+        return True  # "armed groups often attack convoys": what tends to happen, no one act
     if proposal.entry.type == "COOPERATE" and lemma(proposal.trigger) == "join" and _in_a_year(verb):
         return True  # "joined the alliance in 2009": how long a membership has stood, not news
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
         return False
     if _toll(proposal, verb):
         return True
+    if proposal.entry.type in _MATERIAL and any(c.lower_ == "long" for c in children(verb, "advmod")):
+        return True  # "has long supplied Yerevan with gas": a practice of long standing, no new act
     if not proposal.noun and lemma(proposal.trigger) in W["side_verbs"] and any(c.lower_ == "long" for c in children(verb, "advmod")):
         return True  # "Belgrade has long backed the Bosnian Serb leadership": a position held, no act
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
+    if children(verb, "auxpass") and (
+        any({lemma(o), o.lower_} & (W["event_nouns"] | W["upheavals"]) for o in since)
+        or any(c.dep_ == "mark" and c.lower_ == "since" for a in children(verb, "advcl") for c in a.children)
+    ):
+        return True  # "the ports have been blockaded since the invasion": a state an old act left
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
     )

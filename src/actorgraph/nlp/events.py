@@ -121,12 +121,14 @@ class EventExtractor:
             else {}
         )
         events: list[Event] = []
+        told: set[str] = set()  # the kinds of act the story's earlier sentences have named
         for number, sentence in enumerate(index.sentences):
             if any(s <= sentence.start_char < e for s, e in headings):
                 continue
-            frames = self.frames(sentence, index, matches)
+            proposals = self.proposer.propose(sentence, index, matches)
+            frames = self.frames_of(proposals, index)
             for frame in frames:
-                event = self._event(frame, sentence, number, document, index, events, frames)
+                event = self._event(frame, sentence, number, document, index, events, frames, told)
                 if event is not None:
                     events.append(event)
                     allegation = _allegation(frame, event, index)
@@ -135,12 +137,16 @@ class EventExtractor:
                     call = _call_held(frame, event, index)
                     if call is not None:
                         events.append(call)
+            told |= {p.entry.type for p in proposals}
         return _dedupe(events)
 
     # -- one sentence
     def frames(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Frame]:
         """The readings of a sentence that are events of their own."""
-        proposals = self.proposer.propose(sentence, index, matches)
+        return self.frames_of(self.proposer.propose(sentence, index, matches), index)
+
+    def frames_of(self, proposals: Sequence[Proposal], index: ActorIndex) -> list[Frame]:
+        """The readings among a sentence's proposals that are events of their own."""
         clauses = [read_clause(number, proposals) for number in range(len(proposals))]
         nestings = settle_nesting(proposals, clauses)
         frames: list[Frame] = []
@@ -170,6 +176,7 @@ class EventExtractor:
         index: ActorIndex,
         earlier: Sequence[Event],
         frames: Sequence[Frame],
+        told: set[str] | frozenset[str] = frozenset(),
     ) -> Event | None:
         proposal, reading = frame.proposal, frame.reading
         kind, mode = reading.type, reading.mode
@@ -293,7 +300,7 @@ class EventExtractor:
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
             return None
-        if reading.modality == "asserted" and _told_before(proposal, kind, number, earlier):
+        if reading.modality == "asserted" and _told_before(proposal, kind, number, earlier, told):
             return None
         if kind == "ACCUSE" and not target and "complement" in proposal.entry.target:
             # "part of what it termed a pattern of meddling": a characterisation that names no
@@ -837,7 +844,14 @@ def _happening(proposal: Proposal) -> bool:
     return proposal.entry.type == "PROTEST" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
 
 
-def _told_before(proposal: Proposal, kind: str, number: int, earlier: Sequence[Event]) -> bool:
+# Nouns that name an act, or those who did it as doing it ("the attackers", "the gunmen"): in
+# the definite, either points back to an act of its kind already told
+_ACT_WORDS = {**EVENT_NOUN_TYPES, **W.table("act_agents")}
+
+
+def _told_before(
+    proposal: Proposal, kind: str, number: int, earlier: Sequence[Event], told: set[str] | frozenset[str]
+) -> bool:
     """ "The strikes killed four fighters", "the rally was organised by students", "the talks,
     which ended late, were attended by ...": a definite description of an act, as the subject of
     its clause, once the story has told an act of its kind, is that act told again with its
@@ -845,25 +859,24 @@ def _told_before(proposal: Proposal, kind: str, number: int, earlier: Sequence[E
     act = _definite_subject_act(proposal)
     if act is None:
         return False
-    kinds = set(EVENT_NOUN_TYPES.get(act.lower_) or EVENT_NOUN_TYPES.get(lemma(act)) or ())
+    kinds = set(_ACT_WORDS.get(act.lower_) or _ACT_WORDS.get(lemma(act)) or ())
     if proposal.noun:
         kinds.add(proposal.entry.type)
     if kind not in kinds:
         return False  # "the protests were broken up by police": a new act done to the old one
-    return any(e.sentence < number and e.type == kind for e in earlier)
+    # the lede may name the act in words that code no event of their own ("a rally", "talks")
+    return kind in told or any(e.sentence < number and e.type == kind for e in earlier)
 
 
 def _definite_subject_act(proposal: Proposal) -> Token | None:
     """The definite act noun ("the strikes", "the deal") that is, or is the subject of, a
     proposal's clause."""
-    if proposal.noun:
-        noun = proposal.trigger
-        if noun.dep_ not in ("nsubj", "nsubjpass"):
-            return None
-    else:
-        noun = next(iter(children(proposal.predicate, "nsubj", "nsubjpass")), None)
-        if noun is None or not (noun.lower_ in EVENT_NOUN_TYPES or lemma(noun) in EVENT_NOUN_TYPES):
-            return None
+    subjects = children(proposal.predicate, "nsubj", "nsubjpass")
+    noun: Token | None = proposal.trigger if proposal.noun else (subjects[0] if subjects else None)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not proposal.noun and not (noun.lower_ in _ACT_WORDS or lemma(noun) in _ACT_WORDS):
+        return None
     if any(
         c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("NORP", "GPE", "ORG")
         for c in noun.children

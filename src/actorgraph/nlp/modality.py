@@ -263,7 +263,13 @@ def standing(proposal: Proposal) -> bool:
         and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
     ):
         return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
-    if any(c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"] for c in (*verb.children, *proposal.trigger.children)):
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "typically encrypts files and threatens to leak them"
+    if any(
+        c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"]
+        for c in (*verb.children, *first.children, *proposal.trigger.children)
+    ):
         return True  # "armed groups often attack convoys": what tends to happen, no one act
     if proposal.entry.type == "COOPERATE" and lemma(proposal.trigger) == "join" and _in_a_year(verb):
         return True  # "joined the alliance in 2009": how long a membership has stood, not news

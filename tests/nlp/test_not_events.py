@@ -130,6 +130,11 @@ def test_a_new_act_of_the_same_kind_is_coded(code, text: str, events: list) -> N
         "Serbia's national team attacked from the first minute against Croatia.",
         "Ukraine's air defences shot down 25 Russian drones overnight, the air force said.",
         "Twenty-five Russian drones were shot down overnight by Ukraine's air defences.",
+        "The Serbian president met reporters at the presidency on Tuesday.",
+        "The Serbian president met with journalists at the presidency on Tuesday, his office said.",
+        "The fear of a Russian attack has shaped Finnish policy for decades.",
+        "The risk of a Chinese blockade worries officials in Taipei.",
+        "Attacks by Islamic State in Syria have decreased this year, monitors said.",
     ],
 )
 def test_practices_states_nature_and_interceptions_are_no_event(code, text: str) -> None:  # noqa: ANN001
@@ -145,6 +150,12 @@ def test_practices_states_nature_and_interceptions_are_no_event(code, text: str)
         ("Russian forces struck Kharkiv with missiles on Sunday.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
         ("Kharkiv was struck by Russian missiles on Sunday, the governor said.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
         ("Russian air defences shot down a Ukrainian Su-25 jet over Donetsk.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        (
+            "The Serbian president met the Hungarian prime minister in Belgrade on Tuesday.",
+            [("CONSULT", ("SRB",), ("HUN",), "asserted")],
+        ),
+        ("Russian attacks on Kharkiv have intensified since Friday.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
+        ("Protests have grown across Georgia since the election.", [("PROTEST", ("GEO",), ("GEO",), "asserted")]),
     ],
 )
 def test_close_cases_keep_their_event(code, text: str, events: list) -> None:  # noqa: ANN001

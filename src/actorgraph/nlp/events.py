@@ -161,6 +161,8 @@ class EventExtractor:
                 continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
             if _attributive(proposal.trigger):
                 continue  # "the hacking group", "a protesting crowd": what kind of group, not an act
+            if proposal.noun and (_feared(proposal.trigger) or _trend(proposal)):
+                continue
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
         frames = _borrow_targets(frames, proposals)
@@ -821,6 +823,26 @@ def _in_name(token: Token) -> bool:
     if not token.text.istitle() or token.is_sent_start or token.i == 0:
         return False
     return not token.doc[token.i - 1].is_punct  # after a colon or an opening quote a sentence starts
+
+
+def _feared(token: Token) -> bool:
+    """Whether an act noun is what a fear or a risk is of ("the fear of a Russian attack", "the
+    risk of a Serbian incursion"): a topic, no act."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("of", "about") and lemma(head.head) in W["apprehension_nouns"]
+
+
+def _trend(proposal: Proposal) -> bool:
+    """Whether an act noun is the subject of a trend ("attacks by the group have decreased",
+    "arrests rose by a third"): a count over time, not one act. Protests that grow are
+    happening, and are left to `_happening`."""
+    token = proposal.trigger
+    return (
+        proposal.entry.type != "PROTEST"
+        and token.tag_ == "NNS"  # a count of acts; "cooperation has grown" tells a tie that grew
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and lemma(token.head) in W["trend_verbs"]
+    )
 
 
 def _wished(token: Token) -> bool:

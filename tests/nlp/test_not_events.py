@@ -135,6 +135,9 @@ def test_a_new_act_of_the_same_kind_is_coded(code, text: str, events: list) -> N
         "The fear of a Russian attack has shaped Finnish policy for decades.",
         "The risk of a Chinese blockade worries officials in Taipei.",
         "Attacks by Islamic State in Syria have decreased this year, monitors said.",
+        "Japan hosts about 54,000 U.S. troops.",
+        "Russia supplies Armenia with gas.",
+        "Moscow spends part of its gas revenue to fund pensions in Transnistria.",
     ],
 )
 def test_practices_states_nature_and_interceptions_are_no_event(code, text: str) -> None:  # noqa: ANN001
@@ -156,6 +159,11 @@ def test_practices_states_nature_and_interceptions_are_no_event(code, text: str)
         ),
         ("Russian attacks on Kharkiv have intensified since Friday.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
         ("Protests have grown across Georgia since the election.", [("PROTEST", ("GEO",), ("GEO",), "asserted")]),
+        ("Turkey hosted Russian President Vladimir Putin in Ankara on Monday.", [("CONSULT", ("TUR",), ("RUS",), "asserted")]),
+        (
+            "Japan sent aid to Turkey after the earthquake, the ministry said.",
+            [("AID", ("JPN",), ("TUR",), "asserted")],
+        ),
     ],
 )
 def test_close_cases_keep_their_event(code, text: str, events: list) -> None:  # noqa: ANN001

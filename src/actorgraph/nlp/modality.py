@@ -271,6 +271,10 @@ def standing(proposal: Proposal) -> bool:
         for c in (*verb.children, *first.children, *proposal.trigger.children)
     ):
         return True  # "armed groups often attack convoys": what tends to happen, no one act
+    if proposal.entry.type == "AID" and not proposal.noun and _simple_present(verb):
+        # "Russia supplies Armenia with gas", "spends its gas revenue to pay pensions there": a
+        # practice (a partner that "cooperates with NATO" is told as a tie, which the news codes)
+        return True
     if proposal.entry.type == "COOPERATE" and lemma(proposal.trigger) == "join" and _in_a_year(verb):
         return True  # "joined the alliance in 2009": how long a membership has stood, not news
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
@@ -290,6 +294,14 @@ def standing(proposal: Proposal) -> bool:
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
     )
+
+
+def _simple_present(verb: Token) -> bool:
+    """Whether a clause, or the clause whose purpose it is ("spends X to pay for Y"), is in the simple
+    present with no auxiliary: in the body of a story, what is done as a rule."""
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in children(verb, "aux")):
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") and not children(verb, "aux", "auxpass") and verb.dep_ in ("ROOT", "conj", "relcl")
 
 
 def _in_a_year(verb: Token) -> bool:

@@ -121,12 +121,14 @@ class EventExtractor:
             else {}
         )
         events: list[Event] = []
+        told: set[str] = set()  # the kinds of act the story's earlier sentences have named
         for number, sentence in enumerate(index.sentences):
             if any(s <= sentence.start_char < e for s, e in headings):
                 continue
-            frames = self.frames(sentence, index, matches)
+            proposals = self.proposer.propose(sentence, index, matches)
+            frames = self.frames_of(proposals, index)
             for frame in frames:
-                event = self._event(frame, sentence, number, document, index, events, frames)
+                event = self._event(frame, sentence, number, document, index, events, frames, told)
                 if event is not None:
                     events.append(event)
                     allegation = _allegation(frame, event, index)
@@ -135,12 +137,16 @@ class EventExtractor:
                     call = _call_held(frame, event, index)
                     if call is not None:
                         events.append(call)
+            told |= {p.entry.type for p in proposals}
         return _dedupe(events)
 
     # -- one sentence
     def frames(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Frame]:
         """The readings of a sentence that are events of their own."""
-        proposals = self.proposer.propose(sentence, index, matches)
+        return self.frames_of(self.proposer.propose(sentence, index, matches), index)
+
+    def frames_of(self, proposals: Sequence[Proposal], index: ActorIndex) -> list[Frame]:
+        """The readings among a sentence's proposals that are events of their own."""
         clauses = [read_clause(number, proposals) for number in range(len(proposals))]
         nestings = settle_nesting(proposals, clauses)
         frames: list[Frame] = []
@@ -155,6 +161,8 @@ class EventExtractor:
                 continue  # "riot police", "attack helicopters": the noun says what kind, not what happened
             if _attributive(proposal.trigger):
                 continue  # "the hacking group", "a protesting crowd": what kind of group, not an act
+            if proposal.noun and (_feared(proposal.trigger) or _trend(proposal)):
+                continue
             reading = apply_nesting(final_reading(proposal, clause), nesting)
             frames.append(Frame(proposal, assign_roles(proposal, index), clause, reading, nesting))
         frames = _borrow_targets(frames, proposals)
@@ -170,6 +178,7 @@ class EventExtractor:
         index: ActorIndex,
         earlier: Sequence[Event],
         frames: Sequence[Frame],
+        told: set[str] | frozenset[str] = frozenset(),
     ) -> Event | None:
         proposal, reading = frame.proposal, frame.reading
         kind, mode = reading.type, reading.mode
@@ -292,6 +301,8 @@ class EventExtractor:
         if kind == "COERCE" and _closes_border_on(proposal, source, target):
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
+            return None
+        if reading.modality == "asserted" and _told_before(proposal, kind, number, earlier, told):
             return None
         if kind == "ACCUSE" and not target and "complement" in proposal.entry.target:
             # "part of what it termed a pattern of meddling": a characterisation that names no
@@ -814,6 +825,26 @@ def _in_name(token: Token) -> bool:
     return not token.doc[token.i - 1].is_punct  # after a colon or an opening quote a sentence starts
 
 
+def _feared(token: Token) -> bool:
+    """Whether an act noun is what a fear or a risk is of ("the fear of a Russian attack", "the
+    risk of a Serbian incursion"): a topic, no act."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("of", "about") and lemma(head.head) in W["apprehension_nouns"]
+
+
+def _trend(proposal: Proposal) -> bool:
+    """Whether an act noun is the subject of a trend ("attacks by the group have decreased",
+    "arrests rose by a third"): a count over time, not one act. Protests that grow are
+    happening, and are left to `_happening`."""
+    token = proposal.trigger
+    return (
+        proposal.entry.type != "PROTEST"
+        and token.tag_ == "NNS"  # a count of acts; "cooperation has grown" tells a tie that grew
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and lemma(token.head) in W["trend_verbs"]
+    )
+
+
 def _wished(token: Token) -> bool:
     """Whether an act is only wished for ("wants Armenia in the bloc one day", "hopes talks will
     resume", "is not seeking membership of the alliance"): an aspiration is a stance, no act."""
@@ -833,6 +864,55 @@ def _happening(proposal: Proposal) -> bool:
     ("demonstrations continued in 19 cities"); its actors are coded where it happens."""
     token = proposal.trigger
     return proposal.entry.type == "PROTEST" and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB"
+
+
+# Nouns that name an act, or those who did it as doing it ("the attackers", "the gunmen"): in
+# the definite, either points back to an act of its kind already told
+_ACT_WORDS = {**EVENT_NOUN_TYPES, **W.table("act_agents")}
+
+
+def _told_before(
+    proposal: Proposal, kind: str, number: int, earlier: Sequence[Event], told: set[str] | frozenset[str]
+) -> bool:
+    """ "The strikes killed four fighters", "the rally was organised by students", "the talks,
+    which ended late, were attended by ...": a definite description of an act, as the subject of
+    its clause, once the story has told an act of its kind, is that act told again with its
+    details or its toll (one act, one event); a new act comes with its own actor, not "the"."""
+    act = _definite_subject_act(proposal)
+    if act is None:
+        return False
+    kinds = set(_ACT_WORDS.get(act.lower_) or _ACT_WORDS.get(lemma(act)) or ())
+    if proposal.noun:
+        kinds.add(proposal.entry.type)
+    if kind not in kinds:
+        return False  # "the protests were broken up by police": a new act done to the old one
+    # the lede may name the act in words that code no event of their own ("a rally", "talks")
+    return kind in told or any(e.sentence < number and e.type == kind for e in earlier)
+
+
+def _definite_subject_act(proposal: Proposal) -> Token | None:
+    """The definite act noun ("the strikes", "the deal") that is, or is the subject of, a
+    proposal's clause."""
+    subjects = children(proposal.predicate, "nsubj", "nsubjpass")
+    noun: Token | None = proposal.trigger if proposal.noun else (subjects[0] if subjects else None)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if not proposal.noun and not (noun.lower_ in _ACT_WORDS or lemma(noun) in _ACT_WORDS):
+        return None
+    if any(
+        c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod")
+    ):
+        return None  # "Iran's strikes", "the Russian invasion": told with its author, as news
+    if any(p.lower_ == "by" for p in children(noun, "prep")):
+        return None  # "the signing of the accord by the three ministers": its doers named again
+    if lemma(noun.head) in W["renewal_verbs"]:
+        return None  # "the clashes resumed on Saturday": a new round of the act
+    if auxiliaries(noun.head) & (W["modals"] | W["future"]):
+        return None  # "the protests could go on for weeks": what may come next is news
+    definite = any(c.dep_ == "det" and c.lower_ in W["definite"] for c in noun.children)
+    return noun if definite else None
 
 
 def _restates(frame: Frame, verbs: dict[int, str]) -> bool:

@@ -44,6 +44,9 @@ from actorgraph.types import Modality
 COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 
 HOSTILE_ACTS = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Acts done rather than said: one "long" done is a practice, while a demand or a charge "long"
+# made is made again in the news
+_MATERIAL = HOSTILE_ACTS | {"AID", "COOPERATE", "RETREAT", "CONCEDE"}
 _THREAT_MODE = {
     "ASSAULT": "violence",
     "MOBILIZE": "violence",
@@ -260,18 +263,45 @@ def standing(proposal: Proposal) -> bool:
         and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
     ):
         return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "typically encrypts files and threatens to leak them"
+    if any(
+        c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"]
+        for c in (*verb.children, *first.children, *proposal.trigger.children)
+    ):
+        return True  # "armed groups often attack convoys": what tends to happen, no one act
+    if proposal.entry.type == "AID" and not proposal.noun and _simple_present(verb):
+        # "Russia supplies Armenia with gas", "spends its gas revenue to pay pensions there": a
+        # practice (a partner that "cooperates with NATO" is told as a tie, which the news codes)
+        return True
     if proposal.entry.type == "COOPERATE" and lemma(proposal.trigger) == "join" and _in_a_year(verb):
         return True  # "joined the alliance in 2009": how long a membership has stood, not news
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "'s", "'ve") for c in verb.children):
         return False
     if _toll(proposal, verb):
         return True
+    if proposal.entry.type in _MATERIAL and any(c.lower_ == "long" for c in children(verb, "advmod")):
+        return True  # "has long supplied Yerevan with gas": a practice of long standing, no new act
     if not proposal.noun and lemma(proposal.trigger) in W["side_verbs"] and any(c.lower_ == "long" for c in children(verb, "advmod")):
         return True  # "Belgrade has long backed the Bosnian Serb leadership": a position held, no act
     since = [o for p in children(verb, "prep") if p.lower_ == "since" for o in children(p, "pobj")]
+    if children(verb, "auxpass") and (
+        any({lemma(o), o.lower_} & (W["event_nouns"] | W["upheavals"]) for o in since)
+        or any(c.dep_ == "mark" and c.lower_ == "since" for a in children(verb, "advcl") for c in a.children)
+    ):
+        return True  # "the ports have been blockaded since the invasion": a state an old act left
     return any(
         lemma(o) in ("decade", "year") or any(t.shape_.startswith("dddd") for t in o.subtree) for o in since
     )
+
+
+def _simple_present(verb: Token) -> bool:
+    """Whether a clause, or the clause whose purpose it is ("spends X to pay for Y"), is in the simple
+    present with no auxiliary: in the body of a story, what is done as a rule."""
+    if verb.dep_ in ("xcomp", "advcl") and verb.tag_ == "VB" and any(c.lower_ == "to" for c in children(verb, "aux")):
+        verb = verb.head
+    return verb.tag_ in ("VBZ", "VBP") and not children(verb, "aux", "auxpass") and verb.dep_ in ("ROOT", "conj", "relcl")
 
 
 def _in_a_year(verb: Token) -> bool:

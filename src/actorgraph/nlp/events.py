@@ -32,6 +32,7 @@ from actorgraph.nlp.modality import (
     Clause,
     Nesting,
     Reading,
+    act_clause,
     apply_nesting,
     final_reading,
     is_commentator,
@@ -317,6 +318,14 @@ class EventExtractor:
             # "since the 2003 invasion", "on the sidelines of a summit": an act named in passing
             # as the time or cause of the news is background; it counts only when the text
             # names both sides ("following its strikes on nuclear sites in Iran")
+            return None
+        if (
+            act_clause(predicate)
+            and any(f.predicate.i == predicate.head.i for f in frames)
+            and not any(a.via not in ("domestic", "location", "implied") for a in target)
+        ):
+            # "recalled its envoy a day after a jet shot down a helicopter": an act told as the
+            # time of another is news only when it says whom it hit
             return None
         return self._record(frame, kind, mode, source, target, sentence, number, document, index, mutual=mutual)
 

@@ -331,9 +331,21 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
         # "recalled its envoy after Rome blamed Cairo": the accusation is an act of its
         # own, told as the time of the news (other acts so told are left to their own rules)
         return True
+    if act_clause(token):
+        return True
     if marks:
         return False  # a purpose, a time or a cause is part of the outer act's story
     return inner.entry.type != outer.entry.type
+
+
+def act_clause(verb: Token) -> bool:
+    """ "after Azerbaijani forces shelled villages, Armenia recalled its envoy": a time told as
+    a finite clause with a subject of its own is an act of its own, not a part of the news."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in W["act_marks"] for c in verb.children)
+        and bool(children(verb, "nsubj", "nsubjpass"))
+    )
 
 
 def yields_ground(entry: Trigger) -> bool:

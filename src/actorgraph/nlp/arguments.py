@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.nlp.story import story_state_of
-from actorgraph.nlp.syntax import seats_people
+from actorgraph.nlp.syntax import seats_people, stray_subject
 from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
@@ -1000,7 +1000,7 @@ def _conjuncts(token: Token) -> list[Token]:
             and token.pos_ == "PROPN"
             and any(c.dep_ == "cc" for c in token.children)
         )
-        if child.dep_ == "conj" or listed:
+        if (child.dep_ == "conj" or listed) and not stray_subject(child):
             out.append(child)
             out.extend(_conjuncts(child))
     return out

@@ -59,6 +59,29 @@ def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     return slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
 
 
+def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], list[ArgActor]] | None:
+    """ "vetoed the resolution, drawing condemnation from Paris": a reaction an act draws is
+    made by whoever it comes from, at whoever drew it, not by the one who drew it."""
+    if not proposal.noun:
+        return None
+    noun = proposal.trigger
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "dobj" or lemma(noun.head) not in W["drawing_verbs"]:
+        return None
+    givers = [
+        a
+        for p in children(proposal.trigger, "prep")
+        if p.lower_ == "from"
+        for o in children(p, "pobj")
+        for a in index.actors_of(o)
+    ]
+    if not givers:
+        return None
+    drawer, _ = subject_of(noun.head)
+    return givers, index.actors_of(drawer)
+
+
 def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     """Source and target of a proposal, from its slots, the parse and PLOVER's conventions."""
     entry, kind = proposal.entry, proposal.entry.type
@@ -75,6 +98,9 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
             target = authors(marked_at, index) or target
         else:
             target = index.actors_of(marked_at) or index.owner_of(marked_at) or target
+    drawn = _drawn_from(proposal, index)
+    if drawn is not None:
+        source, target = drawn
     if proposal.compound:
         target = []
     if proposal.reverse:

@@ -154,21 +154,36 @@ def object_lemmas(token: Token | None) -> set[str]:
 
 
 def _stray_subject(verb: Token) -> Token | None:
-    """ "Tokyo will lift curbs on Korea and Seoul will drop its case": a name right before a
-    joined clause's auxiliary, which the parser joined to the object before it, is that
-    clause's subject."""
-    if verb.dep_ != "conj":
-        return None
+    """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
+    Syria and Damascus condemned the strikes": a name right before a joined clause's auxiliary
+    or finite verb, which the parser joined to the object before it, is that clause's subject."""
     auxes = children(verb, "aux")
-    if not auxes:
+    if verb.dep_ != "conj" and not (
+        verb.dep_ == "advcl" and not auxes and not children(verb, "mark", "nsubj", "nsubjpass")
+    ):
         return None
-    first = min(auxes[0].i, verb.i)
+    if not auxes and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = min(auxes[0].i, verb.i) if auxes else verb.i
     if first == 0:
         return None
     before = verb.doc[first - 1]
-    if before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i:
-        return before
-    return None
+    if not (before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i):
+        return None
+    if not auxes and (before.left_edge.i == 0 or verb.doc[before.left_edge.i - 1].lower_ not in ("and", "but", ",")):
+        return None  # a bare finite verb takes a name only where a new clause begins
+    return before
+
+
+def stray_subject(token: Token) -> bool:
+    """Whether a name the parser listed with an object is the subject of the clause after it."""
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    verb = following.head if following.dep_ == "aux" else following
+    found = _stray_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return found is not None and found.i == token.i
 
 
 def _stray_agents(verb: Token) -> list[Token]:

@@ -155,22 +155,34 @@ def object_lemmas(token: Token | None) -> set[str]:
 
 def _stray_subject(verb: Token) -> Token | None:
     """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
-    Syria and Damascus condemned the strikes": a name right before a joined clause's auxiliary
-    or finite verb, which the parser joined to the object before it, is that clause's subject."""
+    Syria and Damascus condemned the strikes", "in response to the launch over Japan, Tokyo and
+    Seoul imposed sanctions": a name right before a clause's auxiliary or finite verb, which the
+    parser listed with the object or the fronted phrase before it, is that clause's subject."""
     auxes = children(verb, "aux")
-    if verb.dep_ != "conj" and not (
-        verb.dep_ == "advcl" and not auxes and not children(verb, "mark", "nsubj", "nsubjpass")
-    ):
+    if children(verb, "nsubj", "nsubjpass"):
+        return None
+    if verb.dep_ not in ("conj", "advcl", "ROOT") or (verb.dep_ != "conj" and (auxes or children(verb, "mark"))):
         return None
     if not auxes and verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     first = min(auxes[0].i, verb.i) if auxes else verb.i
     if first == 0:
         return None
-    before = verb.doc[first - 1]
+    doc = verb.doc
+    before = doc[first - 1]
     if not (before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i):
         return None
-    if not auxes and (before.left_edge.i == 0 or verb.doc[before.left_edge.i - 1].lower_ not in ("and", "but", ",")):
+
+    def opens(name: Token, words: tuple[str, ...]) -> bool:
+        return name.left_edge.i > 0 and doc[name.left_edge.i - 1].lower_ in words
+
+    if verb.dep_ == "ROOT":
+        # a main verb with no subject: the names after the comma that closes the fronted phrase
+        start = before
+        while start.dep_ == "conj" and not opens(start, (",",)) and start.head.dep_ == "conj":
+            start = start.head
+        return start if start.dep_ == "conj" and opens(start, (",",)) else None
+    if not auxes and not opens(before, ("and", "but", ",")):
         return None  # a bare finite verb takes a name only where a new clause begins
     return before
 
@@ -178,12 +190,17 @@ def _stray_subject(verb: Token) -> Token | None:
 def stray_subject(token: Token) -> bool:
     """Whether a name the parser listed with an object is the subject of the clause after it."""
     doc = token.doc
-    if token.i + 1 >= len(doc):
+    end = max([token.i, *(c.i for c in _conj_chain(token))])
+    if end + 1 >= len(doc):
         return False
-    following = doc[token.i + 1]
+    following = doc[end + 1]
     verb = following.head if following.dep_ == "aux" else following
     found = _stray_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
     return found is not None and found.i == token.i
+
+
+def _conj_chain(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "conj" for c in (c, *_conj_chain(c))]
 
 
 def _stray_agents(verb: Token) -> list[Token]:

@@ -37,6 +37,7 @@ from actorgraph.nlp.syntax import (
     refusing,
     reprisal,
     scheduled,
+    speaker_conjunct,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import Modality
@@ -127,7 +128,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
     path: list[str] = []
     independent = False  # a clause joined on with a subject of its own is no one's complement
     while token.head.i != token.i:
-        dep, head = token.dep_, token.head
+        dep, head = token.dep_, speaker_conjunct(token) or token.head
         path.append(dep)
         if dep == "conj" and children(token, "nsubj", "nsubjpass"):
             independent = True

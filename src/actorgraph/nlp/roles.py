@@ -29,6 +29,7 @@ from actorgraph.nlp.syntax import (
     preps,
     reciprocal,
     small_clause_subject,
+    speaker_conjunct,
     subject_of,
 )
 from actorgraph.nlp.words import W
@@ -593,6 +594,7 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
     for clause in clauses:
         # not the clause's own subject, but a small clause's is the object: "to hold Iran accountable"
         own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree} | _condition_rest(clause)
+        own |= {t.i for v in clause.subtree if speaker_conjunct(v) is not None for t in v.subtree}
         candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own and not _go_between(t, clause)]
         found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
         # "refused to hand the suspects over to Ankara": a named state is aimed at, not the

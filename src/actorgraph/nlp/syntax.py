@@ -203,6 +203,25 @@ def _conj_chain(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ == "conj" for c in (c, *_conj_chain(c))]
 
 
+def speaker_conjunct(verb: Token) -> Token | None:
+    """ "Pashinyan said Baku had refused to withdraw and called on the CSTO to act": a verb the
+    parser joined to the reported clause, with no subject or auxiliary of its own, is the
+    speaker's second act when a comma sets it apart or it addresses someone as a speaker does
+    (asks, urges, calls on, warns); returns the speech verb it belongs to."""
+    if verb.dep_ != "conj" or children(verb, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in W["speech"] or not children(clause, "nsubj", "nsubjpass"):
+        return None
+    cc = [c for c in children(verb.head, "cc") if c.i < verb.i]
+    comma = bool(cc) and cc[-1].i > 0 and verb.doc[cc[-1].i - 1].text == ","
+    if comma or lemma(verb) in W["speaker_acts"]:
+        return clause.head
+    return None
+
+
 def _stray_agents(verb: Token) -> list[Token]:
     """ "was threatened with sanctions by the EU": the parser may hang a passive's "by" on the
     object of its "with", whose author the doer is anyway."""
@@ -228,6 +247,9 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
             return token.head, True  # "Russia, which opposed its membership": Russia
         return child, True
+    speech = speaker_conjunct(token)
+    if speech is not None:
+        return subject_of(speech, depth + 1)
     agents = [c for c in children(token, "agent") for c in children(c, "pobj")] or _stray_agents(token)
     if children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)

@@ -313,7 +313,11 @@ class EventExtractor:
         if (
             reading.background
             and proposal.bare_noun
-            and not any(a.via not in ("domestic", "location", "implied") for a in target)
+            and not any(
+                a.via not in ("domestic", "location", "implied")
+                or (a.via == "location" and a.ref.code not in {s.ref.code for s in source})
+                for a in target
+            )
         ):
             # "since the 2003 invasion", "on the sidelines of a summit": an act named in passing
             # as the time or cause of the news is background; it counts only when the text

@@ -290,6 +290,8 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
             target = _sentence_other(proposal, source, index)
+        if kind in _FORCE_TYPES and source and all(a.via == "domestic" for a in target):
+            target = _reporting_victim(proposal, source, index) or target
         if kind == "COERCE" and _closes_border_on(proposal, source, target):
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
@@ -499,6 +501,29 @@ def _phone_call(verb: Token) -> Token | None:
 
 
 _SIDES = frozenset({"state", "agent", "person", *ORGANISATION_TYPES})
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+def _reporting_victim(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """ "The Kremlin said Ukraine had shelled a border village", "Pristina said Serbia had
+    sent troops to the border": force one state tells of another's using, with no one else
+    named as its aim, is aimed at the teller; a third party's report is sourcing."""
+    speech = _speech_over(_clause_verb(proposal.predicate))
+    if speech is None:
+        return []
+    speaker = subject_of(speech)[0]
+    if speaker is None or any(lemma(t) in W["outside_tellers"] for t in speaker.subtree):
+        return []
+    mine = {a.ref.code for a in source}
+    states = set(index.states)
+    found = [
+        a
+        for a in index.actors_of(speaker)
+        if a.ref.code in states and a.ref.code not in mine and a.via == "mention" and (a.ref.sector in ("GOV", "MIL") or a.type == "state")
+    ]
+    return found if found and all(a.ref.code in states for a in source) else []
 
 
 def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:

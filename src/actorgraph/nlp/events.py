@@ -513,6 +513,8 @@ def _reporting_victim(proposal: Proposal, source: Sequence[ArgActor], index: Act
     speech = _speech_over(_clause_verb(proposal.predicate))
     if speech is None:
         return []
+    if proposal.entry.type == "MOBILIZE" and any(e.label_ == "LOC" for e in index.sentence(proposal.trigger).ents):
+        return []  # "patrols over the Baltic Sea, Lithuania said": open seas are no one's home
     speaker = subject_of(speech)[0]
     if speaker is None or any(lemma(t) in W["outside_tellers"] for t in speaker.subtree):
         return []

@@ -72,7 +72,7 @@ def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], 
         return None
     givers = [
         a
-        for p in children(proposal.trigger, "prep")
+        for p in children(proposal.trigger, "prep") + children(noun.head, "prep")
         if p.lower_ == "from"
         for o in children(p, "pobj")
         for a in index.actors_of(o)

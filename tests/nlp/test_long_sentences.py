@@ -100,6 +100,11 @@ TWO_ACTS = [
         [("SANCTION", ("NER",), ("FRA",), "asserted"), ("AGREE", ("NER",), ("RUS",), "asserted")],
         id="relative-clause-expulsion",
     ),
+    pytest.param(
+        "The junta in Niamey, whose soldiers detained two French nationals on Monday, expelled the French ambassador.",
+        [("COERCE", ("NER",), ("FRA",), "asserted"), ("SANCTION", ("NER",), ("FRA",), "asserted")],
+        id="whose-owner",
+    ),
     # a hyphen dateline does not cut off the sentence's subject
     pytest.param(
         "BAKU, May 2 (AFP) - Azerbaijan accused Armenia of shelling its positions in Nakhchivan on Tuesday.",

@@ -1,7 +1,8 @@
 """Sentences that carry two acts, by how the second one is built into the sentence: a time
 clause with a subject of its own, a clause joined on with a new subject the parser lists with
 the object before it, a reaction an act draws, a clause after "prompting X to", a verb joined to
-a reported clause that is the speaker's own, a relative clause, a hyphen dateline. Each test
+a reported clause that is the speaker's own, "a move" judged after the act it sums up, a
+relative clause, a hyphen dateline. Each test
 asserts the whole list of events of its sentence. Sentences written for these tests in the
 style of wire copy."""
 
@@ -64,6 +65,17 @@ TWO_ACTS = [
         "Hungary vetoed the EU statement on Georgia, drawing criticism from Poland.",
         [("REJECT", ("HUN",), ("EU",), "asserted"), ("ACCUSE", ("POL",), ("HUN",), "asserted")],
         id="drawing-criticism-from-on-verb",
+    ),
+    # "a move" sums up the act before it: judging the move judges its doer
+    pytest.param(
+        "Serbia closed its border crossings with Kosovo, a step condemned by the European Union.",
+        [("SANCTION", ("SRB",), ("XKX",), "asserted"), ("ACCUSE", ("EU",), ("SRB",), "asserted")],
+        id="a-step-condemned-by",
+    ),
+    pytest.param(
+        "Serbia closed its border crossings with Kosovo, a move that drew condemnation from the European Union.",
+        [("SANCTION", ("SRB",), ("XKX",), "asserted"), ("ACCUSE", ("EU",), ("SRB",), "asserted")],
+        id="a-move-that-drew",
     ),
     # "prompting X to": X does what the clause says
     pytest.param(

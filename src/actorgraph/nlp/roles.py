@@ -60,6 +60,25 @@ def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     return slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
 
 
+def _judged_move(predicate: Token, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:
+    """ "ratified the bid, a move welcomed by Washington", "freed the prisoners, a step the US
+    praised": a judgement of the act a clause summed up as "a move" is aimed at its doer."""
+    if predicate.dep_ not in ("acl", "relcl"):
+        return []
+    doer = _move_doer(predicate.head)
+    return [a for a in index.actors_of(doer) if a.ref.code not in source_codes] if doer is not None else []
+
+
+def _move_doer(noun: Token) -> Token | None:
+    """Who did the act a noun like "a move" sums up, when it follows that act's clause."""
+    if lemma(noun) not in W["move_nouns"] or noun.dep_ not in ("appos", "npadvmod"):
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return subject_of(clause)[0]
+
+
 def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], list[ArgActor]] | None:
     """ "vetoed the resolution, drawing condemnation from Paris": a reaction an act draws is
     made by whoever it comes from, at whoever drew it, not by the one who drew it."""
@@ -80,6 +99,8 @@ def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], 
     if not givers:
         return None
     drawer, _ = subject_of(noun.head)
+    if drawer is not None:
+        drawer = _move_doer(drawer) or drawer  # "..., a move that drew condemnation from Paris"
     return givers, index.actors_of(drawer)
 
 
@@ -102,6 +123,8 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     drawn = _drawn_from(proposal, index)
     if drawn is not None:
         source, target = drawn
+    if not target and not proposal.noun:
+        target = _judged_move(proposal.predicate, index, {a.ref.code for a in source})
     if proposal.compound:
         target = []
     if proposal.reverse:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.nlp.story import story_state_of
-from actorgraph.nlp.syntax import seats_people
+from actorgraph.nlp.syntax import seats_people, stray_subject
 from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
@@ -373,12 +373,26 @@ class ActorIndex:
         ]
 
     def _possessive_pronoun(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
-        return [
+        found = [
             a
             for child in token.children
             if child.dep_ == "poss" and child.lower_ in _PRONOUNS
             for a in self.resolve_pronoun(child, exclude)
         ]
+        return found or self._relative_owner(token, exclude)
+
+    def _relative_owner(self, token: Token, exclude: Iterable[str | None] = ()) -> list[ArgActor]:
+        """ "the Wagner Group, whose fighters killed dozens": "whose" owns for the noun its
+        relative clause hangs on."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in token.children):
+            return []
+        clause = token
+        while clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "relcl":
+            return []
+        skip = set(exclude)
+        return [a for a in self.actors_of(clause.head, anchor=False) if a.ref.code not in skip]
 
     def _possessive_description(self, token: Token) -> list[ArgActor]:
         """ "froze the country's assets": a definite description as the owner."""
@@ -1029,7 +1043,7 @@ def _conjuncts(token: Token) -> list[Token]:
             and token.pos_ == "PROPN"
             and any(c.dep_ == "cc" for c in token.children)
         )
-        if child.dep_ == "conj" or listed:
+        if (child.dep_ == "conj" or listed) and not stray_subject(child):
             out.append(child)
             out.extend(_conjuncts(child))
     return out

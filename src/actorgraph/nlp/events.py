@@ -32,6 +32,7 @@ from actorgraph.nlp.modality import (
     Clause,
     Nesting,
     Reading,
+    act_clause,
     apply_nesting,
     final_reading,
     is_commentator,
@@ -298,6 +299,8 @@ class EventExtractor:
             target = index.counterpart({a.ref.code for a in source})
         if not target and source and not mutual:
             target = _sentence_other(proposal, source, index)
+        if kind in _FORCE_TYPES and source and all(a.via == "domestic" for a in target):
+            target = _reporting_victim(proposal, source, index) or target
         if kind == "COERCE" and _closes_border_on(proposal, source, target):
             kind, mode = "SANCTION", "discontinue"  # a border shut on a neighbour cuts it off
         if not source and not (target and kind in ("ASSAULT", "COERCE")):
@@ -323,11 +326,23 @@ class EventExtractor:
         if (
             reading.background
             and proposal.bare_noun
-            and not any(a.via not in ("domestic", "location", "implied") for a in target)
+            and not any(
+                a.via not in ("domestic", "location", "implied")
+                or (a.via == "location" and a.ref.code not in {s.ref.code for s in source})
+                for a in target
+            )
         ):
             # "since the 2003 invasion", "on the sidelines of a summit": an act named in passing
             # as the time or cause of the news is background; it counts only when the text
             # names both sides ("following its strikes on nuclear sites in Iran")
+            return None
+        if (
+            act_clause(predicate)
+            and any(f.predicate.i == predicate.head.i for f in frames)
+            and not any(a.via not in ("domestic", "location", "implied") for a in target)
+        ):
+            # "recalled its envoy a day after a jet shot down a helicopter": an act told as the
+            # time of another is news only when it says whom it hit
             return None
         return self._record(frame, kind, mode, source, target, sentence, number, document, index, mutual=mutual)
 
@@ -497,6 +512,31 @@ def _phone_call(verb: Token) -> Token | None:
 
 
 _SIDES = frozenset({"state", "agent", "person", *ORGANISATION_TYPES})
+
+
+_FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+
+
+def _reporting_victim(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:
+    """ "The Kremlin said Ukraine had shelled a border village", "Pristina said Serbia had
+    sent troops to the border": force one state tells of another's using, with no one else
+    named as its aim, is aimed at the teller; a third party's report is sourcing."""
+    speech = _speech_over(_clause_verb(proposal.predicate))
+    if speech is None:
+        return []
+    if proposal.entry.type == "MOBILIZE" and any(e.label_ == "LOC" for e in index.sentence(proposal.trigger).ents):
+        return []  # "patrols over the Baltic Sea, Lithuania said": open seas are no one's home
+    speaker = subject_of(speech)[0]
+    if speaker is None or any(lemma(t) in W["outside_tellers"] for t in speaker.subtree):
+        return []
+    mine = {a.ref.code for a in source}
+    states = set(index.states)
+    found = [
+        a
+        for a in index.actors_of(speaker)
+        if a.ref.code in states and a.ref.code not in mine and a.via == "mention" and (a.ref.sector in ("GOV", "MIL") or a.type == "state")
+    ]
+    return found if found and all(a.ref.code in states for a in source) else []
 
 
 def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> list[ArgActor]:

@@ -37,6 +37,7 @@ from actorgraph.nlp.syntax import (
     refusing,
     reprisal,
     scheduled,
+    speaker_conjunct,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import Modality
@@ -130,10 +131,12 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
     path: list[str] = []
     independent = False  # a clause joined on with a subject of its own is no one's complement
     while token.head.i != token.i:
-        dep, head = token.dep_, token.head
+        dep, head = token.dep_, speaker_conjunct(token) or token.head
         path.append(dep)
         if dep == "conj" and children(token, "nsubj", "nsubjpass"):
             independent = True
+        if dep in ("appos", "npadvmod") and lemma(token) in W["move_nouns"] and path[:-1] in (["acl"], ["relcl"]):
+            independent = True  # "..., a move welcomed by Washington": a judgement of the act, not part of it
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
             hypothetical = True
         if dep in ("advcl", "relcl", "acl") and any(
@@ -361,9 +364,21 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
         # "recalled its envoy after Rome blamed Cairo": the accusation is an act of its
         # own, told as the time of the news (other acts so told are left to their own rules)
         return True
+    if act_clause(token):
+        return True
     if marks:
         return False  # a purpose, a time or a cause is part of the outer act's story
     return inner.entry.type != outer.entry.type
+
+
+def act_clause(verb: Token) -> bool:
+    """ "after Azerbaijani forces shelled villages, Armenia recalled its envoy": a time told as
+    a finite clause with a subject of its own is an act of its own, not a part of the news."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in W["act_marks"] for c in verb.children)
+        and bool(children(verb, "nsubj", "nsubjpass"))
+    )
 
 
 def yields_ground(entry: Trigger) -> bool:

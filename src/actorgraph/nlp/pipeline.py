@@ -21,7 +21,13 @@ def line_starts(doc: Doc) -> Doc:
     """Start a sentence at every line: headings, datelines and paragraphs never run together."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            first = doc[token.i + 1]
+            first.is_sent_start = True
+            if first.i + 1 < len(doc) and "\n" not in first.whitespace_ and not first.is_space:
+                # "- \nArmenia accused ...": a line's first word is no sentence of its own
+                second = doc[first.i + 1]
+                if second.is_alpha and second.is_sent_start is None:
+                    second.is_sent_start = False
     return doc
 
 

@@ -29,6 +29,7 @@ from actorgraph.nlp.syntax import (
     preps,
     reciprocal,
     small_clause_subject,
+    speaker_conjunct,
     subject_of,
 )
 from actorgraph.nlp.words import W
@@ -59,6 +60,50 @@ def noun_own_source(proposal: Proposal, index: ActorIndex) -> list[ArgActor]:
     return slot_actors(proposal, entry.source or _NOUN_SOURCE, index, ())
 
 
+def _judged_move(predicate: Token, index: ActorIndex, source_codes: set[str | None]) -> list[ArgActor]:
+    """ "ratified the bid, a move welcomed by Washington", "freed the prisoners, a step the US
+    praised": a judgement of the act a clause summed up as "a move" is aimed at its doer."""
+    if predicate.dep_ not in ("acl", "relcl"):
+        return []
+    doer = _move_doer(predicate.head)
+    return [a for a in index.actors_of(doer) if a.ref.code not in source_codes] if doer is not None else []
+
+
+def _move_doer(noun: Token) -> Token | None:
+    """Who did the act a noun like "a move" sums up, when it follows that act's clause."""
+    if lemma(noun) not in W["move_nouns"] or noun.dep_ not in ("appos", "npadvmod"):
+        return None
+    clause = noun.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    return subject_of(clause)[0]
+
+
+def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], list[ArgActor]] | None:
+    """ "vetoed the resolution, drawing condemnation from Paris": a reaction an act draws is
+    made by whoever it comes from, at whoever drew it, not by the one who drew it."""
+    if not proposal.noun:
+        return None
+    noun = proposal.trigger
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ != "dobj" or lemma(noun.head) not in W["drawing_verbs"]:
+        return None
+    givers = [
+        a
+        for p in children(proposal.trigger, "prep") + children(noun.head, "prep")
+        if p.lower_ == "from"
+        for o in children(p, "pobj")
+        for a in index.actors_of(o)
+    ]
+    if not givers:
+        return None
+    drawer, _ = subject_of(noun.head)
+    if drawer is not None:
+        drawer = _move_doer(drawer) or drawer  # "..., a move that drew condemnation from Paris"
+    return givers, index.actors_of(drawer)
+
+
 def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
     """Source and target of a proposal, from its slots, the parse and PLOVER's conventions."""
     entry, kind = proposal.entry, proposal.entry.type
@@ -75,6 +120,11 @@ def assign_roles(proposal: Proposal, index: ActorIndex) -> Roles:
             target = authors(marked_at, index) or target
         else:
             target = index.actors_of(marked_at) or index.owner_of(marked_at) or target
+    drawn = _drawn_from(proposal, index)
+    if drawn is not None:
+        source, target = drawn
+    if not target and not proposal.noun:
+        target = _judged_move(proposal.predicate, index, {a.ref.code for a in source})
     if proposal.compound:
         target = []
     if proposal.reverse:
@@ -567,6 +617,7 @@ def _complement_actors(proposal: Proposal, index: ActorIndex, source_codes: set[
     for clause in clauses:
         # not the clause's own subject, but a small clause's is the object: "to hold Iran accountable"
         own = {t.i for c in children(clause, "nsubj", "nsubjpass") for t in c.subtree} | _condition_rest(clause)
+        own |= {t.i for v in clause.subtree if speaker_conjunct(v) is not None for t in v.subtree}
         candidates = [t for t in clause.subtree if t.i != clause.i and t.i not in own and not _go_between(t, clause)]
         found = unique_args(a for t in candidates for a in index.covering(t) if a.ref.code not in source_codes)
         # "refused to hand the suspects over to Ankara": a named state is aimed at, not the

@@ -154,20 +154,71 @@ def object_lemmas(token: Token | None) -> set[str]:
 
 
 def _stray_subject(verb: Token) -> Token | None:
-    """ "Tokyo will lift curbs on Korea and Seoul will drop its case": a name right before a
-    joined clause's auxiliary, which the parser joined to the object before it, is that
-    clause's subject."""
-    if verb.dep_ != "conj":
-        return None
+    """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
+    Syria and Damascus condemned the strikes", "in response to the launch over Japan, Tokyo and
+    Seoul imposed sanctions": a name right before a clause's auxiliary or finite verb, which the
+    parser listed with the object or the fronted phrase before it, is that clause's subject."""
     auxes = children(verb, "aux")
-    if not auxes:
+    if children(verb, "nsubj", "nsubjpass"):
         return None
-    first = min(auxes[0].i, verb.i)
+    if verb.dep_ not in ("conj", "advcl", "ROOT") or (verb.dep_ != "conj" and (auxes or children(verb, "mark"))):
+        return None
+    if not auxes and verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    first = min(auxes[0].i, verb.i) if auxes else verb.i
     if first == 0:
         return None
-    before = verb.doc[first - 1]
-    if before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i:
-        return before
+    doc = verb.doc
+    before = doc[first - 1]
+    if not (before.dep_ == "conj" and before.pos_ == "PROPN" and before.head.i < before.i and before.head.i != verb.head.i):
+        return None
+
+    def opens(name: Token, words: tuple[str, ...]) -> bool:
+        return name.left_edge.i > 0 and doc[name.left_edge.i - 1].lower_ in words
+
+    if verb.dep_ == "ROOT":
+        # a main verb with no subject: the names after the comma that closes the fronted phrase
+        start = before
+        while start.dep_ == "conj" and not opens(start, (",",)) and start.head.dep_ == "conj":
+            start = start.head
+        return start if start.dep_ == "conj" and opens(start, (",",)) else None
+    if not auxes and not opens(before, ("and", "but", ",")):
+        return None  # a bare finite verb takes a name only where a new clause begins
+    return before
+
+
+def stray_subject(token: Token) -> bool:
+    """Whether a name the parser listed with an object is the subject of the clause after it."""
+    doc = token.doc
+    end = max([token.i, *(c.i for c in _conj_chain(token))])
+    if end + 1 >= len(doc):
+        return False
+    following = doc[end + 1]
+    verb = following.head if following.dep_ == "aux" else following
+    found = _stray_subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    return found is not None and found.i == token.i
+
+
+def _conj_chain(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ == "conj" for c in (c, *_conj_chain(c))]
+
+
+def speaker_conjunct(verb: Token) -> Token | None:
+    """ "Pashinyan said Baku had refused to withdraw and called on the CSTO to act": a verb the
+    parser joined to the reported clause, with no subject or auxiliary of its own, is the
+    speaker's second act when a comma sets it apart or it addresses someone as a speaker does
+    (asks, urges, calls on, warns); returns the speech verb it belongs to."""
+    if verb.dep_ != "conj" or children(verb, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return None
+    clause = verb.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or lemma(clause.head) not in W["speech"] or not children(clause, "nsubj", "nsubjpass"):
+        return None
+    cc = [c for c in children(verb.head, "cc") if c.i < verb.i]
+    comma = bool(cc) and cc[-1].i > 0 and verb.doc[cc[-1].i - 1].text == ","
+    if comma or lemma(verb) in W["speaker_acts"]:
+        return clause.head
     return None
 
 
@@ -196,6 +247,9 @@ def subject_of(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if child.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
             return token.head, True  # "Russia, which opposed its membership": Russia
         return child, True
+    speech = speaker_conjunct(token)
+    if speech is not None:
+        return subject_of(speech, depth + 1)
     agents = [c for c in children(token, "agent") for c in children(c, "pobj")] or _stray_agents(token)
     if children(token, "nsubjpass"):
         return (agents[0], True) if agents else (None, False)

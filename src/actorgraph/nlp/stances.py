@@ -415,7 +415,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         elif noun.dep_ == "attr":
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         else:
-            owner = _counted_in(noun)
+            owner = _counted_in(noun) or _named_ally(noun)
         if owner is None or target is None or _dealing(noun):
             return None
         polarity = "support" if lemma in SW["ally_nouns"] else "oppose"
@@ -1110,6 +1110,23 @@ def _counted_in(noun: Token) -> Token | None:
     if copula is None or copula.lemma_.lower() not in ("be", "remain"):
         return None
     return next((c for c in copula.children if c.dep_ == "nsubj"), None)
+
+
+def _named_ally(noun: Token) -> Token | None:
+    """The holder an ally noun introduces: "Moscow's closest ally, Minsk," and "Moscow's ally Minsk"
+    (the parser may leave the name beside the noun, or make the noun its compound). Whose ally a
+    pronoun leaves to a guess ("its allies, Rome and Paris") is no position stated."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return None
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        return named
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return noun.head
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.head.i == noun.head.i and after.dep_ == noun.dep_:
+        return after
+    return None
 
 
 def _dealing(noun: Token) -> bool:

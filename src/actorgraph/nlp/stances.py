@@ -87,13 +87,13 @@ class StanceExtractor:
             return None
         if root is not None and _unrealised(root):
             return None  # "would not object to": a negated event under a modal is a condition
-        if _dropped(root):
+        if _dropped(root) or _disowned(root) or _greeted(root, index) or (root is not None and _conditioned(root)):
             return None
         # Signing is an act; that the signatories back the deal is the text's to say.
         signing = event.lemma in _SIGNING
         topic = _topic_of(doc, event, index)
         polarity: Polarity | None = None
-        if signing:
+        if signing and (root is None or _ratified_bid(root, index) is None):
             return None
         labelling = root is not None and (
             root.lemma_.lower() in LABELLING
@@ -289,6 +289,14 @@ class StanceExtractor:
                 polarity, obj = "oppose", _pobj(token, SW.table("objecting_verbs")[lemma][0])  # "balked at the levy"
             elif lemma in SW["backing_phrase_verbs"] and _pobj(token, "behind") is not None:
                 polarity, obj = "support", _pobj(token, "behind")  # "threw its weight behind the bid"
+            elif _aboard(token) is not None or _approved_of(token) is not None:
+                polarity, obj = "support", _aboard(token) or _approved_of(token)  # "is on board with the plan"
+            elif _kept_aim(token) is not None:
+                # "has not given up its bid to join", "will never drop its claim": kept, not dropped
+                polarity, obj = _kept_aim(token)  # type: ignore[misc]
+                negated = False
+            elif _defended(token) is not None:
+                polarity, obj = "support", _defended(token)  # "defended the levy as lawful"
             elif _attitude(token) is not None:
                 # "has been critical of the pipeline", "remains committed to the accord"
                 polarity, obj = _attitude(token)  # type: ignore[misc]
@@ -307,8 +315,8 @@ class StanceExtractor:
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             # the refusal is this stance: "refuses to recognise", "declined to take sides"
-            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token)
-            if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or (
+            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token) or _kept_aim(token) is not None
+            if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or _disowned(token) or _conditioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
                 continue
@@ -390,7 +398,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         return None
     lemma = noun.lemma_.lower()
     if lemma in POSITION_NOUNS:
-        if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
+        if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in") or _charged(noun):
             return None  # "in support of X" names whom an act is for, not who backs it
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         owner = owner or _pobj(noun, "from") or _pobj(noun, "of")
@@ -407,8 +415,8 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         elif noun.dep_ == "attr":
             owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         else:
-            owner = None
-        if owner is None or target is None:
+            owner = _counted_in(noun) or _named_ally(noun)
+        if owner is None or target is None or _dealing(noun):
             return None
         polarity = "support" if lemma in SW["ally_nouns"] else "oppose"
     else:
@@ -490,10 +498,35 @@ def _unrealised(token: Token) -> bool:
         # a verb joined to a verb of asking is no complement of it: "wants X to join and has condemned Y"
         # "told Quito to back it" asks; a quote fronted before "told reporters" reports (after the
         # verb, the coder's sources of a told clause are too often the listeners to trust)
-        telling = edge == "ccomp" and current.lemma_.lower() in SW["telling_verbs"] and current.i > token.i
+        telling = edge == "ccomp" and current.lemma_.lower() in SW["telling_verbs"] and (
+            current.i > token.i or _stated_clause(token, current)
+        )
         if edge != "conj" and not telling and (current.lemma_.lower() in _ASKING or current.lower_ in _ASKING):
             return True
     return _under_modal(token)
+
+
+def _stated_clause(token: Token, telling: Token) -> bool:
+    """ "told reporters that Brasilia backs the claim": a finite clause with its own subject after
+    a verb of telling is what was said; "told Quito to back it" asks."""
+    clause = token
+    while clause.head.i != telling.i and clause.head.i != clause.i:
+        clause = clause.head
+    # a subject that names its actor ("Brasilia"), not a description ("the movement") the coder
+    # may resolve to the listeners
+    return clause.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in clause.children
+    ) and not _infinitive(clause)
+
+
+def _conditioned(token: Token) -> bool:
+    """ "would back the package only if its funds were freed": support on a condition under a
+    modal is a prospect, not a position held."""
+    modal = any(c.dep_ == "aux" and c.lemma_.lower() in _MAYBE for c in token.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W["condition_marks"] for m in c.children)
+        for c in token.children
+    )
 
 
 def _describing(verb: Token) -> bool:
@@ -952,7 +985,8 @@ def _attitude(adjective: Token) -> tuple[Polarity, Token | None] | None:
     entry = SW.table("position_adjectives").get(adjective.lower_)
     if entry is None:
         return None
-    if adjective.pos_ == "ADJ":
+    if adjective.pos_ == "ADJ" or (adjective.tag_ == "VBN" and adjective.dep_ == "acomp"):
+        # "is committed to", parsed as a participle complement of the copula
         if adjective.dep_ not in ("acomp", "conj", "xcomp", "oprd", "amod", "appos"):
             return None
     elif not _passive(adjective) or any(
@@ -1019,7 +1053,127 @@ def _habitual(verb: Token) -> Token | None:
     if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP"):
         return None
     obj = _object(verb)
+    if obj is not None and obj.lower_ in W["relative_pronouns"]:
+        return verb.head  # "the rebels, whom Kigali backs,": what the clause hangs on is backed
     return obj if obj is not None and obj.pos_ in ("NOUN", "PROPN") else None
+
+
+def _disowned(token: Token | None) -> bool:
+    """ "denied backing the rebels", "dismissed claims that it supports them": what the holder
+    disowns is a charge answered, no position, neither support nor its absence."""
+    current = token
+    while current is not None and current.dep_ in ("xcomp", "ccomp", "pcomp", "conj", "acl", "dobj", "pobj", "prep"):
+        current = current.head
+        if current.lemma_.lower() in SW["disowning_verbs"]:
+            return True
+        if current.pos_ == "VERB" and current.dep_ not in ("acl", "xcomp", "ccomp", "conj", "pcomp"):
+            return False
+    return False
+
+
+def _charged(noun: Token) -> bool:
+    """ "condemned Kigali's support for the rebels": a position its critics put on a holder is
+    their charge, no position the holder states."""
+    return noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in OPPOSE_VERBS - POSITION_OPPOSE
+
+
+def _greeted(verb: Token | None, index: ActorIndex) -> bool:
+    """ "welcomed the foreign ministers of Kenya": welcoming people is hospitality, no position."""
+    obj = _object(verb) if verb is not None and verb.lemma_.lower() == "welcome" else None
+    if obj is None or obj.pos_ != "NOUN":
+        return False
+    return obj.ent_type_ == "PERSON" or any(a.type == "person" for a in index.actors_of(obj)) or (
+        obj.lemma_.lower() in W["speaker_nouns"] | SW["guest_nouns"]
+    )
+
+
+def _ratified_bid(verb: Token, index: ActorIndex) -> Token | None:
+    """ "ratified Sweden's accession": ratifying another's bid to join backs the bid (ratifying a
+    treaty one signed is an act of the signatory)."""
+    obj = _object(verb) or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if verb.lemma_.lower() != "ratify" or obj is None or obj.lemma_.lower() not in SW["joining_nouns"]:
+        return None
+    owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None) or _pobj(obj, "of")
+    return obj if owner is not None and index.actors_of(owner) else None
+
+
+def _counted_in(noun: Token) -> Token | None:
+    """The holder a set of allies counts in: "Oslo is one of Kyiv's staunchest backers",
+    "Vilnius is among the strongest supporters of the sanctions"."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in ("of", "among"):
+        return None
+    member = head.head if head.lower_ == "of" and head.head.lower_ in SW["member_words"] else head
+    if head.lower_ == "of" and member is head:
+        return None
+    copula = member.head if member.dep_ in ("attr", "prep") else None
+    if copula is None or copula.lemma_.lower() not in ("be", "remain"):
+        return None
+    return next((c for c in copula.children if c.dep_ == "nsubj"), None)
+
+
+def _named_ally(noun: Token) -> Token | None:
+    """The holder an ally noun introduces: "Moscow's closest ally, Minsk," and "Moscow's ally Minsk"
+    (the parser may leave the name beside the noun, or make the noun its compound). Whose ally a
+    pronoun leaves to a guess ("its allies, Rome and Paris") is no position stated."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return None
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if named is not None:
+        return named
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return noun.head
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.pos_ == "PROPN" and after.head.i == noun.head.i and after.dep_ == noun.dep_:
+        return after
+    return None
+
+
+def _dealing(noun: Token) -> bool:
+    """ "Seoul's biggest trading partner": a partner in business takes no side."""
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in SW["dealing_modifiers"] for c in noun.children)
+
+
+def _aboard(verb: Token) -> Token | None:
+    """What a holder "is on board with"."""
+    if verb.lemma_.lower() not in SW["aboard_verbs"]:
+        return None
+    board = _pobj(verb, "on")
+    return _pobj(board, "with") if board is not None and board.lower_ == "board" else None
+
+
+def _approved_of(verb: Token) -> Token | None:
+    """What a holder "approves of"."""
+    return _pobj(verb, "of") if verb.lemma_.lower() in SW["of_approving_verbs"] else None
+
+
+def _kept_aim(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """A position a holder says it will not give up: "has not given up its bid to join the bloc"
+    backs the bid, "never dropped its objections" opposes what they are to."""
+    lemma = verb.lemma_.lower()
+    noun = _object(verb)
+    if lemma not in SW["dropping_verbs"] or noun is None or not _with_particle(verb, SW.table("dropping_verbs")[lemma]):
+        return None
+    if not any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+        return None
+    word = noun.lemma_.lower()
+    if word in POSITION_NOUNS:
+        polarity: Polarity = "oppose" if POSITION_NOUNS[word][0] == "oppose" else "support"
+        return polarity, next((t for h in (noun, verb) for w in ("to", "for", "of") if (t := _pobj(h, w)) is not None), None)
+    if word in SW["aim_nouns"]:
+        return "support", noun
+    return None
+
+
+def _defended(verb: Token) -> Token | None:
+    """The course or act a holder stands behind: "defended the levy", "justified its purchases of
+    oil". Ground held by force ("troops defended the town") and people are no such thing."""
+    obj = _object(verb)
+    if verb.lemma_.lower() not in SW["defending_verbs"] or obj is None or obj.pos_ != "NOUN" or _passive(verb):
+        return None
+    if obj.lemma_.lower() in SW["held_ground"] or obj.lower_ in SW["held_ground"]:
+        return None
+    return obj
 
 
 def _requested(verb: Token) -> str | None:

@@ -139,7 +139,7 @@ class StanceExtractor:
                 _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
         # "is not opposed to": the negation sits on the copula of the trigger
-        if event.modality == "negated" or (root is not None and root.dep_ == "acomp" and _denied(root)):
+        if event.modality == "negated" or (root is not None and (root.dep_ == "acomp" and _denied(root) or _neither(root))):
             # not recognising someone is a stance against them; not endorsing, neutrality
             recognise = event.lemma is not None and event.lemma.startswith("recogni")
             polarity = "oppose" if recognise else "neutral"
@@ -172,7 +172,7 @@ class StanceExtractor:
             obj: Token | None = None
             holder_word: Token | None = None  # the holder when it is not the verb's subject
             # "no longer supports" gives up the position as "does not support" does
-            negated = any(c.dep_ == "neg" for c in token.children) or no_longer(token)
+            negated = any(c.dep_ == "neg" for c in token.children) or no_longer(token) or _neither(token)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
             elif lemma in LABELLING:
@@ -184,6 +184,9 @@ class StanceExtractor:
                 negated = False  # "does not want" is already the opposition it states
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
+            elif lemma in SW["having_verbs"] and _objection_held(token) is not None:
+                # "has serious reservations about the deal"; "has no objection to it" takes no side
+                polarity, obj = _objection_held(token)  # type: ignore[misc]
             elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
                 # "will never tolerate a junta", "a verdict it has never accepted"
                 polarity, obj = "oppose", _object(token)
@@ -206,8 +209,9 @@ class StanceExtractor:
                     # the object, and what is labelled is the noun the clause hangs on
                     complement = _object(token)
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
-                if words & THREAT_NOUNS or words & PRAISE_NOUNS:
-                    polarity = "oppose" if words & THREAT_NOUNS else "support"
+                threat = bool(words & THREAT_NOUNS) or _blamed(complement)
+                if threat or words & PRAISE_NOUNS:
+                    polarity = "oppose" if threat else "support"
                     if negated and polarity == "support":
                         # "no longer sees Moscow as a reliable partner": praise withheld takes
                         # no side, as a threat not seen does not
@@ -263,6 +267,10 @@ class StanceExtractor:
                 # on a thing no actor code names, which no event records
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _held_object(token)
+            elif lemma in POSITION_OPPOSE and not negated and _resisted(token) is not None:
+                polarity, obj = "oppose", _resisted(token)  # "has long resisted ...", "resisted calls for ..."
+            elif lemma in SW["blocking_verbs"] and not negated and _vowed_block(token) is not None:
+                polarity, obj = "oppose", _vowed_block(token)  # "vowed to block the package"
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
@@ -292,7 +300,7 @@ class StanceExtractor:
             elif _attitude(token) is not None:
                 # "has been critical of the pipeline", "remains committed to the accord"
                 polarity, obj = _attitude(token)  # type: ignore[misc]
-                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None) or _copula_subject(token)
                 if _denied(token):
                     polarity, negated = "neutral", False
             elif lemma in W["readiness"] and _readied(token) is not None:
@@ -307,7 +315,7 @@ class StanceExtractor:
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             # the refusal is this stance: "refuses to recognise", "declined to take sides"
-            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token)
+            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token) or _cannot_accept(token)
             if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
@@ -393,7 +401,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
             return None  # "in support of X" names whom an act is for, not who backs it
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-        owner = owner or _pobj(noun, "from") or _pobj(noun, "of")
+        owner = owner or _pobj(noun, "from") or _pobj(noun, "of") or _drawn_from(noun)
         if owner is None:
             return None
         polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
@@ -402,10 +410,11 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         target = next((t for t in (_pobj(noun, w) for w in preps) if t is not None), None)
     elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
         target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
-        if noun.dep_ == "appos":
-            owner = noun.head
-        elif noun.dep_ == "attr":
-            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        phrase = _one_of(noun)
+        if phrase.dep_ == "appos":
+            owner = phrase.head
+        elif phrase.dep_ == "attr":
+            owner = next((c for c in phrase.head.children if c.dep_ == "nsubj"), None)
         else:
             owner = None
         if owner is None or target is None:
@@ -814,7 +823,7 @@ def _policy(token: Token | None) -> bool:
     return (
         token is not None
         and token.pos_ in ("NOUN", "PROPN")
-        and (token.lemma_.lower() in POLICIES | TOPICS or token.lower_ in POLICIES | TOPICS)
+        and (token.lemma_.lower() in POLICIES | TOPICS or token.lower_ in POLICIES | TOPICS or _standing_claim(token))
     )
 
 
@@ -933,7 +942,8 @@ def _phrased(verb: Token) -> tuple[Polarity, Token | None] | None:
     if lemma not in phrase_verbs or verb.pos_ not in ("VERB", "AUX"):
         return None
     needed = set(phrase_verbs[lemma])
-    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+    # "pushed back against": the particle may be parsed as an adverb
+    if needed and not any(c.dep_ in ("prt", "advmod") and c.lower_ in needed for c in verb.children):
         return None
     against = _pobj(verb, "against")
     if against is not None:
@@ -1180,3 +1190,105 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
 
 def _weight(stance: Stance) -> tuple[bool, bool, float]:
     return (stance.target_actor is not None, stance.target_event is not None, stance.confidence)
+
+
+def _copula_subject(verb: Token) -> Token | None:
+    """ "The Mexican government is opposed to it": the parser may hang the subject on the copula."""
+    return next(
+        (s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in ("nsubj", "nsubjpass")),
+        None,
+    )
+
+
+def _drawn_from(noun: Token) -> Token | None:
+    """Whose a position noun is when "from" hangs on its verb: "the plan drew objections from
+    Athens", "the bid won backing from Rome"."""
+    return _pobj(noun.head, "from") if noun.dep_ in ("dobj", "obj") else None
+
+
+def _one_of(noun: Token) -> Token:
+    """ "Warsaw, one of the fiercest critics of the pipeline": the phrase the noun stands in is "one"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        return noun.head.head
+    return noun
+
+
+def _blamed(complement: Token | None) -> bool:
+    """ "considers the accords a betrayal": the label itself (not a word inside it, as in "a
+    partner in the war on terror") is one of blame."""
+    if complement is None:
+        return False
+    heads = [complement, *(c for c in complement.children if c.dep_ in ("dobj", "attr", "oprd", "pobj"))]
+    return any(h.lemma_.lower() in LABELS_AGAINST or h.lower_ in LABELS_AGAINST for h in heads)
+
+
+def _objection_held(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """An objection a holder has: "has reservations about the pact" opposes it, "has no
+    objection to it" takes no side. What a holder has the support of is another's position."""
+    voiced = _voiced(verb)
+    noun = _object(verb)
+    if voiced is None or noun is None or voiced[0] != "oppose":
+        return None
+    target = voiced[1] or _pobj(noun, "about") or _pobj(noun, "over")
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "neutral", target
+    return "oppose", target
+
+
+def _cannot_accept(verb: Token) -> bool:
+    """ "Seoul cannot accept the ruling": a refusal stated as inability is held now, not a maybe."""
+    return (
+        verb.lemma_.lower() in SW["accepting_verbs"]
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in SW["inability_modals"] for c in verb.children)
+    )
+
+
+def _neither(verb: Token) -> bool:
+    """ "neither supports nor opposes the plan", "neither Rome nor Madrid backs it": the verb is
+    denied as "not" denies it."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    pairs = [first, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(
+        any(c.dep_ == "preconj" and c.lower_ == "neither" for c in p.children)
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in p.children)
+        for p in pairs
+    )
+
+
+def _resisted(verb: Token) -> Token | None:
+    """What a verb of opposition holds out against as a position: anything it "has long" or
+    "consistently" resisted, or a call, demand or proposal ("resisted calls for joint debt")."""
+    obj = _held_object(verb)
+    if obj is None:
+        return None
+    standing = any(c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in verb.children)
+    return obj if standing or obj.lemma_.lower() in REFUSABLE or obj.lower_ in REFUSABLE else None
+
+
+def _vowed_block(verb: Token) -> Token | None:
+    """What a holder commits itself to block: "vowed to block the aid package", "pledged to veto
+    Cyprus joining". A threat to block unless something is done is a threat, not a commitment."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in SW["commitments"]:
+        return None
+    obj = _object(verb)
+    if _policy(obj) or (obj is not None and obj.lemma_.lower() in REFUSABLE):
+        return obj
+    return obj if _pobj(verb, "from") is not None else None
+
+
+def _standing_claim(noun: Token) -> bool:
+    """ "Beijing's claim to the islands", "Rabat's claims over the territory": a claim to land is
+    a policy held; a claim that something happened is a charge (it has a clause, not a place)."""
+    if noun.lemma_.lower() not in SW["claim_nouns"] or any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return False
+    # "disputes Beijing's claim to the reef": the phrase may hang on the verb
+    verb_preps = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ in ("dobj", "obj") else []
+    for prep in [*noun.children, *verb_preps]:
+        if prep.dep_ != "prep" or prep.lower_ not in SW["claim_preps"]:
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # "claims in the report" are words; "claims in the South China Sea" are to land
+        if place is not None and (prep.lower_ != "in" or place.ent_type_ in ("GPE", "LOC")):
+            return True
+    return False

@@ -71,7 +71,7 @@ class StanceExtractor:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             stances.extend(self._expressions(sentence, document, index, events))
-        return _dedupe(stances)
+        return _decided(_dedupe(stances))
 
     def _from_event(
         self, doc: Doc, document: Document, index: ActorIndex, event: Event, events: Sequence[Event]
@@ -202,7 +202,7 @@ class StanceExtractor:
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
                 complement = _as_complement(token) or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
-                )
+                ) or _object_as(token)
                 described = token.head if token.dep_ == "relcl" and complement is None else None
                 if described is not None:
                     # "a faction that Rome considers an enemy": the label is parsed as
@@ -268,9 +268,16 @@ class StanceExtractor:
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _held_object(token)
             elif lemma in POSITION_OPPOSE and not negated and _resisted(token) is not None:
-                polarity, obj = "oppose", _resisted(token)  # "has long resisted ...", "resisted calls for ..."
+                polarity, obj = "oppose", _resisted(token)  # "has long resisted ...", "rejects the presence of ..."
             elif lemma in SW["blocking_verbs"] and not negated and _vowed_block(token) is not None:
                 polarity, obj = "oppose", _vowed_block(token)  # "vowed to block the package"
+            elif lemma in SW["binding_verbs"] and _unbound(token) is not None:
+                # "does not consider itself bound by the rulings", "will not be bound by the decision"
+                polarity, obj = "oppose", _unbound(token)
+                holder_word = _unbound_holder(token)
+                negated = False
+            elif lemma in SW["staying_out_verbs"] and _stayed_out(token):
+                polarity = "neutral"  # "has stayed out of the dispute"
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
@@ -315,7 +322,10 @@ class StanceExtractor:
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             # the refusal is this stance: "refuses to recognise", "declined to take sides"
-            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token) or _cannot_accept(token)
+            # "said it would not be bound by the ruling" refuses now: its agent is no forecaster's
+            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token) or _cannot_accept(token) or (
+                lemma in SW["binding_verbs"] and polarity == "oppose"
+            )
             if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
@@ -335,6 +345,10 @@ class StanceExtractor:
                 subject = agent  # "a roadmap endorsed by the AU and ASEAN"
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and polarity == "neutral" and token.dep_ == "xcomp" and token.head.dep_ == "acomp":
+                # "India has been careful not to take sides": the subject is the copula's (what one
+                # is "not ready to back" is no position; readiness has its own rule)
+                subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
                 subject = token.head  # "Latvia, which sees the pact as a danger"
             holders = _holders(subject, token, index) if subject is not None else []
@@ -401,7 +415,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in"):
             return None  # "in support of X" names whom an act is for, not who backs it
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-        owner = owner or _pobj(noun, "from") or _pobj(noun, "of") or _drawn_from(noun)
+        owner = owner or _pobj(noun, "from") or _pobj(noun, "of") or _drawn_from(noun) or _demonym_owner(noun, index)
         if owner is None:
             return None
         polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
@@ -823,7 +837,13 @@ def _policy(token: Token | None) -> bool:
     return (
         token is not None
         and token.pos_ in ("NOUN", "PROPN")
-        and (token.lemma_.lower() in POLICIES | TOPICS or token.lower_ in POLICIES | TOPICS or _standing_claim(token))
+        and (
+            token.lemma_.lower() in POLICIES | TOPICS
+            or token.lower_ in POLICIES | TOPICS
+            or _standing_claim(token)
+            # "the junta's proposed transition": whatever is proposed or planned is a plan
+            or any(c.dep_ == "amod" and c.lower_ in SW["plan_modifiers"] for c in token.children)
+        )
     )
 
 
@@ -966,7 +986,10 @@ def _attitude(adjective: Token) -> tuple[Polarity, Token | None] | None:
         if adjective.dep_ not in ("acomp", "conj", "xcomp", "oprd", "amod", "appos"):
             return None
     elif not _passive(adjective) or any(
-        c.dep_ == "nummod" for s in adjective.children if s.dep_ == "nsubjpass" for c in s.children
+        c.dep_ == "nummod"
+        for s in [*(s for s in adjective.children if s.dep_ == "nsubjpass"), _copula_subject(adjective)]
+        if s is not None
+        for c in s.children
     ):
         return None  # "is committed to" parsed as a passive; "3,000 troops were committed to" is a deployment
     polarity, *preps = entry
@@ -1258,11 +1281,13 @@ def _neither(verb: Token) -> bool:
 
 def _resisted(verb: Token) -> Token | None:
     """What a verb of opposition holds out against as a position: anything it "has long" or
-    "consistently" resisted, or a call, demand or proposal ("resisted calls for joint debt")."""
+    "consistently" resisted or now rejects, or a call, demand or proposal ("resisted calls for joint debt")."""
     obj = _held_object(verb)
     if obj is None:
         return None
     standing = any(c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in verb.children)
+    # the simple present states what a holder holds ("Baku rejects the presence of foreign troops")
+    standing = standing or verb.tag_ in ("VBZ", "VBP")
     return obj if standing or obj.lemma_.lower() in REFUSABLE or obj.lower_ in REFUSABLE else None
 
 
@@ -1292,3 +1317,63 @@ def _standing_claim(noun: Token) -> bool:
         if place is not None and (prep.lower_ != "in" or place.ent_type_ in ("GPE", "LOC")):
             return True
     return False
+
+
+def _demonym_owner(noun: Token, index: ActorIndex) -> Token | None:
+    """ "French objections to the farm chapter", "American support for the bid": a people's word
+    names whose position it is (with a preposition naming what it is about). "Ukrainian resistance"
+    is most often fighting, not a view."""
+    if noun.lemma_.lower() in SW["armed_position_nouns"] or not any(
+        _pobj(noun, w) is not None for w in ("to", "for", "toward", "towards")
+    ):
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper() and index.actors_of(c)),
+        None,
+    )
+
+
+def _decided(stances: list[Stance]) -> list[Stance]:
+    """ "said Turkey would not approve Sweden's bid": a refusal read both as support withheld
+    (no side) and as opposition is opposition; a holder takes no side only where it takes none."""
+    sided = {(s.holder.code or s.holder.name, s.evidence.start) for s in stances if s.polarity != "neutral"}
+    return [s for s in stances if s.polarity != "neutral" or (s.holder.code or s.holder.name, s.evidence.start) not in sided]
+
+
+def _object_as(verb: Token) -> Token | None:
+    """ "did not see the missile test as a threat": the parser may hang "as" on the object."""
+    obj = _object(verb)
+    return _as_complement(obj) if obj is not None else None
+
+
+def _unbound(verb: Token) -> Token | None:
+    """What a holder denies being bound by: "will not be bound by the decision", "does not
+    consider itself bound by the rulings" (the denial sits on the participle or on "consider")."""
+    if verb.tag_ != "VBN":
+        return None
+    by = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if by is None:
+        return None
+    denied = any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ == "neg" for c in verb.head.children)
+    )
+    return by if denied else None
+
+
+def _unbound_holder(verb: Token) -> Token | None:
+    """Who is not bound: the passive subject, or the subject of "consider" for "itself"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.lower_ not in SW["reflexive_pronouns"]:
+        return subject
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def _stayed_out(verb: Token) -> bool:
+    """ "has stayed out of the dispute", "kept out of the conflict": keeping out is taking no side."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    out = next((c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep")), None)
+    if out is None:
+        return False
+    of = _pobj(out, "of") or _pobj(verb, "of")
+    return of is not None and of.lemma_.lower() in SW["dispute_nouns"]

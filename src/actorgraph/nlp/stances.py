@@ -272,7 +272,7 @@ class StanceExtractor:
             elif lemma in SW["blocking_verbs"] and not negated and _vowed_block(token) is not None:
                 polarity, obj = "oppose", _vowed_block(token)  # "vowed to block the package"
             elif lemma in SW["binding_verbs"] and _unbound(token) is not None:
-                # "does not consider itself bound by the rulings", "will not be bound by the decision"
+                # "says it will not be bound by the verdict", "do not consider themselves bound by it"
                 polarity, obj = "oppose", _unbound(token)
                 holder_word = _unbound_holder(token)
                 negated = False
@@ -337,7 +337,11 @@ class StanceExtractor:
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             if subject is None and token.pos_ == "VERB":
                 # "Cyprus objects to ...": the parser may take the subject and verb for a compound noun
-                subject = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i), None)
+                # ("Bucharest disputes the estimate" may even give the name as a modifier of the verb)
+                subject = next(
+                    (c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < token.i),
+                    None,
+                )
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
@@ -1242,6 +1246,8 @@ def _blamed(complement: Token | None) -> bool:
     if complement is None:
         return False
     heads = [complement, *(c for c in complement.children if c.dep_ in ("dobj", "attr", "oprd", "pobj"))]
+    # "an act of economic war", "a form of blackmail": the wrapped noun is the label
+    heads += [w for h in heads if h.lemma_.lower() in SW["label_wrappers"] if (w := _pobj(h, "of")) is not None]
     return any(h.lemma_.lower() in LABELS_AGAINST or h.lower_ in LABELS_AGAINST for h in heads)
 
 
@@ -1347,8 +1353,8 @@ def _object_as(verb: Token) -> Token | None:
 
 
 def _unbound(verb: Token) -> Token | None:
-    """What a holder denies being bound by: "will not be bound by the decision", "does not
-    consider itself bound by the rulings" (the denial sits on the participle or on "consider")."""
+    """What a holder denies being bound by: "will not be bound by the verdict", "the authorities do
+    not consider themselves bound by it" (the denial sits on the participle or on "consider")."""
     if verb.tag_ != "VBN":
         return None
     by = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)

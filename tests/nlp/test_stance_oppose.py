@@ -48,6 +48,8 @@ def test_attitudes_named_by_a_word(code, text: str, expected: list) -> None:  # 
         ("Minsk considers the sanctions an act of economic war.", [("BLR", "oppose")]),
         ("Tehran said it regards the deal as null and void.", [("IRN", "oppose")]),
         ("Washington said it did not see the missile test as a threat.", [("USA", "neutral")]),
+        ("Washington sees no threat in the drills.", [("USA", "neutral")]),
+        ("Canada has seen no sign of a threat from the exercises, a spokeswoman said.", [("CAN", "neutral")]),
     ],
 )
 def test_labels_a_holder_sees(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -73,6 +75,9 @@ def test_labels_a_holder_sees(code, text: str, expected: list) -> None:  # noqa:
         ("Manila rejects Beijing's sweeping claims in the South China Sea.", [("PHL", "oppose")]),
         ("Abuja has rejected the junta's proposed three-year transition.", [("NGA", "oppose")]),
         ("President Recep Tayyip Erdogan said Turkey would not approve Sweden's bid.", [("TUR", "oppose")]),
+        ("Ukraine has said it will not cede any territory.", [("UKR", "oppose")]),
+        ('"We will never give up the islands," the Japanese prime minister said.', [("JPN", "oppose")]),
+        ("Argentina refuses to relinquish its claim to the islands.", [("ARG", "oppose")]),
     ],
 )
 def test_refusals_held_now(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -111,6 +116,8 @@ def test_no_side_taken(code, text: str, expected: list) -> None:  # noqa: ANN001
         "The opposition walked out of parliament on Tuesday.",
         "Colombia condemned the killing of the activist.",
         "Diplomats wondered whether Hungary would oppose the package.",
+        "Ukraine ceded the town after weeks of fighting.",
+        "Police saw no sign of the missing hikers.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

@@ -199,6 +199,14 @@ class StanceExtractor:
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
+            elif lemma in SW.table("yielding_verbs") and (negated or _refused(token)) and _land_kept(token) is not None:
+                # "will not cede any territory", "refuses to give up the islands": a claim held
+                polarity, obj = "oppose", _land_kept(token)
+                negated = False
+            elif lemma in SW["seeing_verbs"] and _no_threat_seen(token):
+                # "sees no threat in the drills", "had seen no sign of a threat from them": as
+                # "does not see it as a threat", no side
+                polarity, obj = "neutral", _pobj(_object(token), "in") or _pobj(_object(token), "from")
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
                 complement = _as_complement(token) or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
@@ -1383,3 +1391,23 @@ def _stayed_out(verb: Token) -> bool:
         return False
     of = _pobj(out, "of") or _pobj(verb, "of")
     return of is not None and of.lemma_.lower() in SW["dispute_nouns"]
+
+
+def _no_threat_seen(verb: Token) -> bool:
+    """ "sees no threat in the drills", "has seen no sign of any threat": a threat denied by "no"."""
+    obj = _object(verb)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+        return False
+    return any(t.lemma_.lower() in W["threat_nouns"] for t in obj.subtree)
+
+
+def _land_kept(verb: Token) -> Token | None:
+    """The land or the claim a holder refuses to yield ("cede any territory", "give up the islands");
+    a verb listed with a particle yields only with it ("give up")."""
+    needed = set(SW.table("yielding_verbs")[verb.lemma_.lower()])
+    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+        return None
+    obj = _object(verb)
+    if obj is None or (obj.lemma_.lower() not in SW["land_nouns"] and obj.lower_ not in SW["land_nouns"]):
+        return None
+    return obj

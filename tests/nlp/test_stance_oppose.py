@@ -34,6 +34,9 @@ def held(code, text: str) -> list[tuple[str | None, str]]:  # noqa: ANN001
         ("The deal stalled amid French objections to the farm chapter.", [("FRA", "oppose")]),
         ("The Mexican government is opposed to the construction of the border wall.", [("MEX", "oppose")]),
         ("Rome pushed back against the proposal to reform the asylum rules.", [("ITA", "oppose")]),
+        ("Bulgaria has held out against the deal for months.", [("BGR", "oppose")]),
+        ("Hungary remains the last holdout against the package.", [("HUN", "oppose")]),
+        ("Poland voted against the text, rejecting the quota system.", [("POL", "oppose")]),
     ],
 )
 def test_attitudes_named_by_a_word(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -95,6 +98,8 @@ def test_refusals_held_now(code, text: str, expected: list) -> None:  # noqa: AN
         ("Riyadh has stayed out of the dispute.", [("SAU", "neutral")]),
         ("India has been careful not to take sides.", [("IND", "neutral")]),
         ("Hanoi has not taken a position on the dispute.", [("VNM", "neutral")]),
+        ("China has kept a neutral stance on the war.", [("CHN", "neutral")]),
+        ("India has maintained a position of neutrality on the issue, officials said.", [("IND", "neutral")]),
     ],
 )
 def test_no_side_taken(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -118,6 +123,8 @@ def test_no_side_taken(code, text: str, expected: list) -> None:  # noqa: ANN001
         "Diplomats wondered whether Hungary would oppose the package.",
         "Ukraine ceded the town after weeks of fighting.",
         "Police saw no sign of the missing hikers.",
+        "The Vatican called for restraint on both sides.",
+        "The army has kept its position on the hill.",
     ],
 )
 def test_no_position(code, text: str) -> None:  # noqa: ANN001

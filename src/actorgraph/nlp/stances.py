@@ -435,7 +435,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         preps = ("for", "to", "with", "toward", "towards") + (("of",) if owner.dep_ == "poss" else ())
         target = next((t for t in (_pobj(noun, w) for w in preps) if t is not None), None)
     elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
-        target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
+        target = _pobj(noun, "of") or _pobj(noun, "against") or next((c for c in noun.children if c.dep_ == "poss"), None)
         phrase = _one_of(noun)
         if phrase.dep_ == "appos":
             owner = phrase.head
@@ -1040,12 +1040,13 @@ def _side_taken(verb: Token) -> Token | None:
 
 
 def _kept_neutrality(verb: Token) -> bool:
-    """ "maintains its neutrality", "reaffirmed its impartiality": a neutrality not given up."""
+    """ "maintains its neutrality", "reaffirmed its impartiality", "has kept a neutral stance": a
+    neutrality not given up."""
     noun = _object(verb)
     return (
         verb.pos_ == "VERB"
         and noun is not None
-        and noun.lemma_.lower() in SW["neutrality_nouns"]
+        and (noun.lemma_.lower() in SW["neutrality_nouns"] or _neutral_stance(noun))
         and verb.lemma_.lower() not in SW["dropping_verbs"]
         and not any(c.dep_ == "neg" for c in verb.children)
     )
@@ -1411,3 +1412,13 @@ def _land_kept(verb: Token) -> Token | None:
     if obj is None or (obj.lemma_.lower() not in SW["land_nouns"] and obj.lower_ not in SW["land_nouns"]):
         return None
     return obj
+
+
+def _neutral_stance(noun: Token) -> bool:
+    """ "a neutral stance", "an impartial position", "a position of neutrality"."""
+    if noun.lemma_.lower() not in SW["stance_nouns"]:
+        return False
+    neutral = _pobj(noun, "of")
+    return any(c.dep_ == "amod" and c.lower_ in SW["neutral_adjectives"] for c in noun.children) or (
+        neutral is not None and neutral.lemma_.lower() in SW["neutrality_nouns"]
+    )

@@ -71,7 +71,7 @@ class StanceExtractor:
             if any(s <= sentence.start_char < e for s, e in document.headings):
                 continue
             stances.extend(self._expressions(sentence, document, index, events))
-        return _dedupe(stances)
+        return _decided(_dedupe(stances))
 
     def _from_event(
         self, doc: Doc, document: Document, index: ActorIndex, event: Event, events: Sequence[Event]
@@ -139,7 +139,7 @@ class StanceExtractor:
                 _stance(document, holder, "support", None, None, asked, event.evidence, 0.7) for holder in sources
             ]
         # "is not opposed to": the negation sits on the copula of the trigger
-        if event.modality == "negated" or (root is not None and root.dep_ == "acomp" and _denied(root)):
+        if event.modality == "negated" or (root is not None and (root.dep_ == "acomp" and _denied(root) or _neither(root))):
             # not recognising someone is a stance against them; not endorsing, neutrality
             recognise = event.lemma is not None and event.lemma.startswith("recogni")
             polarity = "oppose" if recognise else "neutral"
@@ -172,7 +172,7 @@ class StanceExtractor:
             obj: Token | None = None
             holder_word: Token | None = None  # the holder when it is not the verb's subject
             # "no longer supports" gives up the position as "does not support" does
-            negated = any(c.dep_ == "neg" for c in token.children) or no_longer(token)
+            negated = any(c.dep_ == "neg" for c in token.children) or no_longer(token) or _neither(token)
             if lemma in REACT and any(c.lower_ in STRONG for c in token.children):
                 polarity, obj = "oppose", _pobj(token, "to")
             elif lemma in LABELLING:
@@ -184,6 +184,9 @@ class StanceExtractor:
                 negated = False  # "does not want" is already the opposition it states
             elif lemma in VOICING and _voiced(token) is not None:
                 polarity, obj = _voiced(token)  # type: ignore[misc]
+            elif lemma in SW["having_verbs"] and _objection_held(token) is not None:
+                # "has serious reservations about the deal"; "has no objection to it" takes no side
+                polarity, obj = _objection_held(token)  # type: ignore[misc]
             elif lemma in SW["accepting_verbs"] and negated and _object(token) is not None:
                 # "will never tolerate a junta", "a verdict it has never accepted"
                 polarity, obj = "oppose", _object(token)
@@ -196,18 +199,27 @@ class StanceExtractor:
                 # "the party does not recognise the accord": refusing recognition is opposition
                 polarity, obj = "oppose", next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
                 negated = False
+            elif lemma in SW.table("yielding_verbs") and (negated or _refused(token)) and _land_kept(token) is not None:
+                # "will not cede any territory", "refuses to give up the islands": a claim held
+                polarity, obj = "oppose", _land_kept(token)
+                negated = False
+            elif lemma in SW["seeing_verbs"] and _no_threat_seen(token):
+                # "sees no threat in the drills", "had seen no sign of a threat from them": as
+                # "does not see it as a threat", no side
+                polarity, obj = "neutral", _pobj(_object(token), "in") or _pobj(_object(token), "from")
             elif lemma in ("view", "see", "perceive", "regard", "consider"):
                 complement = _as_complement(token) or next(
                     (c for c in token.children if c.dep_ in ("oprd", "ccomp", "xcomp")), None
-                )
+                ) or _object_as(token)
                 described = token.head if token.dep_ == "relcl" and complement is None else None
                 if described is not None:
                     # "a faction that Rome considers an enemy": the label is parsed as
                     # the object, and what is labelled is the noun the clause hangs on
                     complement = _object(token)
                 words = {t.lemma_.lower() for t in complement.subtree} if complement is not None else set()
-                if words & THREAT_NOUNS or words & PRAISE_NOUNS:
-                    polarity = "oppose" if words & THREAT_NOUNS else "support"
+                threat = bool(words & THREAT_NOUNS) or _blamed(complement)
+                if threat or words & PRAISE_NOUNS:
+                    polarity = "oppose" if threat else "support"
                     if negated and polarity == "support":
                         # "no longer sees Moscow as a reliable partner": praise withheld takes
                         # no side, as a threat not seen does not
@@ -263,6 +275,17 @@ class StanceExtractor:
                 # on a thing no actor code names, which no event records
                 polarity = "support" if lemma in SUPPORT_VERBS else "oppose"
                 obj = _held_object(token)
+            elif lemma in POSITION_OPPOSE and not negated and _resisted(token) is not None:
+                polarity, obj = "oppose", _resisted(token)  # "has long resisted ...", "rejects the presence of ..."
+            elif lemma in SW["blocking_verbs"] and not negated and _vowed_block(token) is not None:
+                polarity, obj = "oppose", _vowed_block(token)  # "vowed to block the package"
+            elif lemma in SW["binding_verbs"] and _unbound(token) is not None:
+                # "says it will not be bound by the verdict", "do not consider themselves bound by it"
+                polarity, obj = "oppose", _unbound(token)
+                holder_word = _unbound_holder(token)
+                negated = False
+            elif lemma in SW["staying_out_verbs"] and _stayed_out(token):
+                polarity = "neutral"  # "has stayed out of the dispute"
             elif lemma in PROTEST_VERBS and _policy(_pobj(token, "against")):
                 polarity, obj = "oppose", _pobj(token, "against")  # "marched against the pension law"
             elif (lemma in NEUTRAL_VERBS and lemma == "acknowledge" and _policy(_object(token))) or (
@@ -300,7 +323,7 @@ class StanceExtractor:
             elif _attitude(token) is not None:
                 # "has been critical of the pipeline", "remains committed to the accord"
                 polarity, obj = _attitude(token)  # type: ignore[misc]
-                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                holder_word = next((c for c in token.children if c.dep_ == "nsubjpass"), None) or _copula_subject(token)
                 if _denied(token):
                     polarity, negated = "neutral", False
             elif lemma in W["readiness"] and _readied(token) is not None:
@@ -315,7 +338,13 @@ class StanceExtractor:
             elif _solidarity(token) is not None:
                 polarity, obj = "support", _solidarity(token)  # "walked out in solidarity with the protests"
             # the refusal is this stance: "refuses to recognise", "declined to take sides"
-            refusal = (lemma.startswith("recogni") or _no_side(token)) and _refused(token) or _kept_aim(token) is not None
+            # "said it would not be bound by the ruling" refuses now: its agent is no forecaster's
+            refusal = (
+                (lemma.startswith("recogni") or _no_side(token)) and _refused(token)
+                or _kept_aim(token) is not None
+                or _cannot_accept(token)
+                or (lemma in SW["binding_verbs"] and polarity == "oppose")
+            )
             if polarity is None or (_unrealised(token) and not refusal) or _questioned(token) or _disowned(token) or _conditioned(token) or (
                 polarity == "neutral" and _committed(token)
             ):
@@ -327,7 +356,11 @@ class StanceExtractor:
             subject = subject or next((c for c in token.children if c.dep_ in ("nsubj",)), None)
             if subject is None and token.pos_ == "VERB":
                 # "Cyprus objects to ...": the parser may take the subject and verb for a compound noun
-                subject = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i), None)
+                # ("Bucharest disputes the estimate" may even give the name as a modifier of the verb)
+                subject = next(
+                    (c for c in token.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" and c.i < token.i),
+                    None,
+                )
             agent = _pobj(next((c for c in token.children if c.dep_ == "agent"), None), "by") or next(
                 (o for a in token.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None
             )
@@ -335,6 +368,10 @@ class StanceExtractor:
                 subject = agent  # "a roadmap endorsed by the AU and ASEAN"
             if subject is None and token.dep_ in ("conj", "xcomp", "advcl", "acomp"):
                 subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subject is None and polarity == "neutral" and token.dep_ == "xcomp" and token.head.dep_ == "acomp":
+                # "India has been careful not to take sides": the subject is the copula's (what one
+                # is "not ready to back" is no position; readiness has its own rule)
+                subject = next((c for c in token.head.head.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ in W["relative_pronouns"] and token.dep_ == "relcl":
                 subject = token.head  # "Latvia, which sees the pact as a danger"
             holders = _holders(subject, token, index) if subject is not None else []
@@ -401,7 +438,7 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         if _dropped(noun) or (noun.dep_ == "pobj" and noun.head.lower_ == "in") or _charged(noun):
             return None  # "in support of X" names whom an act is for, not who backs it
         owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
-        owner = owner or _pobj(noun, "from") or _pobj(noun, "of")
+        owner = owner or _pobj(noun, "from") or _pobj(noun, "of") or _drawn_from(noun) or _demonym_owner(noun, index)
         if owner is None:
             return None
         polarity: Polarity = "oppose" if POSITION_NOUNS[lemma][0] == "oppose" else "support"
@@ -409,11 +446,12 @@ def _nominal_position(noun: Token, index: ActorIndex) -> tuple[list[ArgActor], P
         preps = ("for", "to", "with", "toward", "towards") + (("of",) if owner.dep_ == "poss" else ())
         target = next((t for t in (_pobj(noun, w) for w in preps) if t is not None), None)
     elif lemma in SW["ally_nouns"] or lemma in SW["opponent_nouns"]:
-        target = _pobj(noun, "of") or next((c for c in noun.children if c.dep_ == "poss"), None)
-        if noun.dep_ == "appos":
-            owner = noun.head
-        elif noun.dep_ == "attr":
-            owner = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        target = _pobj(noun, "of") or _pobj(noun, "against") or next((c for c in noun.children if c.dep_ == "poss"), None)
+        phrase = _one_of(noun)
+        if phrase.dep_ == "appos":
+            owner = phrase.head
+        elif phrase.dep_ == "attr":
+            owner = next((c for c in phrase.head.children if c.dep_ == "nsubj"), None)
         else:
             owner = _counted_in(noun) or _named_ally(noun)
         if owner is None or target is None or _dealing(noun):
@@ -847,7 +885,13 @@ def _policy(token: Token | None) -> bool:
     return (
         token is not None
         and token.pos_ in ("NOUN", "PROPN")
-        and (token.lemma_.lower() in POLICIES | TOPICS or token.lower_ in POLICIES | TOPICS)
+        and (
+            token.lemma_.lower() in POLICIES | TOPICS
+            or token.lower_ in POLICIES | TOPICS
+            or _standing_claim(token)
+            # "the junta's proposed transition": whatever is proposed or planned is a plan
+            or any(c.dep_ == "amod" and c.lower_ in SW["plan_modifiers"] for c in token.children)
+        )
     )
 
 
@@ -966,7 +1010,8 @@ def _phrased(verb: Token) -> tuple[Polarity, Token | None] | None:
     if lemma not in phrase_verbs or verb.pos_ not in ("VERB", "AUX"):
         return None
     needed = set(phrase_verbs[lemma])
-    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+    # "pushed back against": the particle may be parsed as an adverb
+    if needed and not any(c.dep_ in ("prt", "advmod") and c.lower_ in needed for c in verb.children):
         return None
     against = _pobj(verb, "against")
     if against is not None:
@@ -990,7 +1035,10 @@ def _attitude(adjective: Token) -> tuple[Polarity, Token | None] | None:
         if adjective.dep_ not in ("acomp", "conj", "xcomp", "oprd", "amod", "appos"):
             return None
     elif not _passive(adjective) or any(
-        c.dep_ == "nummod" for s in adjective.children if s.dep_ == "nsubjpass" for c in s.children
+        c.dep_ == "nummod"
+        for s in [*(s for s in adjective.children if s.dep_ == "nsubjpass"), _copula_subject(adjective)]
+        if s is not None
+        for c in s.children
     ):
         return None  # "is committed to" parsed as a passive; "3,000 troops were committed to" is a deployment
     polarity, *preps = entry
@@ -1029,12 +1077,13 @@ def _side_taken(verb: Token) -> Token | None:
 
 
 def _kept_neutrality(verb: Token) -> bool:
-    """ "maintains its neutrality", "reaffirmed its impartiality": a neutrality not given up."""
+    """ "maintains its neutrality", "reaffirmed its impartiality", "has kept a neutral stance": a
+    neutrality not given up."""
     noun = _object(verb)
     return (
         verb.pos_ == "VERB"
         and noun is not None
-        and noun.lemma_.lower() in SW["neutrality_nouns"]
+        and (noun.lemma_.lower() in SW["neutrality_nouns"] or _neutral_stance(noun))
         and verb.lemma_.lower() not in SW["dropping_verbs"]
         and not any(c.dep_ == "neg" for c in verb.children)
     )
@@ -1334,3 +1383,199 @@ def _dedupe(stances: list[Stance]) -> list[Stance]:
 
 def _weight(stance: Stance) -> tuple[bool, bool, float]:
     return (stance.target_actor is not None, stance.target_event is not None, stance.confidence)
+
+
+def _copula_subject(verb: Token) -> Token | None:
+    """ "The Mexican government is opposed to it": the parser may hang the subject on the copula."""
+    return next(
+        (s for a in verb.children if a.dep_ in ("aux", "auxpass") for s in a.children if s.dep_ in ("nsubj", "nsubjpass")),
+        None,
+    )
+
+
+def _drawn_from(noun: Token) -> Token | None:
+    """Whose a position noun is when "from" hangs on its verb: "the plan drew objections from
+    Athens", "the bid won backing from Rome"."""
+    return _pobj(noun.head, "from") if noun.dep_ in ("dobj", "obj") else None
+
+
+def _one_of(noun: Token) -> Token:
+    """ "Warsaw, one of the fiercest critics of the pipeline": the phrase the noun stands in is "one"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        return noun.head.head
+    return noun
+
+
+def _blamed(complement: Token | None) -> bool:
+    """ "considers the accords a betrayal": the label itself (not a word inside it, as in "a
+    partner in the war on terror") is one of blame."""
+    if complement is None:
+        return False
+    heads = [complement, *(c for c in complement.children if c.dep_ in ("dobj", "attr", "oprd", "pobj"))]
+    # "an act of economic war", "a form of blackmail": the wrapped noun is the label
+    heads += [w for h in heads if h.lemma_.lower() in SW["label_wrappers"] if (w := _pobj(h, "of")) is not None]
+    return any(h.lemma_.lower() in LABELS_AGAINST or h.lower_ in LABELS_AGAINST for h in heads)
+
+
+def _objection_held(verb: Token) -> tuple[Polarity, Token | None] | None:
+    """An objection a holder has: "has reservations about the pact" opposes it, "has no
+    objection to it" takes no side. What a holder has the support of is another's position."""
+    voiced = _voiced(verb)
+    noun = _object(verb)
+    if voiced is None or noun is None or voiced[0] != "oppose":
+        return None
+    target = voiced[1] or _pobj(noun, "about") or _pobj(noun, "over")
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "neutral", target
+    return "oppose", target
+
+
+def _cannot_accept(verb: Token) -> bool:
+    """ "Seoul cannot accept the ruling": a refusal stated as inability is held now, not a maybe."""
+    return (
+        verb.lemma_.lower() in SW["accepting_verbs"]
+        and any(c.dep_ == "neg" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in SW["inability_modals"] for c in verb.children)
+    )
+
+
+def _neither(verb: Token) -> bool:
+    """ "neither supports nor opposes the plan", "neither Rome nor Madrid backs it": the verb is
+    denied as "not" denies it."""
+    first = verb.head if verb.dep_ == "conj" else verb
+    pairs = [first, *(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    return any(
+        any(c.dep_ == "preconj" and c.lower_ == "neither" for c in p.children)
+        and any(c.dep_ == "cc" and c.lower_ == "nor" for c in p.children)
+        for p in pairs
+    )
+
+
+def _resisted(verb: Token) -> Token | None:
+    """What a verb of opposition holds out against as a position: anything it "has long" or
+    "consistently" resisted or now rejects, or a call, demand or proposal ("resisted calls for joint debt")."""
+    obj = _held_object(verb)
+    if obj is None:
+        return None
+    standing = any(c.dep_ == "advmod" and c.lower_ in W["standing_adverbs"] for c in verb.children)
+    # the simple present states what a holder holds ("Baku rejects the presence of foreign troops")
+    standing = standing or verb.tag_ in ("VBZ", "VBP")
+    return obj if standing or obj.lemma_.lower() in REFUSABLE or obj.lower_ in REFUSABLE else None
+
+
+def _vowed_block(verb: Token) -> Token | None:
+    """What a holder commits itself to block: "vowed to block the aid package", "pledged to veto
+    Cyprus joining". A threat to block unless something is done is a threat, not a commitment."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in SW["commitments"]:
+        return None
+    obj = _object(verb)
+    if _policy(obj) or (obj is not None and obj.lemma_.lower() in REFUSABLE):
+        return obj
+    return obj if _pobj(verb, "from") is not None else None
+
+
+def _standing_claim(noun: Token) -> bool:
+    """ "Beijing's claim to the islands", "Rabat's claims over the territory": a claim to land is
+    a policy held; a claim that something happened is a charge (it has a clause, not a place)."""
+    if noun.lemma_.lower() not in SW["claim_nouns"] or any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return False
+    # "disputes Beijing's claim to the reef": the phrase may hang on the verb
+    verb_preps = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ in ("dobj", "obj") else []
+    for prep in [*noun.children, *verb_preps]:
+        if prep.dep_ != "prep" or prep.lower_ not in SW["claim_preps"]:
+            continue
+        place = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        # "claims in the report" are words; "claims in the South China Sea" are to land
+        if place is not None and (prep.lower_ != "in" or place.ent_type_ in ("GPE", "LOC")):
+            return True
+    return False
+
+
+def _demonym_owner(noun: Token, index: ActorIndex) -> Token | None:
+    """ "French objections to the farm chapter", "American support for the bid": a people's word
+    names whose position it is (with a preposition naming what it is about). "Ukrainian resistance"
+    is most often fighting, not a view."""
+    if noun.lemma_.lower() in SW["armed_position_nouns"] or not any(
+        _pobj(noun, w) is not None for w in ("to", "for", "toward", "towards")
+    ):
+        return None
+    return next(
+        (c for c in noun.children if c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") and c.text[:1].isupper() and index.actors_of(c)),
+        None,
+    )
+
+
+def _decided(stances: list[Stance]) -> list[Stance]:
+    """ "said Turkey would not approve Sweden's bid": a refusal read both as support withheld
+    (no side) and as opposition is opposition; a holder takes no side only where it takes none."""
+    sided = {(s.holder.code or s.holder.name, s.evidence.start) for s in stances if s.polarity != "neutral"}
+    return [s for s in stances if s.polarity != "neutral" or (s.holder.code or s.holder.name, s.evidence.start) not in sided]
+
+
+def _object_as(verb: Token) -> Token | None:
+    """ "did not see the missile test as a threat": the parser may hang "as" on the object."""
+    obj = _object(verb)
+    return _as_complement(obj) if obj is not None else None
+
+
+def _unbound(verb: Token) -> Token | None:
+    """What a holder denies being bound by: "will not be bound by the verdict", "the authorities do
+    not consider themselves bound by it" (the denial sits on the participle or on "consider")."""
+    if verb.tag_ != "VBN":
+        return None
+    by = next((o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+    if by is None:
+        return None
+    denied = any(c.dep_ == "neg" for c in verb.children) or (
+        verb.dep_ in ("ccomp", "xcomp", "oprd") and any(c.dep_ == "neg" for c in verb.head.children)
+    )
+    return by if denied else None
+
+
+def _unbound_holder(verb: Token) -> Token | None:
+    """Who is not bound: the passive subject, or the subject of "consider" for "itself"."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is not None and subject.lower_ not in SW["reflexive_pronouns"]:
+        return subject
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+
+
+def _stayed_out(verb: Token) -> bool:
+    """ "has stayed out of the dispute", "kept out of the conflict": keeping out is taking no side."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    out = next((c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "advmod", "prep")), None)
+    if out is None:
+        return False
+    of = _pobj(out, "of") or _pobj(verb, "of")
+    return of is not None and of.lemma_.lower() in SW["dispute_nouns"]
+
+
+def _no_threat_seen(verb: Token) -> bool:
+    """ "sees no threat in the drills", "has seen no sign of any threat": a threat denied by "no"."""
+    obj = _object(verb)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+        return False
+    return any(t.lemma_.lower() in W["threat_nouns"] for t in obj.subtree)
+
+
+def _land_kept(verb: Token) -> Token | None:
+    """The land or the claim a holder refuses to yield ("cede any territory", "give up the islands");
+    a verb listed with a particle yields only with it ("give up")."""
+    needed = set(SW.table("yielding_verbs")[verb.lemma_.lower()])
+    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+        return None
+    obj = _object(verb)
+    if obj is None or (obj.lemma_.lower() not in SW["land_nouns"] and obj.lower_ not in SW["land_nouns"]):
+        return None
+    return obj
+
+
+def _neutral_stance(noun: Token) -> bool:
+    """ "a neutral stance", "an impartial position", "a position of neutrality"."""
+    if noun.lemma_.lower() not in SW["stance_nouns"]:
+        return False
+    neutral = _pobj(noun, "of")
+    return any(c.dep_ == "amod" and c.lower_ in SW["neutral_adjectives"] for c in noun.children) or (
+        neutral is not None and neutral.lemma_.lower() in SW["neutrality_nouns"]
+    )

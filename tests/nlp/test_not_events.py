@@ -138,6 +138,8 @@ def test_a_new_act_of_the_same_kind_is_coded(code, text: str, events: list) -> N
         "Japan hosts about 54,000 U.S. troops.",
         "Russia supplies Armenia with gas.",
         "Moscow spends part of its gas revenue to fund pensions in Transnistria.",
+        "Slovakia has withdrawn its support for the ammunition initiative.",
+        "Backing for the pipeline was withdrawn by Bulgaria, Sofia said.",
     ],
 )
 def test_practices_states_nature_and_interceptions_are_no_event(code, text: str) -> None:  # noqa: ANN001
@@ -160,6 +162,7 @@ def test_practices_states_nature_and_interceptions_are_no_event(code, text: str)
         ("Russian attacks on Kharkiv have intensified since Friday.", [("ASSAULT", ("RUS",), ("UKR",), "asserted")]),
         ("Protests have grown across Georgia since the election.", [("PROTEST", ("GEO",), ("GEO",), "asserted")]),
         ("Turkey hosted Russian President Vladimir Putin in Ankara on Monday.", [("CONSULT", ("TUR",), ("RUS",), "asserted")]),
+        ("Slovakia voiced its support for Moldova's accession talks.", [("SUPPORT", ("SVK",), ("MDA",), "asserted")]),
         (
             "Japan sent aid to Turkey after the earthquake, the ministry said.",
             [("AID", ("JPN",), ("TUR",), "asserted")],

@@ -385,8 +385,11 @@ class EventExtractor:
             confidence *= min(scores) ** 0.5
         source_refs = tuple(a.ref for a in source)
         target_refs = tuple(a.ref for a in target)
-        first, end_char = hyphen_start(proposal.trigger).idx, proposal.trigger.idx + len(proposal.trigger.text)
-        trigger = TextSpan(first, end_char, proposal.trigger.doc.text[first:end_char])
+        opening = hyphen_start(proposal.trigger)
+        first, end_char = opening.idx, proposal.trigger.idx + len(proposal.trigger.text)
+        # the words' own span: `Doc.text` joins the whole document again at every call
+        words = proposal.trigger.doc[opening.i : proposal.trigger.i + 1].text
+        trigger = TextSpan(first, end_char, words)
         key = f"{document.id}|{kind}|{trigger.start}|{[r.code for r in source_refs]}|{[r.code for r in target_refs]}"
         return Event(
             doc_id=document.id,

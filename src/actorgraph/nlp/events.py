@@ -142,10 +142,6 @@ class EventExtractor:
         return _dedupe(events)
 
     # -- one sentence
-    def frames(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Frame]:
-        """The readings of a sentence that are events of their own."""
-        return self.frames_of(self.proposer.propose(sentence, index, matches), index)
-
     def frames_of(self, proposals: Sequence[Proposal], index: ActorIndex) -> list[Frame]:
         """The readings among a sentence's proposals that are events of their own."""
         clauses = [read_clause(number, proposals) for number in range(len(proposals))]

@@ -362,10 +362,10 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
         return True  # two acts side by side
     if marks & W["time_marks"] and inner.entry.type == "ACCUSE":
         # "recalled its envoy after Rome blamed Cairo": the accusation is an act of its
-        # own, told as the time of the news (other acts so told are left to their own rules)
+        # own, told as the time of the news, subject or none
         return True
     if act_clause(token):
-        return True
+        return True  # other acts so told are their own only with a subject of their own
     if marks:
         return False  # a purpose, a time or a cause is part of the outer act's story
     return inner.entry.type != outer.entry.type

@@ -55,6 +55,7 @@ from actorgraph.nlp.syntax import (
     attributions,
     auxiliaries,
     children,
+    first_conjunct,
     hyphen_start,
     is_passive,
     lemma,
@@ -517,7 +518,7 @@ def _reporting_victim(proposal: Proposal, source: Sequence[ArgActor], index: Act
     """ "The Kremlin said Ukraine had shelled a border village", "Pristina said Serbia had
     sent troops to the border": force one state tells of another's using, with no one else
     named as its aim, is aimed at the teller; a third party's report is sourcing."""
-    speech = _speech_over(_clause_verb(proposal.predicate))
+    speech = _speech_over(first_conjunct(proposal.predicate))
     if speech is None:
         return []
     if proposal.entry.type == "MOBILIZE" and any(e.label_ == "LOC" for e in index.sentence(proposal.trigger).ents):
@@ -567,7 +568,7 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
 def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
     """Whether a possible act ("could suspend relations", "may expel") is told by the side that
     would do it ("..., the president said"), rather than forecast by someone else."""
-    verb = _clause_verb(proposal.predicate)
+    verb = first_conjunct(proposal.predicate)
     if proposal.noun or not auxiliaries(verb) & W["possibility_modals"]:
         return False
     speech = _speech_over(verb)
@@ -597,7 +598,7 @@ def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: Acto
     verb = proposal.predicate
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
         verb = verb.head  # "until Hanoi ends its support": the clause of the act
-    verb = _clause_verb(verb)
+    verb = first_conjunct(verb)
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in W["until_marks"] for c in verb.children):
         return []
     doers = {a.ref.code for a in source if a.ref.code}
@@ -611,13 +612,6 @@ def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: Acto
     subject, _ = subject_of(speech if speech is not None else main)
     holder = [a for a in index.actors_of(subject) if a.ref.code]
     return holder if holder and not doers & {a.ref.code for a in holder} else []
-
-
-def _clause_verb(verb: Token) -> Token:
-    """The first verb of a list of acts ("could suspend relations or withdraw its ambassador")."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 def _speech_over(verb: Token) -> Token | None:
@@ -634,7 +628,7 @@ def _speech_over(verb: Token) -> Token | None:
 
 def _forecast(proposal: Proposal) -> bool:
     """Whether a clause is told by onlookers (diplomats, analysts), not by anyone who acts."""
-    speech = _speech_over(_clause_verb(proposal.predicate))
+    speech = _speech_over(first_conjunct(proposal.predicate))
     if speech is None:
         return False
     speaker, _ = subject_of(speech)

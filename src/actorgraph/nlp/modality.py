@@ -30,6 +30,7 @@ from actorgraph.nlp.syntax import (
     children,
     complement_prep,
     condition,
+    first_conjunct,
     future,
     lemma,
     no_longer,
@@ -266,9 +267,7 @@ def standing(proposal: Proposal) -> bool:
         and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
     ):
         return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "typically encrypts files and threatens to leak them"
+    first = first_conjunct(verb)  # "typically encrypts files and threatens to leak them"
     if any(
         c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"]
         for c in (*verb.children, *first.children, *proposal.trigger.children)
@@ -507,8 +506,7 @@ def agrees_on_measure(outer: Trigger, inner: Trigger) -> bool:
 def infinitive_of(clause: Token, verb: Token) -> bool:
     """Whether a clause is what a verb governs as its infinitive ("agreed to impose ... and to
     expel"), not a time or cause hung on it ("agreed ... years after Riyadh cut ties")."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     return clause.dep_ == "xcomp" and clause.head.i == verb.i
 
 

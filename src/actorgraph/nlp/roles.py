@@ -23,6 +23,7 @@ from actorgraph.nlp.proposals import Proposal
 from actorgraph.nlp.syntax import (
     children,
     describes,
+    first_conjunct,
     is_passive,
     lemma,
     object_of,
@@ -84,9 +85,7 @@ def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], 
     made by whoever it comes from, at whoever drew it, not by the one who drew it."""
     if not proposal.noun:
         return None
-    noun = proposal.trigger
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(proposal.trigger)
     if noun.dep_ != "dobj" or lemma(noun.head) not in W["drawing_verbs"]:
         return None
     givers = [

@@ -153,6 +153,14 @@ def object_lemmas(token: Token | None) -> set[str]:
     return out
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words the parser joined in a list ("could suspend relations or withdraw
+    its ambassador"): the subject, auxiliaries and adverbs the list shares hang on it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _stray_subject(verb: Token) -> Token | None:
     """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
     Syria and Damascus condemned the strikes", "in response to the launch over Japan, Tokyo and

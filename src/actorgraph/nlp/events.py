@@ -196,7 +196,7 @@ class EventExtractor:
             if frame.nesting.reported and not own:
                 return None  # the warned-of act by someone else is the event
             if kind == "THREATEN" and not own:
-                if _warns_of_things(proposal, index) or _warns_of_dangers(proposal, index):
+                if _warns_of_things(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
                 if (children(proposal.predicate, "xcomp") or _warned_off(proposal.predicate)) and (
                     object_of(proposal.predicate) is not None or children(proposal.predicate, "nsubjpass")
@@ -1033,21 +1033,19 @@ def _holder(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Ev
 
 
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
-    """Whether every clause a warning reports has a subject that is no actor."""
-    clauses = children(proposal.predicate, "ccomp")
-    # "warned that power plants could be targeted next": a passive naming no doer speaks of
-    # what it befalls
-    subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
-    return bool(clauses) and all(
-        s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
-    )
-
-
-def _warns_of_dangers(proposal: Proposal, index: ActorIndex) -> bool:
-    """ "warned of a looming famine": a danger no one named brings, told to no one, is a
-    forecast."""
+    """Whether a warning is a forecast, of things no one named brings: every clause it reports
+    has a subject that is no actor ("warned that the drought could worsen"), or, with no clause
+    and no one it is told to, what it warns of names no one ("warned of a looming famine")."""
     verb = proposal.predicate
-    if object_of(verb) is not None or children(verb, "ccomp", "xcomp", "nsubjpass", "dative"):
+    clauses = children(verb, "ccomp")
+    if clauses:
+        # "warned that power plants could be targeted next": a passive naming no doer speaks of
+        # what it befalls
+        subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
+        return all(
+            s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
+        )
+    if object_of(verb) is not None or children(verb, "xcomp", "nsubjpass", "dative"):
         return False
     # "warned on Friday of ...": the parse may hang the "of" under a time phrase
     heads = [verb, *(o for p in children(verb, "prep") for o in children(p, "pobj"))]

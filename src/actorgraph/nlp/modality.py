@@ -39,6 +39,7 @@ from actorgraph.nlp.syntax import (
     reprisal,
     scheduled,
     speaker_conjunct,
+    sums_up_act,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import Modality
@@ -136,7 +137,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         path.append(dep)
         if dep == "conj" and children(token, "nsubj", "nsubjpass"):
             independent = True
-        if dep in ("appos", "npadvmod") and lemma(token) in W["move_nouns"] and path[:-1] in (["acl"], ["relcl"]):
+        if sums_up_act(token) and path[:-1] in (["acl"], ["relcl"]):
             independent = True  # "..., a move welcomed by Washington": a judgement of the act, not part of it
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
             hypothetical = True

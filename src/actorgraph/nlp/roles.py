@@ -32,6 +32,7 @@ from actorgraph.nlp.syntax import (
     small_clause_subject,
     speaker_conjunct,
     subject_of,
+    sums_up_act,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Event
@@ -72,7 +73,7 @@ def _judged_move(predicate: Token, index: ActorIndex, source_codes: set[str | No
 
 def _move_doer(noun: Token) -> Token | None:
     """Who did the act a noun like "a move" sums up, when it follows that act's clause."""
-    if lemma(noun) not in W["move_nouns"] or noun.dep_ not in ("appos", "npadvmod"):
+    if not sums_up_act(noun):
         return None
     clause = noun.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:

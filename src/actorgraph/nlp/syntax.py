@@ -161,6 +161,12 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def sums_up_act(noun: Token) -> bool:
+    """Whether a noun like "a move" or "a step" is set after a clause to sum up its act ("froze
+    the talks, a move welcomed by Washington"): what is said of it is said of that act."""
+    return noun.dep_ in ("appos", "npadvmod") and lemma(noun) in W["move_nouns"]
+
+
 def _stray_subject(verb: Token) -> Token | None:
     """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
     Syria and Damascus condemned the strikes", "in response to the launch over Japan, Tokyo and

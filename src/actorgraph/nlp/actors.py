@@ -213,9 +213,9 @@ def _given_name(name: str, start: int, overlapping: Sequence[Piece]) -> bool:
         return False
     piece = overlapping[0]
     before, after = name[: piece.start - start], name[piece.end - start :]
-    if not before:  # the given name
+    if not before:  # "Chad Wolf"; but "Jordan's king", "Georgia-born" keep the state
         return bool(after.strip()) and not after.startswith(("'", "’", "-"))
-    # the family name, after a given name written out
+    # "Jim Jordan": a family name only after a given name written out, not after an initial or "Mr."
     return not after and before.endswith(" ") and before.split()[-1][:1].isupper() and "." not in before
 
 

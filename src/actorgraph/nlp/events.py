@@ -55,6 +55,7 @@ from actorgraph.nlp.syntax import (
     attributions,
     auxiliaries,
     children,
+    first_conjunct,
     hyphen_start,
     is_passive,
     lemma,
@@ -142,10 +143,6 @@ class EventExtractor:
         return _dedupe(events)
 
     # -- one sentence
-    def frames(self, sentence: Span, index: ActorIndex, matches: Mapping[int, VerbMatch]) -> list[Frame]:
-        """The readings of a sentence that are events of their own."""
-        return self.frames_of(self.proposer.propose(sentence, index, matches), index)
-
     def frames_of(self, proposals: Sequence[Proposal], index: ActorIndex) -> list[Frame]:
         """The readings among a sentence's proposals that are events of their own."""
         clauses = [read_clause(number, proposals) for number in range(len(proposals))]
@@ -199,7 +196,7 @@ class EventExtractor:
             if frame.nesting.reported and not own:
                 return None  # the warned-of act by someone else is the event
             if kind == "THREATEN" and not own:
-                if _warns_of_things(proposal, index) or _warns_of_dangers(proposal, index):
+                if _warns_of_things(proposal, index):
                     return None  # "warned that the drought could worsen": a forecast, no one's act
                 if (children(proposal.predicate, "xcomp") or _warned_off(proposal.predicate)) and (
                     object_of(proposal.predicate) is not None or children(proposal.predicate, "nsubjpass")
@@ -524,7 +521,7 @@ def _reporting_victim(proposal: Proposal, source: Sequence[ArgActor], index: Act
     """ "The Kremlin said Ukraine had shelled a border village", "Pristina said Serbia had
     sent troops to the border": force one state tells of another's using, with no one else
     named as its aim, is aimed at the teller; a third party's report is sourcing."""
-    speech = _speech_over(_clause_verb(proposal.predicate))
+    speech = _speech_over(first_conjunct(proposal.predicate))
     if speech is None:
         return []
     if proposal.entry.type == "MOBILIZE" and any(e.label_ == "LOC" for e in index.sentence(proposal.trigger).ents):
@@ -574,7 +571,7 @@ def _sentence_other(proposal: Proposal, source: Sequence[ArgActor], index: Actor
 def _announces_own_measure(proposal: Proposal, source: Sequence[ArgActor], index: ActorIndex) -> bool:
     """Whether a possible act ("could suspend relations", "may expel") is told by the side that
     would do it ("..., the president said"), rather than forecast by someone else."""
-    verb = _clause_verb(proposal.predicate)
+    verb = first_conjunct(proposal.predicate)
     if proposal.noun or not auxiliaries(verb) & W["possibility_modals"]:
         return False
     speech = _speech_over(verb)
@@ -604,7 +601,7 @@ def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: Acto
     verb = proposal.predicate
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj", "prep") and verb.head.i != verb.i:
         verb = verb.head  # "until Hanoi ends its support": the clause of the act
-    verb = _clause_verb(verb)
+    verb = first_conjunct(verb)
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in W["until_marks"] for c in verb.children):
         return []
     doers = {a.ref.code for a in source if a.ref.code}
@@ -618,13 +615,6 @@ def _holds_out_until(proposal: Proposal, source: Sequence[ArgActor], index: Acto
     subject, _ = subject_of(speech if speech is not None else main)
     holder = [a for a in index.actors_of(subject) if a.ref.code]
     return holder if holder and not doers & {a.ref.code for a in holder} else []
-
-
-def _clause_verb(verb: Token) -> Token:
-    """The first verb of a list of acts ("could suspend relations or withdraw its ambassador")."""
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb
 
 
 def _speech_over(verb: Token) -> Token | None:
@@ -641,7 +631,7 @@ def _speech_over(verb: Token) -> Token | None:
 
 def _forecast(proposal: Proposal) -> bool:
     """Whether a clause is told by onlookers (diplomats, analysts), not by anyone who acts."""
-    speech = _speech_over(_clause_verb(proposal.predicate))
+    speech = _speech_over(first_conjunct(proposal.predicate))
     if speech is None:
         return False
     speaker, _ = subject_of(speech)
@@ -1046,21 +1036,19 @@ def _holder(proposal: Proposal, source: Sequence[ArgActor], earlier: Sequence[Ev
 
 
 def _warns_of_things(proposal: Proposal, index: ActorIndex) -> bool:
-    """Whether every clause a warning reports has a subject that is no actor."""
-    clauses = children(proposal.predicate, "ccomp")
-    # "warned that power plants could be targeted next": a passive naming no doer speaks of
-    # what it befalls
-    subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
-    return bool(clauses) and all(
-        s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
-    )
-
-
-def _warns_of_dangers(proposal: Proposal, index: ActorIndex) -> bool:
-    """ "warned of a looming famine": a danger no one named brings, told to no one, is a
-    forecast."""
+    """Whether a warning is a forecast, of things no one named brings: every clause it reports
+    has a subject that is no actor ("warned that the drought could worsen"), or, with no clause
+    and no one it is told to, what it warns of names no one ("warned of a looming famine")."""
     verb = proposal.predicate
-    if object_of(verb) is not None or children(verb, "ccomp", "xcomp", "nsubjpass", "dative"):
+    clauses = children(verb, "ccomp")
+    if clauses:
+        # "warned that power plants could be targeted next": a passive naming no doer speaks of
+        # what it befalls
+        subjects = [subject_of(c)[0] or next(iter(children(c, "nsubjpass")), None) for c in clauses]
+        return all(
+            s is not None and s.pos_ != "PRON" and not index.actors_of(s) and not index.owner_of(s) for s in subjects
+        )
+    if object_of(verb) is not None or children(verb, "xcomp", "nsubjpass", "dative"):
         return False
     # "warned on Friday of ...": the parse may hang the "of" under a time phrase
     heads = [verb, *(o for p in children(verb, "prep") for o in children(p, "pobj"))]

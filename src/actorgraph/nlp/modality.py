@@ -30,6 +30,7 @@ from actorgraph.nlp.syntax import (
     children,
     complement_prep,
     condition,
+    first_conjunct,
     future,
     lemma,
     no_longer,
@@ -38,6 +39,7 @@ from actorgraph.nlp.syntax import (
     reprisal,
     scheduled,
     speaker_conjunct,
+    sums_up_act,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import Modality
@@ -135,7 +137,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
         path.append(dep)
         if dep == "conj" and children(token, "nsubj", "nsubjpass"):
             independent = True
-        if dep in ("appos", "npadvmod") and lemma(token) in W["move_nouns"] and path[:-1] in (["acl"], ["relcl"]):
+        if sums_up_act(token) and path[:-1] in (["acl"], ["relcl"]):
             independent = True  # "..., a move welcomed by Washington": a judgement of the act, not part of it
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
             hypothetical = True
@@ -266,9 +268,7 @@ def standing(proposal: Proposal) -> bool:
         and (children(verb, "auxpass") or any(c.lower_ == "long" for c in children(verb, "advmod")))
     ):
         return True  # "Orban, who has long opposed it", "a party which is backed by Belgrade": where one stands
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head  # "typically encrypts files and threatens to leak them"
+    first = first_conjunct(verb)  # "typically encrypts files and threatens to leak them"
     if any(
         c.dep_ == "advmod" and c.lower_ in W["habitual_adverbs"]
         for c in (*verb.children, *first.children, *proposal.trigger.children)
@@ -362,10 +362,10 @@ def _separate_clause(token: Token, inner: Proposal, outer: Proposal) -> bool:
         return True  # two acts side by side
     if marks & W["time_marks"] and inner.entry.type == "ACCUSE":
         # "recalled its envoy after Rome blamed Cairo": the accusation is an act of its
-        # own, told as the time of the news (other acts so told are left to their own rules)
+        # own, told as the time of the news, subject or none
         return True
     if act_clause(token):
-        return True
+        return True  # other acts so told are their own only with a subject of their own
     if marks:
         return False  # a purpose, a time or a cause is part of the outer act's story
     return inner.entry.type != outer.entry.type
@@ -507,8 +507,7 @@ def agrees_on_measure(outer: Trigger, inner: Trigger) -> bool:
 def infinitive_of(clause: Token, verb: Token) -> bool:
     """Whether a clause is what a verb governs as its infinitive ("agreed to impose ... and to
     expel"), not a time or cause hung on it ("agreed ... years after Riyadh cut ties")."""
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
+    clause = first_conjunct(clause)
     return clause.dep_ == "xcomp" and clause.head.i == verb.i
 
 

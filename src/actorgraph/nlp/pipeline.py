@@ -24,7 +24,8 @@ def line_starts(doc: Doc) -> Doc:
             first = doc[token.i + 1]
             first.is_sent_start = True
             if first.i + 1 < len(doc) and "\n" not in first.whitespace_ and not first.is_space:
-                # "- \nArmenia accused ...": a line's first word is no sentence of its own
+                # the parser may end a sentence after a line's first word ("- \nArmenia accused
+                # ..."), leaving that word a sentence of its own: the second word never starts one
                 second = doc[first.i + 1]
                 if second.is_alpha and second.is_sent_start is None:
                     second.is_sent_start = False

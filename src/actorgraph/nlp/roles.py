@@ -23,6 +23,7 @@ from actorgraph.nlp.proposals import Proposal
 from actorgraph.nlp.syntax import (
     children,
     describes,
+    first_conjunct,
     is_passive,
     lemma,
     object_of,
@@ -31,6 +32,7 @@ from actorgraph.nlp.syntax import (
     small_clause_subject,
     speaker_conjunct,
     subject_of,
+    sums_up_act,
 )
 from actorgraph.nlp.words import W
 from actorgraph.types import ActorRef, Event
@@ -71,7 +73,7 @@ def _judged_move(predicate: Token, index: ActorIndex, source_codes: set[str | No
 
 def _move_doer(noun: Token) -> Token | None:
     """Who did the act a noun like "a move" sums up, when it follows that act's clause."""
-    if lemma(noun) not in W["move_nouns"] or noun.dep_ not in ("appos", "npadvmod"):
+    if not sums_up_act(noun):
         return None
     clause = noun.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -84,9 +86,7 @@ def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], 
     made by whoever it comes from, at whoever drew it, not by the one who drew it."""
     if not proposal.noun:
         return None
-    noun = proposal.trigger
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
+    noun = first_conjunct(proposal.trigger)
     if noun.dep_ != "dobj" or lemma(noun.head) not in W["drawing_verbs"]:
         return None
     givers = [

@@ -153,6 +153,20 @@ def object_lemmas(token: Token | None) -> set[str]:
     return out
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of the words the parser joined in a list ("could suspend relations or withdraw
+    its ambassador"): the subject, auxiliaries and adverbs the list shares hang on it."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def sums_up_act(noun: Token) -> bool:
+    """Whether a noun like "a move" or "a step" is set after a clause to sum up its act ("froze
+    the talks, a move welcomed by Washington"): what is said of it is said of that act."""
+    return noun.dep_ in ("appos", "npadvmod") and lemma(noun) in W["move_nouns"]
+
+
 def _stray_subject(verb: Token) -> Token | None:
     """ "Tokyo will lift curbs on Korea and Seoul will drop its case", "shelled positions in
     Syria and Damascus condemned the strikes", "in response to the launch over Japan, Tokyo and

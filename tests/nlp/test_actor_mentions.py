@@ -54,6 +54,16 @@ VARIANTS = [
     ),
     pytest.param(
         (
+            "IAEA chief Tomas Ferreyra urged Iran to let inspectors back into the Fordow site.",
+            "Iran must let inspectors back into the Fordow site, IAEA chief Tomas Ferreyra said.",
+            "Iran was urged by IAEA chief Tomas Ferreyra to let inspectors back into the Fordow site.",
+            "IAEA executive director Tomas Ferreyra urged Iran to let inspectors back into the Fordow site.",
+        ),
+        [("REQUEST", ("IAEA",), ("IRN",), "asserted")],
+        id="organisation-chief-not-listed",
+    ),
+    pytest.param(
+        (
             "EU migration commissioner Ruta Kalnina urged Greece to speed up asylum checks.",
             "EU migration commissioner Ruta Kalnina urged Greece to speed up asylum checks, her spokesman said.",
             "Greece was urged by EU migration commissioner Ruta Kalnina to speed up asylum checks.",
@@ -160,6 +170,9 @@ SINGLE = [
     ("The vote was postponed by Friday.", []),
     # an envoy named as serving a body keeps the body as an antecedent
     ("Russia's envoy to NATO criticised the alliance.", [("ACCUSE", ("RUS",), ("NATO",), "asserted")]),
+    # a company's chief is no organisation's office, a state's army chief is the state's
+    ("The company's chief executive met the Serbian president on Monday.", []),
+    ("Serbia's army chief Milan Radic met his Hungarian counterpart in Budapest.", [("CONSULT", ("SRB",), ("HUN",), "asserted")]),
 ]
 
 

@@ -95,6 +95,21 @@ TWO_ACTS = [
         [("AGREE", ("RUS",), (), "asserted"), ("REQUEST", ("MDA",), ("RUS",), "asserted")],
         id="speaker-urges-after-comma",
     ),
+    # a vow, pledge or threat joined to the reported clause is the speaker's too
+    pytest.param(
+        "Tehran said Israel had crossed a red line and vowed to retaliate.",
+        [("THREATEN", ("IRN",), ("ISR",), "asserted")],
+        id="speaker-vows",
+    ),
+    pytest.param(
+        "The Serbian president said Kosovo police had raided Serb-run offices and pledged to protect Serbs in the north.",
+        [
+            ("ACCUSE", ("SRB",), ("XKX",), "asserted"),
+            ("COERCE", ("XKX",), ("SRB",), "asserted"),
+            ("AGREE", ("SRB",), (), "asserted"),
+        ],
+        id="speaker-pledges",
+    ),
     # force one government tells of another's using is aimed at the teller, in both orders
     pytest.param(
         "Kosovo's president said Serbia had deployed troops along the boundary.",

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.nlp.story import story_state_of
-from actorgraph.nlp.syntax import seats_people, stray_subject
+from actorgraph.nlp.syntax import clause_head, seats_people, stray_subject
 from actorgraph.nlp.words import W
 from actorgraph.types import ORGANISATION_TYPES, Actor, ActorRef, Document
 
@@ -603,10 +603,7 @@ class ActorIndex:
     @staticmethod
     def _clause_subject(token: Token) -> set[int]:
         """The tokens of the subject of the clause a word stands in."""
-        verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        return {t.i for c in clause_head(token).children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
     def _venue(self, occurrence: _Occurrence) -> bool:
         """ "In Oslo, the envoy urged both sides ...": a state named only as where something

@@ -28,8 +28,10 @@ from actorgraph.nlp.proposals import REPORTING, Proposal
 from actorgraph.nlp.syntax import (
     auxiliaries,
     children,
+    clause_head,
     complement_prep,
     condition,
+    condition_clause,
     first_conjunct,
     future,
     lemma,
@@ -139,7 +141,7 @@ def read_clause(number: int, proposals: Sequence[Proposal]) -> Clause:
             independent = True
         if sums_up_act(token) and path[:-1] in (["acl"], ["relcl"]):
             independent = True  # "..., a move welcomed by Washington": a judgement of the act, not part of it
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
+        if condition_clause(token):
             hypothetical = True
         if dep in ("advcl", "relcl", "acl") and any(
             c.dep_ == "mark" and c.lower_ in W["background_marks"] for c in token.children
@@ -247,9 +249,7 @@ def standing(proposal: Proposal) -> bool:
     stationed there since 1976", "has been under sanctions since 2017", "Russia, which refuses
     to recognise Kosovo". (A demand "long urged" is still news: it is made again.) Such a state is the
     background of the news, and a stance where it is a position, but no event."""
-    verb = proposal.predicate
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = clause_head(proposal.predicate)
     if (
         proposal.bare_noun
         and proposal.trigger.dep_ == "nsubj"

@@ -22,6 +22,8 @@ from actorgraph.nlp.arguments import ActorIndex, ArgActor, unique_args
 from actorgraph.nlp.proposals import Proposal
 from actorgraph.nlp.syntax import (
     children,
+    clause_head,
+    condition_clause,
     describes,
     first_conjunct,
     is_passive,
@@ -75,10 +77,7 @@ def _move_doer(noun: Token) -> Token | None:
     """Who did the act a noun like "a move" sums up, when it follows that act's clause."""
     if not sums_up_act(noun):
         return None
-    clause = noun.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    return subject_of(clause)[0]
+    return subject_of(clause_head(noun.head))[0]
 
 
 def _drawn_from(proposal: Proposal, index: ActorIndex) -> tuple[list[ArgActor], list[ArgActor]] | None:
@@ -642,7 +641,7 @@ def _condition_rest(clause: Token) -> set[int]:
     return {
         t.i
         for adv in clause.subtree
-        if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W["condition_marks"] for m in adv.children)
+        if condition_clause(adv)
         for c in (adv, *adv.children)
         if c.dep_ not in ("nsubj", "nsubjpass")
         for t in ((c,) if c is adv else c.subtree)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph import __version__
 from actorgraph.nlp.arguments import ActorIndex, ArgActor
 from actorgraph.nlp.proposals import reported_by
-from actorgraph.nlp.syntax import asks, no_longer
+from actorgraph.nlp.syntax import asks, condition_clause, no_longer
 from actorgraph.nlp.words import W, load_words
 from actorgraph.types import ActorRef, Document, Event, Polarity, Stance
 from actorgraph.types import Span as TextSpan
@@ -522,7 +522,7 @@ def _unrealised(token: Token) -> bool:
         return True  # "has yet to approve": not done so far
     if any(c.lower_ == "yet" for c in token.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return True  # "has also yet to approve", parsed with the infinitive as the main verb
-    if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in token.children):
+    if condition_clause(token):
         return True  # "tariffs will come if Beijing refuses the offer"
     if token.dep_ == "xcomp" and token.head.lemma_.lower() in SW["refusing"]:
         return True  # "refuses to back the plan": the refusal is the stance
@@ -561,10 +561,7 @@ def _conditioned(token: Token) -> bool:
     """ "would back the package only if its funds were freed": support on a condition under a
     modal is a prospect, not a position held."""
     modal = any(c.dep_ == "aux" and c.lemma_.lower() in _MAYBE for c in token.children)
-    return modal and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in W["condition_marks"] for m in c.children)
-        for c in token.children
-    )
+    return modal and any(condition_clause(c) for c in token.children)
 
 
 def _describing(verb: Token) -> bool:
@@ -1556,14 +1553,13 @@ def _no_threat_seen(verb: Token) -> bool:
     obj = _object(verb)
     if obj is None or not any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
         return False
-    return any(t.lemma_.lower() in W["threat_nouns"] for t in obj.subtree)
+    return any(t.lemma_.lower() in THREAT_NOUNS for t in obj.subtree)
 
 
 def _land_kept(verb: Token) -> Token | None:
     """The land or the claim a holder refuses to yield ("cede any territory", "give up the islands");
     a verb listed with a particle yields only with it ("give up")."""
-    needed = set(SW.table("yielding_verbs")[verb.lemma_.lower()])
-    if needed and not any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children):
+    if not _with_particle(verb, SW.table("yielding_verbs")[verb.lemma_.lower()]):
         return None
     obj = _object(verb)
     if obj is None or (obj.lemma_.lower() not in SW["land_nouns"] and obj.lower_ not in SW["land_nouns"]):

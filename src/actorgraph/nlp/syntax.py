@@ -161,6 +161,20 @@ def first_conjunct(token: Token) -> Token:
     return token
 
 
+def clause_head(token: Token) -> Token:
+    """The verb of the clause a word stands in: the word itself when it is a verb, else the
+    nearest verb above it (the root when there is none)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def condition_clause(clause: Token) -> bool:
+    """Whether a clause is a condition set on the verb it hangs on ("if Helsinki joined",
+    "unless troops withdraw")."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in W["condition_marks"] for c in clause.children)
+
+
 def sums_up_act(noun: Token) -> bool:
     """Whether a noun like "a move" or "a step" is set after a clause to sum up its act ("froze
     the talks, a move welcomed by Washington"): what is said of it is said of that act."""
@@ -462,8 +476,10 @@ __all__ = [
     "asks",
     "auxiliaries",
     "children",
+    "clause_head",
     "complement_prep",
     "condition",
+    "condition_clause",
     "describes",
     "future",
     "going_to",

@@ -80,6 +80,7 @@ def test_labels_a_holder_sees(code, text: str, expected: list) -> None:  # noqa:
         ("Ukraine has said it will not cede any territory.", [("UKR", "oppose")]),
         ('"We will never give up the islands," the Japanese prime minister said.', [("JPN", "oppose")]),
         ("Argentina refuses to relinquish its claim to the islands.", [("ARG", "oppose")]),
+        ("Slovakia will never relinquish its objections to the gas levy.", [("SVK", "oppose")]),
     ],
 )
 def test_refusals_held_now(code, text: str, expected: list) -> None:  # noqa: ANN001
@@ -116,6 +117,7 @@ def test_no_side_taken(code, text: str, expected: list) -> None:  # noqa: ANN001
         "Russia rejected the claims in the report.",
         "Ankara threatened to block the bid unless Stockholm acted.",
         "Germany has dropped its opposition to the fighter jet sale.",
+        "Slovakia has relinquished its objections to the gas levy.",
         "Ukrainian resistance to the offensive stiffened.",
         "The opposition walked out of parliament on Tuesday.",
         "Colombia condemned the killing of the activist.",
